@@ -1,0 +1,156 @@
+package vn.daihoi.infra;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import vn.daihoi.common.RuleViolation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Every failure a client can cause becomes an RFC 9457 problem: a stable {@code type} (urn:daihoi:problem:…),
+ * the rule id where the domain guide has one, a Vietnamese {@code title} and its English {@code titleEn},
+ * and the offending field. A user's mistake is never a 500.
+ */
+@RestControllerAdvice
+public class Problems {
+
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    public static final String TYPE_PREFIX = "urn:daihoi:problem:";
+
+    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String rule, String field,
+                                                        String vietnamese, String english) {
+        ProblemDetail p = ProblemDetail.forStatus(status);
+        p.setType(URI.create(TYPE_PREFIX + code));
+        p.setTitle(vietnamese);
+        p.setDetail(english);
+        p.setProperty("code", code);
+        p.setProperty("titleEn", english);
+        if (rule != null) p.setProperty("rule", rule);
+        if (field != null) p.setProperty("field", field);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    public static ResponseEntity<ProblemDetail> of(RuleViolation v) {
+        HttpStatus status = switch (v.kind()) {
+            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return problem(status, v.type(), v.ruleId(), v.field(), v.vietnamese(), v.english());
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> rule(RuleViolation v) {
+        return of(v);
+    }
+
+    /** Axon wraps what a handler throws; the cause, when it is ours, says what went wrong. */
+    @ExceptionHandler({CommandExecutionException.class, QueryExecutionException.class, CompletionException.class})
+    ResponseEntity<ProblemDetail> wrapped(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause != cause.getCause() && !(cause instanceof RuleViolation)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RuleViolation v) return of(v);
+        if (cause instanceof AggregateNotFoundException a) return notFound(a);
+        if (cause instanceof ConcurrencyException c) return concurrent(c);
+        if (cause instanceof DataIntegrityViolationException d) return integrity(d);
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-unit", null, null,
+                "Không tìm thấy đối tượng được yêu cầu.", "The requested item does not exist.");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change", null, null,
+                "Dữ liệu vừa được thay đổi bởi một yêu cầu khác hoặc đã tồn tại; hãy tải lại và thử lại.",
+                "Another request changed or created this first; reload and try again.");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change", null, null,
+                "Một yêu cầu đồng thời đã dùng giá trị này; hãy tải lại và thử lại.",
+                "A concurrent request already used this value; reload and try again.");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", null, null,
+                "Nội dung yêu cầu không phải JSON hợp lệ hoặc có giá trị sai kiểu.",
+                "The request body is not valid JSON or holds a value of the wrong type.");
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors();
+        String field = errors.isEmpty() ? null : errors.get(0).getField();
+        ResponseEntity<ProblemDetail> r = problem(HttpStatus.BAD_REQUEST, "missing-field", null, field,
+                "Thiếu hoặc sai trường bắt buộc" + (field == null ? "." : " \"" + field + "\"."),
+                "A required field is missing or wrong" + (field == null ? "." : ": \"" + field + "\"."));
+        r.getBody().setProperty("errors", errors.stream()
+                .map(f -> Map.of("field", f.getField(), "problem", String.valueOf(f.getDefaultMessage()))).toList());
+        return r;
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<ProblemDetail> badParameter(Exception e) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+                : ((MissingServletRequestParameterException) e).getParameterName();
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null, name,
+                "Tham số \"" + name + "\" thiếu hoặc không hợp lệ (ngày theo dạng YYYY-MM-DD).",
+                "Parameter \"" + name + "\" is missing or invalid (dates as YYYY-MM-DD).");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", null, null,
+                "Không có địa chỉ này.", "There is nothing at this address.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", null, null,
+                "Phương thức HTTP này không được hỗ trợ ở đây.", "This HTTP method is not supported here.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", null, null,
+                "Hãy gửi nội dung dạng application/json.", "Send the body as application/json.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.atError().setCause(e).addKeyValue("exception", e.getClass().getName()).log("unexpected failure");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, null,
+                "Lỗi hệ thống; yêu cầu chưa được thực hiện.", "Internal error; the request was not carried out.");
+    }
+
+}

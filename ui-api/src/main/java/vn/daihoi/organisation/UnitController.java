@@ -1,0 +1,195 @@
+package vn.daihoi.organisation;
+
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.infra.ProjectionSync;
+import vn.daihoi.organisation.UnitQueries.ChildrenAsOf;
+import vn.daihoi.organisation.UnitQueries.History;
+import vn.daihoi.organisation.UnitQueries.HistoryOf;
+import vn.daihoi.organisation.UnitQueries.TreeAsOf;
+import vn.daihoi.organisation.UnitQueries.TreeNode;
+import vn.daihoi.organisation.UnitQueries.UnitAsOf;
+import vn.daihoi.organisation.UnitQueries.UnitByCode;
+import vn.daihoi.organisation.UnitQueries.UnitView;
+import vn.daihoi.organisation.UnitQueries.UnitWithAncestors;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The organisation registry over HTTP. Dates are calendar dates in Vietnam; today by default. */
+@RestController
+@RequestMapping("/api/units")
+public class UnitController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ProjectionSync sync;
+    private final Clock clock;
+
+    public UnitController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.sync = sync;
+        this.clock = clock;
+    }
+
+    // ---- commands -----------------------------------------------------------------------------------
+
+    @PostMapping
+    public ResponseEntity<UnitWithAncestors> register(@Valid @RequestBody UnitRequests.Register body) {
+        String unitId = body.unitId() == null || body.unitId().isBlank() ? UUID.randomUUID().toString() : body.unitId();
+        String parent = parentId(body.parentUnitId(), body.parentCode(), body.effectiveOn(), "parentCode");
+        commands.sendAndWait(new RegisterUnitCommand(unitId, body.code(), body.name(), body.kind(), parent,
+                body.effectiveOn(), body.decision().toDecision()));
+        sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
+        return ResponseEntity.created(URI.create("/api/units/" + unitId)).body(unitAsOf(unitId, body.effectiveOn()));
+    }
+
+    @PostMapping("/{unitId}/rename")
+    public UnitWithAncestors rename(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Rename body) {
+        commands.sendAndWait(new RenameUnitCommand(unitId, body.name(), body.effectiveOn(), body.decision().toDecision()));
+        sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
+        return unitAsOf(unitId, body.effectiveOn());
+    }
+
+    @PostMapping("/{unitId}/move")
+    public UnitWithAncestors move(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Move body) {
+        String parent = parentId(body.newParentUnitId(), body.newParentCode(), body.effectiveOn(), "newParentCode");
+        if (parent == null) {
+            throw RuleViolation.invalid("missing-field", null, "newParentUnitId",
+                    "Cần đơn vị cấp trên mới (newParentUnitId hoặc newParentCode).",
+                    "The new parent is required (newParentUnitId or newParentCode).");
+        }
+        commands.sendAndWait(new MoveUnitCommand(unitId, parent, body.effectiveOn(), body.decision().toDecision()));
+        sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
+        return unitAsOf(unitId, body.effectiveOn());
+    }
+
+    @PostMapping("/{unitId}/dissolve")
+    public UnitWithAncestors dissolve(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Dissolve body) {
+        commands.sendAndWait(new DissolveUnitCommand(unitId, body.effectiveOn(), body.decision().toDecision()));
+        sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
+        return unitAsOf(unitId, body.effectiveOn());
+    }
+
+    @PostMapping("/merge")
+    public ResponseEntity<UnitWithAncestors> merge(@Valid @RequestBody UnitRequests.Merge body) {
+        NewUnit newUnit = body.newUnit() == null ? null : newUnit(body.newUnit());
+        String target = commands.sendAndWait(new MergeUnitsCommand(body.sourceUnitIds(), body.intoUnitId(), newUnit,
+                body.effectiveOn(), body.decision().toDecision()));
+        List<String> touched = new ArrayList<>(body.sourceUnitIds());
+        touched.add(target);
+        sync.await(UnitProjection.PROCESSING_GROUP, touched);
+        return ResponseEntity.status(newUnit == null ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(URI.create("/api/units/" + target)).body(unitAsOf(target, body.effectiveOn()));
+    }
+
+    @PostMapping("/{unitId}/split")
+    public ResponseEntity<List<UnitWithAncestors>> split(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Split body) {
+        List<NewUnit> into = body.into().stream().map(UnitController::newUnit).toList();
+        List<String> created = commands.sendAndWait(new SplitUnitCommand(unitId, into, body.sourceContinues(),
+                body.effectiveOn(), body.decision().toDecision()));
+        List<String> touched = new ArrayList<>(created);
+        touched.add(unitId);
+        into.forEach(n -> touched.addAll(n.takesChildUnitIds()));
+        sync.await(UnitProjection.PROCESSING_GROUP, touched);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(created.stream().map(id -> unitAsOf(id, body.effectiveOn())).toList());
+    }
+
+    private static NewUnit newUnit(UnitRequests.NewUnitBody b) {
+        String id = b.unitId() == null || b.unitId().isBlank() ? UUID.randomUUID().toString() : b.unitId();
+        return new NewUnit(id, b.code(), b.name(), b.kind(), b.parentUnitId(), b.takesChildUnitIds());
+    }
+
+    private String parentId(String parentUnitId, String parentCode, LocalDate day, String field) {
+        if (parentUnitId != null && !parentUnitId.isBlank()) return parentUnitId;
+        if (parentCode == null || parentCode.isBlank()) return null;
+        return byCode(parentCode, day).orElseThrow(() -> RuleViolation.invalid("unknown-parent-unit", "R-01", field,
+                "Không tìm thấy đơn vị cấp trên có mã \"" + parentCode + "\".",
+                "No parent unit has the code \"" + parentCode + "\"."));
+    }
+
+    // ---- queries ------------------------------------------------------------------------------------
+
+    /** The forest (or the subtree under {@code root}) as it stood on {@code asOf}. */
+    @GetMapping
+    public List<TreeNode> tree(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                               @RequestParam(required = false) String root) {
+        return queries.query(new TreeAsOf(day(asOf), root), ResponseTypes.multipleInstancesOf(TreeNode.class)).join();
+    }
+
+    @GetMapping("/{unitId}")
+    public UnitWithAncestors unit(@PathVariable String unitId,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return activeUnit(unitId, day(asOf));
+    }
+
+    @GetMapping("/by-code/{code}")
+    public UnitWithAncestors unitByCode(@PathVariable String code,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        String id = byCode(code, day(asOf)).orElseThrow(() -> unknownUnit(code));
+        return activeUnit(id, day(asOf));
+    }
+
+    @GetMapping("/{unitId}/children")
+    public List<UnitView> children(@PathVariable String unitId,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        activeUnit(unitId, day(asOf));
+        return queries.query(new ChildrenAsOf(unitId, day(asOf)), ResponseTypes.multipleInstancesOf(UnitView.class)).join();
+    }
+
+    @GetMapping("/{unitId}/history")
+    public History history(@PathVariable String unitId) {
+        return queries.query(new HistoryOf(unitId), ResponseTypes.optionalInstanceOf(History.class)).join()
+                .orElseThrow(() -> unknownUnit(unitId));
+    }
+
+    private UnitWithAncestors activeUnit(String unitId, LocalDate day) {
+        UnitWithAncestors u = unitAsOf(unitId, day);
+        if (!u.known()) throw unknownUnit(unitId);
+        if (u.unit() == null) {
+            throw RuleViolation.notFound("unit-not-active-on-date", "asOf",
+                    "Đơn vị không hoạt động vào ngày " + day + " (thành lập " + u.registeredOn()
+                            + (u.endedOn() == null ? "" : ", kết thúc " + u.endedOn()) + ").",
+                    "The unit was not active on " + day + " (registered " + u.registeredOn()
+                            + (u.endedOn() == null ? "" : ", ended " + u.endedOn()) + ").");
+        }
+        return u;
+    }
+
+    private UnitWithAncestors unitAsOf(String unitId, LocalDate day) {
+        return queries.query(new UnitAsOf(unitId, day), UnitWithAncestors.class).join();
+    }
+
+    private Optional<String> byCode(String code, LocalDate day) {
+        return queries.query(new UnitByCode(code.strip(), day), ResponseTypes.optionalInstanceOf(String.class)).join();
+    }
+
+    private static RuleViolation unknownUnit(String ref) {
+        return RuleViolation.notFound("unknown-unit", "unitId",
+                "Không tìm thấy đơn vị \"" + ref + "\".", "No unit \"" + ref + "\" is registered.");
+    }
+
+    private LocalDate day(LocalDate asOf) {
+        return asOf != null ? asOf : LocalDate.now(clock);
+    }
+}

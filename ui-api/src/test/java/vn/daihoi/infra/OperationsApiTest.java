@@ -1,0 +1,36 @@
+package vn.daihoi.infra;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import vn.daihoi.support.ApiTest;
+import vn.daihoi.support.Http.Answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health is public and covers the database and the event processors; request logs carry no request data. */
+@ExtendWith(OutputCaptureExtension.class)
+class OperationsApiTest extends ApiTest {
+
+    @Test
+    void healthIsUpAndCoversTheDatabaseAndTheEventProcessors() {
+        Answer health = http().get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("UP");
+        assertThat(health.body().path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(health.body().path("components").path("eventProcessors").path("details").path("units")
+                .path("running").asBoolean()).isTrue();
+    }
+
+    @Test
+    void requestLogsNameTheRouteButNotTheRequestsContent(CapturedOutput output) {
+        String secret = "Nguyễn Thị Bí Mật";
+        http().post("/api/units", """
+                {"code":"LOG1","name":"%s","kind":"BRANCH_UNION","parentUnitId":"nobody",
+                 "effectiveOn":"2018-01-01","decision":{"number":"1/QĐ"}}""".formatted(secret));
+        http().get("/api/units/by-code/SECRETCODE?asOf=2020-01-01");
+        assertThat(output.getAll()).contains("POST /api/units 422").contains("GET /api/units/by-code/{code} 404");
+        assertThat(output.getAll()).doesNotContain(secret).doesNotContain("SECRETCODE");
+    }
+}

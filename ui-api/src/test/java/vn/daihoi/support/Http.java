@@ -1,0 +1,48 @@
+package vn.daihoi.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** A tiny HTTP client for tests: every call answers status, content type and the parsed JSON body. */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final RestClient client;
+
+    Http(RestClient client) {
+        this.client = client;
+    }
+
+    public static Http to(String baseUrl) {
+        return new Http(RestClient.builder().baseUrl(baseUrl).build());
+    }
+
+    public record Answer(int status, String contentType, JsonNode body, String raw) {}
+
+    public Answer get(String path) {
+        return exchange(client.get().uri(path));
+    }
+
+    public Answer post(String path, String json) {
+        return exchange(client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Answer exchange(RestClient.RequestHeadersSpec<?> spec) {
+        return spec.exchange((req, res) -> {
+            HttpStatusCode status = res.getStatusCode();
+            String raw = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            String type = res.getHeaders().getContentType() == null ? null : res.getHeaders().getContentType().toString();
+            return new Answer(status.value(), type, parse(raw), raw);
+        });
+    }
+
+    private static JsonNode parse(String raw) throws IOException {
+        return raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw);
+    }
+}
