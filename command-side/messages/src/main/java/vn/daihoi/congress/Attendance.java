@@ -1,0 +1,5 @@
+package vn.daihoi.congress;
+
+/** attendance frozen at a moment: voting delegates summoned and present, and whether quorum held. */
+public record Attendance(int summoned, int present, boolean quorumMet) {
+}

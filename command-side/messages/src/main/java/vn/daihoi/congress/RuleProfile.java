@@ -1,0 +1,31 @@
+package vn.daihoi.congress;
+
+/**
+ * The numeric settings of the domain guide, named and sourced. A congress is convened under one profile and
+ * its events carry the whole profile, so a replay years later counts with the rules of its day.
+ *
+ * @param quorum                   R-13, R-61: share of those summoned who must be present (reached: ≥)
+ * @param showOfHandsMajority      R-15: share of those present a show-of-hands decision must exceed (>)
+ * @param minimumSurplus           R-22: candidates beyond the seats on a multi-seat list
+ * @param surplusCapShare          R-22: cap on the surplus as a share of the seats (rounded down, never below
+ *                                 the minimum), or null for no cap
+ * @param smallCommitteeSurplusCap R-22: cap on the surplus for committees of 3–5 seats, or null
+ * @param electionThreshold        R-26: share of ballots collected a candidate must exceed (>)
+ * @param tieRoundThreshold        R-27: the same for a tie round
+ * @param strikeAllValid           R-24: a ballot that strikes every name is valid
+ * @param doubleEntry              R-29: paper ballots entered twice by two committee members
+ * @param confidenceReview         R-64: share of low confidence, on ballots collected, that flags review (>)
+ * @param confidenceDismissal      R-64: share that flags dismissal (≥)
+ * @param branchAdditionsCap       R-50: additions during a term, branch unions (share of seats, rounded down)
+ * @param higherAdditionsCap       R-50: the same at higher levels
+ * @param maxTermShiftMonths       R-02: how far the upper level may shift a unit's term
+ * @param sealedBallotMonths       R-31: how long paper ballots stay sealed
+ */
+public record RuleProfile(String id, String nameVi, String nameEn, String source,
+                          Fraction quorum, Fraction showOfHandsMajority,
+                          int minimumSurplus, Fraction surplusCapShare, Integer smallCommitteeSurplusCap,
+                          Fraction electionThreshold, Fraction tieRoundThreshold, boolean strikeAllValid,
+                          boolean doubleEntry, Fraction confidenceReview, Fraction confidenceDismissal,
+                          Fraction branchAdditionsCap, Fraction higherAdditionsCap,
+                          int maxTermShiftMonths, int sealedBallotMonths) {
+}

@@ -1,0 +1,6 @@
+package vn.daihoi.delegate;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CheckOutDelegateCommand(@TargetAggregateIdentifier String congressId, String delegateId) {
+}

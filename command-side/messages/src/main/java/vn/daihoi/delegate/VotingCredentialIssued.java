@@ -1,0 +1,8 @@
+package vn.daihoi.delegate;
+
+import org.axonframework.serialization.Revision;
+import vn.daihoi.congress.CongressEvent;
+
+@Revision("1")
+public record VotingCredentialIssued(String congressId, String delegateId, String credentialId) implements CongressEvent {
+}
