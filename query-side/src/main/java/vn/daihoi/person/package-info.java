@@ -1,0 +1,2 @@
+/** The people read model: opened personal data, blanked on erasure. */
+package vn.daihoi.person;

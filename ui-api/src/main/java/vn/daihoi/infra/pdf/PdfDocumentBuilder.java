@@ -1,0 +1,423 @@
+package vn.daihoi.infra.pdf;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.Utilities;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.FontSelector;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfWriter;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes one A4 PDF for people to print and read in Vietnamese: minutes, lists, cut-out slips.
+ *
+ * <p>The few block kinds here are all our documents need, so callers never meet the PDF library, and a
+ * document looks the same whoever renders it. DejaVu Sans is embedded (only the glyphs used), because the
+ * standard PDF fonts have no Vietnamese letters and a reader's own fallback font would misplace the tone
+ * marks. Every text is normalised to NFC first: that font draws each precomposed letter (ế, ữ, Đ) as one
+ * glyph, whereas text typed or pasted in decomposed form would otherwise come out with loose marks.
+ *
+ * <p>One builder makes one document and is not safe to share between threads. Use it in order, then call
+ * {@link #toBytes()}; after that it accepts nothing more.
+ */
+public final class PdfDocumentBuilder {
+
+    private static final float BODY_SIZE = 11f;
+    private static final float HEADING_SIZE = 14f;
+    private static final float TABLE_SIZE = 10f;
+    private static final float FOOTER_SIZE = 9f;
+    private static final float SLIP_TITLE_SIZE = 11f;
+    private static final float SLIP_LINE_SIZE = 10f;
+    private static final float SLIP_CODE_SIZE = 22f;
+    /** Stacked marks (Ấ, Ẫ, Ệ) need more room between lines than Latin text usually gets. */
+    private static final float LINE_HEIGHT = 1.45f;
+    private static final float CELL_PADDING = 4f;
+    private static final float SLIP_PADDING = 10f;
+    /** Two across and three down keep a slip large enough to read a code from arm's length. */
+    private static final int SLIP_COLUMNS = 2;
+    private static final int SLIP_ROWS = 3;
+    private static final Color HEADER_FILL = new Color(0xE6, 0xE6, 0xE6);
+    private static final Color FOOTER_INK = new Color(0x55, 0x55, 0x55);
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final Document document;
+    private final PdfWriter writer;
+    private final BaseFont regular;
+    private final BaseFont bold;
+    private final BaseFont mono;
+    private boolean empty = true;
+    private byte[] bytes;
+
+    /**
+     * @param title kept as the PDF's Title, which viewers show in place of the file name and which tells
+     *              printed copies apart in a print queue
+     */
+    public PdfDocumentBuilder(String title) {
+        // Parsed per document, sharing only the file bytes: OpenPDF does not promise that one BaseFont can
+        // serve documents written at the same time on different threads.
+        regular = font("DejaVuSans.ttf", FontFiles.REGULAR);
+        bold = font("DejaVuSans-Bold.ttf", FontFiles.BOLD);
+        mono = font("DejaVuSansMono-Bold.ttf", FontFiles.MONO_BOLD);
+
+        float mm = Utilities.millimetersToPoints(1);
+        document = new Document(PageSize.A4, 20 * mm, 20 * mm, 18 * mm, 20 * mm);
+        writer = PdfWriter.getInstance(document, out);
+        writer.setViewerPreferences(PdfWriter.DisplayDocTitle);
+        writer.getExtraCatalog().put(PdfName.LANG, new PdfString("vi-VN"));
+        writer.setPageEvent(new PageNumbers(new Font(regular, FOOTER_SIZE, Font.NORMAL, FOOTER_INK)));
+        document.addTitle(text(title));
+        document.open();
+    }
+
+    /** A section title: bold and larger, with room above it so sections stand apart. */
+    public PdfDocumentBuilder heading(String heading) {
+        Paragraph p = paragraphOf(HEADING_SIZE, new Chunk(text(heading), new Font(bold, HEADING_SIZE)));
+        p.setSpacingBefore(10f);
+        p.setSpacingAfter(4f);
+        return add(p);
+    }
+
+    /** Running text, justified as in Vietnamese administrative documents. A line feed starts a new line. */
+    public PdfDocumentBuilder paragraph(String paragraph) {
+        Paragraph p = paragraphOf(BODY_SIZE, new Chunk(text(paragraph), new Font(regular, BODY_SIZE)));
+        p.setAlignment(Element.ALIGN_JUSTIFIED);
+        p.setSpacingAfter(6f);
+        return add(p);
+    }
+
+    /**
+     * One labelled fact on its own line ("Số đại biểu có mặt: 148"), the label in bold so the eye finds it.
+     * Give the label without its colon: the colon is added here so every label looks the same.
+     */
+    public PdfDocumentBuilder keyValue(String label, String value) {
+        Paragraph p = paragraphOf(BODY_SIZE,
+                new Chunk(text(label) + ": ", new Font(bold, BODY_SIZE)),
+                new Chunk(text(value), new Font(regular, BODY_SIZE)));
+        p.setSpacingAfter(2f);
+        return add(p);
+    }
+
+    /**
+     * A full-width ruled table whose bold header row is repeated on every page the table runs onto.
+     * Columns get room in proportion to what they hold, but never less than their longest word, so a short
+     * column such as "STT" is not squeezed into breaking inside a word. Use "" for an empty cell.
+     *
+     * @throws IllegalArgumentException when there are no columns or a row has a different number of cells
+     */
+    public PdfDocumentBuilder table(List<String> headers, List<List<String>> rows) {
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(rows, "rows");
+        if (headers.isEmpty()) {
+            throw new IllegalArgumentException("a table needs at least one column");
+        }
+        List<String> head = headers.stream().map(this::text).toList();
+        List<List<String>> body = rows.stream().map(row -> {
+            if (Objects.requireNonNull(row, "row").size() != head.size()) {
+                throw new IllegalArgumentException("row has " + row.size() + " cells, the header has " + head.size()
+                        + ": " + row);
+            }
+            return row.stream().map(this::text).toList();
+        }).toList();
+
+        PdfPTable table = new PdfPTable(columnWidths(head, body));
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        table.setSpacingBefore(4f);
+        table.setSpacingAfter(8f);
+        Font headFont = new Font(bold, TABLE_SIZE);
+        Font bodyFont = new Font(regular, TABLE_SIZE);
+        head.forEach(h -> {
+            PdfPCell cell = tableCell(h, headFont);
+            cell.setBackgroundColor(HEADER_FILL);
+            cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+            table.addCell(cell);
+        });
+        body.forEach(row -> row.forEach(value -> table.addCell(tableCell(value, bodyFont))));
+        return add(table);
+    }
+
+    /** Ends the current page; does nothing on a page that is still blank, so it never makes empty pages. */
+    public PdfDocumentBuilder pageBreak() {
+        ensureOpen();
+        document.newPage();
+        return this;
+    }
+
+    /**
+     * Cut-out slips, six to an A4 page inside dashed cutting lines. They start on a fresh page and whatever
+     * comes after them does too, so cutting never slices through other content. A slip whose text needs more
+     * room than a sixth of the page grows rather than losing text.
+     */
+    public PdfDocumentBuilder slips(List<Slip> slips) {
+        Objects.requireNonNull(slips, "slips");
+        if (slips.isEmpty()) {
+            ensureOpen();
+            return this;
+        }
+        // A point short of a third of the page, or rounding pushes the third row onto the next page.
+        float slipHeight = (document.top() - document.bottom()) / SLIP_ROWS - 1f;
+        PdfPTable sheet = new PdfPTable(SLIP_COLUMNS);
+        sheet.setWidthPercentage(100);
+        sheet.setSplitRows(false);
+        for (Slip slip : slips) {
+            sheet.addCell(slipCell(Objects.requireNonNull(slip, "slip"), slipHeight));
+        }
+        for (int i = slips.size() % SLIP_COLUMNS; i > 0 && i < SLIP_COLUMNS; i++) {
+            PdfPCell filler = new PdfPCell();
+            filler.setBorder(Rectangle.NO_BORDER);
+            sheet.addCell(filler);
+        }
+        pageBreak();
+        add(sheet);
+        document.newPage();
+        return this;
+    }
+
+    /**
+     * Finishes the document. Calling it again gives the same bytes; the builder accepts nothing more.
+     * A document given no content still comes out as one blank page rather than failing.
+     */
+    public byte[] toBytes() {
+        if (bytes == null) {
+            if (empty) {
+                writer.setPageEmpty(false);
+            }
+            document.close();
+            bytes = out.toByteArray();
+        }
+        return bytes.clone();
+    }
+
+    private PdfDocumentBuilder add(Element element) {
+        ensureOpen();
+        document.add(element);
+        empty = false;
+        return this;
+    }
+
+    private void ensureOpen() {
+        if (bytes != null) {
+            throw new IllegalStateException("this PDF has already been turned into bytes; start a new builder");
+        }
+    }
+
+    /**
+     * NFC, then any character the embedded fonts cannot draw becomes U+FFFD: without that, OpenPDF would
+     * drop it silently, and a name printed with a letter missing is worse than one visibly marked as wrong.
+     */
+    private String text(String raw) {
+        String nfc = Normalizer.normalize(Objects.requireNonNull(raw, "text"), Normalizer.Form.NFC);
+        StringBuilder drawable = new StringBuilder(nfc.length());
+        nfc.codePoints().forEach(cp -> {
+            boolean invisible = Character.isWhitespace(cp) || Character.getType(cp) == Character.CONTROL
+                    || Character.getType(cp) == Character.FORMAT;
+            if (invisible || (regular.charExists(cp) && bold.charExists(cp))) {
+                drawable.appendCodePoint(cp);
+            } else {
+                drawable.append(REPLACEMENT);
+            }
+        });
+        return drawable.toString();
+    }
+
+    /**
+     * The paragraph's own font is set too: OpenPDF writes the space above and below a paragraph as a blank in
+     * that font, and left at its default it would bring a Helvetica, which is never embedded, into the file.
+     */
+    private Paragraph paragraphOf(float size, Chunk... chunks) {
+        Paragraph p = new Paragraph(size * LINE_HEIGHT, "", new Font(regular, size));
+        for (Chunk chunk : chunks) {
+            p.add(chunk);
+        }
+        return p;
+    }
+
+    private static PdfPCell tableCell(String value, Font font) {
+        PdfPCell cell = new PdfPCell(new Phrase(value, font));
+        cell.setPadding(CELL_PADDING);
+        cell.setPaddingBottom(CELL_PADDING + 2f);
+        cell.setLeading(0f, LINE_HEIGHT);
+        cell.setBorderWidth(0.5f);
+        return cell;
+    }
+
+    private float[] columnWidths(List<String> head, List<List<String>> body) {
+        int columns = head.size();
+        float[] least = new float[columns];
+        float[] wanted = new float[columns];
+        float extra = 2 * CELL_PADDING + 2f;
+        for (int c = 0; c < columns; c++) {
+            least[c] = longestWord(head.get(c), bold);
+            wanted[c] = longestLine(head.get(c), bold);
+            for (List<String> row : body) {
+                least[c] = Math.max(least[c], longestWord(row.get(c), regular));
+                wanted[c] = Math.max(wanted[c], longestLine(row.get(c), regular));
+            }
+            least[c] += extra;
+            wanted[c] += extra;
+        }
+        float room = document.right() - document.left();
+        float sumLeast = 0;
+        float sumWanted = 0;
+        for (int c = 0; c < columns; c++) {
+            sumLeast += least[c];
+            sumWanted += wanted[c];
+        }
+        if (sumWanted <= room) {
+            return wanted;
+        }
+        if (sumLeast >= room) {
+            return least;
+        }
+        float[] widths = new float[columns];
+        for (int c = 0; c < columns; c++) {
+            widths[c] = least[c] + (room - sumLeast) * (wanted[c] - least[c]) / (sumWanted - sumLeast);
+        }
+        return widths;
+    }
+
+    private static float longestWord(String value, BaseFont font) {
+        float longest = 1f;
+        for (String word : value.split("\\s+")) {
+            longest = Math.max(longest, font.getWidthPoint(word, TABLE_SIZE));
+        }
+        return longest;
+    }
+
+    private static float longestLine(String value, BaseFont font) {
+        float longest = 1f;
+        for (String line : value.split("\\R")) {
+            longest = Math.max(longest, font.getWidthPoint(line, TABLE_SIZE));
+        }
+        return longest;
+    }
+
+    private PdfPCell slipCell(Slip slip, float height) {
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setCellEvent(PdfDocumentBuilder::cuttingLines);
+        cell.setPadding(SLIP_PADDING);
+        cell.setMinimumHeight(height);
+
+        Paragraph title = paragraphOf(SLIP_TITLE_SIZE,
+                new Chunk(text(slip.title()), new Font(bold, SLIP_TITLE_SIZE)));
+        title.setAlignment(Element.ALIGN_CENTER);
+        title.setSpacingAfter(6f);
+        cell.addElement(title);
+
+        for (String line : slip.lines()) {
+            Paragraph p = paragraphOf(SLIP_LINE_SIZE, new Chunk(text(line), new Font(regular, SLIP_LINE_SIZE)));
+            p.setAlignment(Element.ALIGN_CENTER);
+            cell.addElement(p);
+        }
+
+        // The fixed-width face lacks a few Vietnamese letters; a code that uses one falls back to bold sans.
+        FontSelector codeFonts = new FontSelector();
+        codeFonts.addFont(new Font(mono, SLIP_CODE_SIZE));
+        codeFonts.addFont(new Font(bold, SLIP_CODE_SIZE));
+        Paragraph code = paragraphOf(SLIP_CODE_SIZE);
+        code.add(codeFonts.process(text(slip.code())));
+        code.setAlignment(Element.ALIGN_CENTER);
+        code.setSpacingBefore(10f);
+        cell.addElement(code);
+        return cell;
+    }
+
+    /**
+     * Each edge is drawn as its own left-to-right or bottom-to-top stroke, so where two slips share an edge
+     * both draw the very same dashes and the line stays crisp instead of doubling.
+     */
+    private static void cuttingLines(PdfPCell cell, Rectangle box, PdfContentByte[] canvases) {
+        PdfContentByte canvas = canvases[PdfPTable.LINECANVAS];
+        canvas.saveState();
+        canvas.setLineWidth(0.6f);
+        canvas.setGrayStroke(0.35f);
+        canvas.setLineDash(4f, 3f, 0f);
+        float left = box.getLeft();
+        float right = box.getRight();
+        float bottom = box.getBottom();
+        float top = box.getTop();
+        canvas.moveTo(left, bottom);
+        canvas.lineTo(right, bottom);
+        canvas.moveTo(left, top);
+        canvas.lineTo(right, top);
+        canvas.moveTo(left, bottom);
+        canvas.lineTo(left, top);
+        canvas.moveTo(right, bottom);
+        canvas.lineTo(right, top);
+        canvas.stroke();
+        canvas.restoreState();
+    }
+
+    private static BaseFont font(String name, byte[] file) {
+        try {
+            return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, file, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedded font " + name, e);
+        }
+    }
+
+    /** "Trang N" at the foot of each page, so loose printed pages can be put back in order. */
+    private static final class PageNumbers extends PdfPageEventHelper {
+
+        private final Font font;
+
+        PageNumbers(Font font) {
+            this.font = font;
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            float x = (document.left() + document.right()) / 2;
+            float y = document.bottom() / 2;
+            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER,
+                    new Phrase("Trang " + writer.getPageNumber(), font), x, y, 0);
+        }
+    }
+
+    /**
+     * DejaVu's files as shipped in the jasperreports-fonts jar (Bitstream Vera licence, see its LICENSE next
+     * to them); read once per JVM, on first use, from the classpath so the application jar carries them.
+     */
+    private static final class FontFiles {
+
+        private static final String FOLDER = "net/sf/jasperreports/fonts/dejavu/";
+        static final byte[] REGULAR = read("DejaVuSans.ttf");
+        static final byte[] BOLD = read("DejaVuSans-Bold.ttf");
+        static final byte[] MONO_BOLD = read("DejaVuSansMono-Bold.ttf");
+
+        private static byte[] read(String name) {
+            try (InputStream in = PdfDocumentBuilder.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("font " + FOLDER + name
+                            + " is not on the classpath; it comes from net.sf.jasperreports:jasperreports-fonts");
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read font " + FOLDER + name, e);
+            }
+        }
+    }
+}

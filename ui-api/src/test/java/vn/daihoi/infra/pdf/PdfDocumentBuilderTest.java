@@ -1,0 +1,165 @@
+package vn.daihoi.infra.pdf;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PdfDocumentBuilderTest {
+
+    private static final String TITLE =
+            "Biên bản kiểm phiếu bầu Ban Chấp hành Công đoàn cơ sở Sở Nội vụ tỉnh Sóc Trăng, nhiệm kỳ 2023–2028";
+    private static final String DELEGATE = "Nguyễn Thị Thu Hường — Đại biểu chính thức";
+    private static final String CODE = "K7QF-M2XD";
+    /** Every lower-case Vietnamese vowel with every tone, plus đ, and the same in capitals. */
+    private static final String ALL_LETTERS = "aàáảãạ ăằắẳẵặ âầấẩẫậ eèéẻẽẹ êềếểễệ iìíỉĩị oòóỏõọ ôồốổỗộ ơờớởỡợ "
+            + "uùúủũụ ưừứửữự yỳýỷỹỵ đ";
+
+    @Test
+    void vietnameseTextSurvivesARoundTripThroughThePdf() throws IOException {
+        byte[] pdf = minutesWithSlips();
+
+        String text = textOf(pdf);
+
+        assertThat(text).contains(TITLE, DELEGATE, CODE, ALL_LETTERS, ALL_LETTERS.toUpperCase(Locale.ROOT),
+                "Họ và tên", "Số phiếu bầu", "Trần Văn Bảy", "Lê Thị Ánh Tuyết",
+                "Số đại biểu có mặt: 148", "Đại hội Công đoàn cơ sở Sở Nội vụ");
+    }
+
+    @Test
+    void everyFontIsEmbeddedSoThePrintLooksTheSameOnAnyReader() throws IOException {
+        try (PDDocument document = Loader.loadPDF(minutesWithSlips())) {
+            List<PDFont> fonts = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    fonts.add(resources.getFont(name));
+                }
+            }
+
+            assertThat(fonts).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded())
+                    .as("%s is embedded", font.getName()).isTrue());
+            assertThat(fonts).extracting(PDFont::getName).anyMatch(n -> n.endsWith("+DejaVuSans"))
+                    .anyMatch(n -> n.endsWith("+DejaVuSans-Bold"));
+        }
+    }
+
+    @Test
+    void theTitleIsKeptInTheDocumentsMetadata() throws IOException {
+        try (PDDocument document = Loader.loadPDF(minutesWithSlips())) {
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo(TITLE);
+        }
+    }
+
+    @Test
+    void textTypedInDecomposedFormComesOutPrecomposed() throws IOException {
+        String decomposed = Normalizer.normalize("Nguyễn Thị Thu Hường", Normalizer.Form.NFD);
+        assertThat(decomposed).hasSizeGreaterThan("Nguyễn Thị Thu Hường".length());
+
+        byte[] pdf = new PdfDocumentBuilder(decomposed).paragraph(decomposed).toBytes();
+
+        // No normalising on this side: what the PDF says must already be NFC.
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Nguyễn Thị Thu Hường");
+        }
+    }
+
+    @Test
+    void sixSlipsFitOnOnePageAndASeventhStartsAnother() throws IOException {
+        assertThat(pagesOf(new PdfDocumentBuilder("Thẻ").slips(slips(6)).toBytes())).isEqualTo(1);
+        assertThat(pagesOf(new PdfDocumentBuilder("Thẻ").slips(slips(7)).toBytes())).isEqualTo(2);
+    }
+
+    @Test
+    void slipsNeverSharePagesWithTheTextAroundThem() throws IOException {
+        byte[] pdf = new PdfDocumentBuilder("Thẻ").paragraph("Trước").slips(slips(2)).paragraph("Sau").toBytes();
+
+        assertThat(pagesOf(pdf)).isEqualTo(3);
+    }
+
+    @Test
+    void everyPageIsNumberedInVietnamese() throws IOException {
+        byte[] pdf = new PdfDocumentBuilder("Thẻ").paragraph("Một").pageBreak().paragraph("Hai").toBytes();
+
+        assertThat(textOf(pdf)).contains("Trang 1", "Trang 2");
+    }
+
+    @Test
+    void aLetterTheFontCannotDrawIsMarkedRatherThanDroppedSilently() throws IOException {
+        byte[] pdf = new PdfDocumentBuilder("Thẻ").paragraph("Tên: Lý 李 Văn").toBytes();
+
+        assertThat(textOf(pdf)).contains("Tên: Lý \uFFFD Văn");
+    }
+
+    @Test
+    void aRowWithTheWrongNumberOfCellsIsRefused() {
+        PdfDocumentBuilder builder = new PdfDocumentBuilder("Bảng");
+
+        assertThatThrownBy(() -> builder.table(List.of("STT", "Họ và tên"), List.of(List.of("1"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 cells");
+    }
+
+    @Test
+    void aFinishedDocumentAcceptsNothingMoreButGivesItsBytesAgain() {
+        PdfDocumentBuilder builder = new PdfDocumentBuilder("Trống");
+        byte[] first = builder.toBytes();
+
+        assertThat(builder.toBytes()).isEqualTo(first);
+        assertThat(new String(first, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThatThrownBy(() -> builder.paragraph("muộn")).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static byte[] minutesWithSlips() {
+        return new PdfDocumentBuilder(TITLE)
+                .heading(TITLE)
+                .paragraph("Hôm nay, tại hội trường Sở Nội vụ, Ban Kiểm phiếu đã tiến hành kiểm phiếu bầu Ban Chấp hành. "
+                        + "Bảng chữ: " + ALL_LETTERS + " — " + ALL_LETTERS.toUpperCase(Locale.ROOT) + ".")
+                .keyValue("Số đại biểu có mặt", "148")
+                .keyValue("Đại biểu", DELEGATE)
+                .table(List.of("STT", "Họ và tên", "Số phiếu bầu", "Tỷ lệ"), List.of(
+                        List.of("1", "Trần Văn Bảy", "140", "94,59%"),
+                        List.of("2", "Lê Thị Ánh Tuyết", "131", "88,51%"),
+                        List.of("3", "Nguyễn Thị Thu Hường", "97", "65,54%")))
+                .slips(List.of(
+                        new Slip("Đại hội Công đoàn cơ sở Sở Nội vụ", List.of(DELEGATE, "Tổ 3 · Ghế 12"), CODE),
+                        new Slip("Đại hội Công đoàn cơ sở Sở Nội vụ", List.of("Trần Văn Bảy — Đại biểu chính thức"),
+                                "P4TR-9HWN")))
+                .toBytes();
+    }
+
+    private static List<Slip> slips(int count) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> new Slip("Đại hội Công đoàn cơ sở", List.of("Đại biểu số " + i, "Ưu tiên ghế đầu"),
+                        "CODE-" + i))
+                .toList();
+    }
+
+    /** Text as a reader would copy it: NFC, and with line breaks and runs of spaces folded into one space. */
+    private static String textOf(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            return Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\s+", " ");
+        }
+    }
+
+    private static int pagesOf(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        }
+    }
+}
