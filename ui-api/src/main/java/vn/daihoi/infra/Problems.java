@@ -74,10 +74,23 @@ public class Problems {
             cause = cause.getCause();
         }
         if (cause instanceof RuleViolation v) return of(v);
+        if (cause instanceof vn.daihoi.account.AccessDenied a) return denied(a);
         if (cause instanceof AggregateNotFoundException a) return notFound(a);
         if (cause instanceof ConcurrencyException c) return concurrent(c);
         if (cause instanceof DataIntegrityViolationException d) return integrity(d);
         return unexpected(e);
+    }
+
+    @ExceptionHandler(vn.daihoi.account.AccessDenied.class)
+    ResponseEntity<ProblemDetail> denied(vn.daihoi.account.AccessDenied e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", null, null,
+                "Bạn không có quyền thực hiện việc này.", "You have no right to do this.");
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(org.springframework.web.bind.MissingRequestHeaderException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null, e.getHeaderName(),
+                "Thiếu tiêu đề \"" + e.getHeaderName() + "\".", "The header \"" + e.getHeaderName() + "\" is missing.");
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

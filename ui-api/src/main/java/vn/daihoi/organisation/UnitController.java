@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.daihoi.common.RuleViolation;
+import vn.daihoi.account.Access;
 import vn.daihoi.infra.ProjectionSync;
 import vn.daihoi.organisation.UnitQueries.ChildrenAsOf;
 import vn.daihoi.organisation.UnitQueries.History;
@@ -43,12 +44,14 @@ public class UnitController {
     private final QueryGateway queries;
     private final ProjectionSync sync;
     private final Clock clock;
+    private final Access access;
 
-    public UnitController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Clock clock) {
+    public UnitController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Clock clock, Access access) {
         this.commands = commands;
         this.queries = queries;
         this.sync = sync;
         this.clock = clock;
+        this.access = access;
     }
 
     // ---- commands -----------------------------------------------------------------------------------
@@ -57,6 +60,7 @@ public class UnitController {
     public ResponseEntity<UnitWithAncestors> register(@Valid @RequestBody UnitRequests.Register body) {
         String unitId = body.unitId() == null || body.unitId().isBlank() ? UUID.randomUUID().toString() : body.unitId();
         String parent = parentId(body.parentUnitId(), body.parentCode(), body.effectiveOn(), "parentCode");
+        if (parent == null) access.requireAdmin(); else requireOrganiserOfKnown(parent, "parentUnitId");
         commands.sendAndWait(new RegisterUnitCommand(unitId, body.code(), body.name(), body.kind(), parent,
                 body.effectiveOn(), body.decision().toDecision()));
         sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
@@ -65,6 +69,7 @@ public class UnitController {
 
     @PostMapping("/{unitId}/rename")
     public UnitWithAncestors rename(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Rename body) {
+        access.requireOrganiserAbove(unitId);
         commands.sendAndWait(new RenameUnitCommand(unitId, body.name(), body.effectiveOn(), body.decision().toDecision()));
         sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
         return unitAsOf(unitId, body.effectiveOn());
@@ -78,6 +83,8 @@ public class UnitController {
                     "Cần đơn vị cấp trên mới (newParentUnitId hoặc newParentCode).",
                     "The new parent is required (newParentUnitId or newParentCode).");
         }
+        access.requireOrganiserAbove(unitId);
+        requireOrganiserOfKnown(parent, "newParentUnitId");
         commands.sendAndWait(new MoveUnitCommand(unitId, parent, body.effectiveOn(), body.decision().toDecision()));
         sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
         return unitAsOf(unitId, body.effectiveOn());
@@ -85,6 +92,7 @@ public class UnitController {
 
     @PostMapping("/{unitId}/dissolve")
     public UnitWithAncestors dissolve(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Dissolve body) {
+        access.requireOrganiserAbove(unitId);
         commands.sendAndWait(new DissolveUnitCommand(unitId, body.effectiveOn(), body.decision().toDecision()));
         sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
         return unitAsOf(unitId, body.effectiveOn());
@@ -92,6 +100,12 @@ public class UnitController {
 
     @PostMapping("/merge")
     public ResponseEntity<UnitWithAncestors> merge(@Valid @RequestBody UnitRequests.Merge body) {
+        body.sourceUnitIds().forEach(access::requireOrganiserAbove);
+        if (body.intoUnitId() != null) access.requireOrganiserAbove(body.intoUnitId());
+        if (body.newUnit() != null) {
+            if (body.newUnit().parentUnitId() == null) access.requireAdmin();
+            else requireOrganiserOfKnown(body.newUnit().parentUnitId(), "newUnit.parentUnitId");
+        }
         NewUnit newUnit = body.newUnit() == null ? null : newUnit(body.newUnit());
         String target = commands.sendAndWait(new MergeUnitsCommand(body.sourceUnitIds(), body.intoUnitId(), newUnit,
                 body.effectiveOn(), body.decision().toDecision()));
@@ -104,6 +118,7 @@ public class UnitController {
 
     @PostMapping("/{unitId}/split")
     public ResponseEntity<List<UnitWithAncestors>> split(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Split body) {
+        access.requireOrganiserAbove(unitId);
         List<NewUnit> into = body.into().stream().map(UnitController::newUnit).toList();
         List<String> created = commands.sendAndWait(new SplitUnitCommand(unitId, into, body.sourceContinues(),
                 body.effectiveOn(), body.decision().toDecision()));
@@ -134,12 +149,27 @@ public class UnitController {
     @GetMapping
     public List<TreeNode> tree(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                @RequestParam(required = false) String root) {
-        return queries.query(new TreeAsOf(day(asOf), root), ResponseTypes.multipleInstancesOf(TreeNode.class)).join();
+        if (root != null) {
+            access.requireReaderOf(root);
+            return queries.query(new TreeAsOf(day(asOf), root), ResponseTypes.multipleInstancesOf(TreeNode.class)).join();
+        }
+        if (access.caller().isAdmin()) {
+            return queries.query(new TreeAsOf(day(asOf), null), ResponseTypes.multipleInstancesOf(TreeNode.class)).join();
+        }
+        // Everyone else sees the subtrees they were granted, each once.
+        List<TreeNode> forest = new ArrayList<>();
+        java.util.Set<String> roots = new java.util.LinkedHashSet<>(access.caller().scopes(vn.daihoi.account.Role.ORGANISER));
+        roots.addAll(access.caller().scopes(vn.daihoi.account.Role.AUDITOR));
+        for (String r : roots) {
+            forest.addAll(queries.query(new TreeAsOf(day(asOf), r), ResponseTypes.multipleInstancesOf(TreeNode.class)).join());
+        }
+        return forest;
     }
 
     @GetMapping("/{unitId}")
     public UnitWithAncestors unit(@PathVariable String unitId,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        access.requireReaderOf(unitId);
         return activeUnit(unitId, day(asOf));
     }
 
@@ -147,20 +177,31 @@ public class UnitController {
     public UnitWithAncestors unitByCode(@PathVariable String code,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         String id = byCode(code, day(asOf)).orElseThrow(() -> unknownUnit(code));
+        access.requireReaderOf(id);
         return activeUnit(id, day(asOf));
     }
 
     @GetMapping("/{unitId}/children")
     public List<UnitView> children(@PathVariable String unitId,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        access.requireReaderOf(unitId);
         activeUnit(unitId, day(asOf));
         return queries.query(new ChildrenAsOf(unitId, day(asOf)), ResponseTypes.multipleInstancesOf(UnitView.class)).join();
     }
 
     @GetMapping("/{unitId}/history")
     public History history(@PathVariable String unitId) {
+        access.requireReaderOf(unitId);
         return queries.query(new HistoryOf(unitId), ResponseTypes.optionalInstanceOf(History.class)).join()
                 .orElseThrow(() -> unknownUnit(unitId));
+    }
+
+    /** An unknown parent is the aggregate's to refuse (422, R-01); a known one must be the caller's. */
+    private void requireOrganiserOfKnown(String unitId, String field) {
+        if (unitAsOf(unitId, LocalDate.now(clock)).known()) access.requireOrganiserOf(unitId);
+        else if (!access.caller().isAdmin() && access.caller().scopes(vn.daihoi.account.Role.ORGANISER).isEmpty()) {
+            throw new vn.daihoi.account.AccessDenied();
+        }
     }
 
     private UnitWithAncestors activeUnit(String unitId, LocalDate day) {

@@ -36,7 +36,11 @@ class EmbeddedDefaultTest {
 
     private static Http http(ConfigurableApplicationContext ctx) {
         int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
-        return Http.to("http://localhost:" + port);
+        Http anonymous = Http.to("http://localhost:" + port);
+        Http.Answer login = anonymous.post("/api/auth/login",
+                "{\"username\":\"admin\",\"password\":\"" + vn.daihoi.support.ApiTest.ADMIN_PASSWORD + "\"}");
+        assertThat(login.status()).as(login.raw()).isEqualTo(200);
+        return anonymous.as(login.body().path("token").asText());
     }
 
     @Test

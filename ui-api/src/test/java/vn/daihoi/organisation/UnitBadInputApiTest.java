@@ -22,7 +22,7 @@ class UnitBadInputApiTest extends ApiTest {
 
     @BeforeEach
     void tree() {
-        http = http();
+        http = admin();
         province = register("P-" + run, "Liên đoàn Lao động tỉnh Cao Bằng", "PROVINCIAL_FEDERATION", null);
         district = register("D-" + run, "Liên đoàn Lao động huyện Hòa An", "UPPER_LEVEL_UNION", province);
         branch = register("B-" + run, "Công đoàn cơ sở Trường Mầm non Hoa Mai", "BRANCH_UNION", district);

@@ -12,7 +12,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.daihoi.account.Access;
+import vn.daihoi.account.Caller;
+import vn.daihoi.account.Grant;
+import vn.daihoi.account.Role;
 import vn.daihoi.common.RuleViolation;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import vn.daihoi.infra.ProjectionSync;
 
 import java.time.Clock;
@@ -34,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The web slice of the registry: parameters, defaults and the mapping of failures to problem details. */
 @WebMvcTest(UnitController.class)
+@AutoConfigureMockMvc(addFilters = false)
 class UnitControllerWebTest {
 
     /** 18:00 UTC on 30 June is already 1 July in Vietnam (UTC+7). */
@@ -55,6 +61,13 @@ class UnitControllerWebTest {
     QueryGateway queries;
     @MockitoBean
     ProjectionSync sync;
+    @MockitoBean
+    Access access;
+
+    @org.junit.jupiter.api.BeforeEach
+    void anAdministratorCalls() {
+        when(access.caller()).thenReturn(Caller.account("a1", List.of(new Grant(Role.ADMIN, ""))));
+    }
 
     @Test
     void theTreeDefaultsToTodayInVietnamNotInUtc() throws Exception {
@@ -81,7 +94,7 @@ class UnitControllerWebTest {
         when(commands.sendAndWait(any())).thenThrow(RuleViolation.conflict("unit-code-taken", "R-01", "code",
                 "Mã đơn vị đã được dùng.", "Unit code already used."));
         mvc.perform(post("/api/units").contentType(MediaType.APPLICATION_JSON).content("""
-                        {"code":"A","name":"Công đoàn","kind":"BRANCH_UNION","parentUnitId":"p","effectiveOn":"2020-01-01",
+                        {"code":"A","name":"Công đoàn","kind":"PROVINCIAL_FEDERATION","effectiveOn":"2020-01-01",
                          "decision":{"number":"1"}}"""))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.rule").value("R-01"))

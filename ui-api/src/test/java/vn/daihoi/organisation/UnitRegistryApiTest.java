@@ -43,7 +43,7 @@ class UnitRegistryApiTest extends ApiTest {
 
     @Test
     void registeredUnitsFormATreeWithTheirVietnameseNamesIntact() {
-        Http http = http();
+        Http http = admin();
         String decomposed = Normalizer.normalize("Liên đoàn Lao động tỉnh Sóc Trăng", Normalizer.Form.NFD);
         String province = register(http, code("ST"), decomposed, "PROVINCIAL_FEDERATION", null, "2017-01-01");
         String cdvc = register(http, code("CDVC"), "Công đoàn Viên chức tỉnh", "UPPER_LEVEL_UNION", province, "2017-01-01");
@@ -73,7 +73,7 @@ class UnitRegistryApiTest extends ApiTest {
 
     @Test
     void movingABranchOnADateLeavesTheTreeBeforeThatDateUnchanged() {
-        Http http = http();
+        Http http = admin();
         String province = register(http, code("P"), "Liên đoàn Lao động tỉnh", "PROVINCIAL_FEDERATION", null, "2017-01-01");
         String oldParent = register(http, code("OLD"), "Liên đoàn Lao động huyện Mỹ Tú", "UPPER_LEVEL_UNION", province, "2017-01-01");
         String newParent = register(http, code("NEW"), "Liên đoàn Lao động thị xã Ngã Năm", "UPPER_LEVEL_UNION", province, "2017-01-01");
@@ -102,7 +102,7 @@ class UnitRegistryApiTest extends ApiTest {
 
     @Test
     void aRenameShowsTheOldNameBeforeItsDateAndTheNewNameFromIt() {
-        Http http = http();
+        Http http = admin();
         String province = register(http, code("R"), "Liên đoàn Lao động tỉnh Sóc Trăng", "PROVINCIAL_FEDERATION", null, "2017-01-01");
         Answer renamed = http.post("/api/units/" + province + "/rename",
                 "{\"name\":\"Liên đoàn Lao động thành phố Cần Thơ\"," + decision("1/NQ-QH", "2025-07-01") + "}");
@@ -115,7 +115,7 @@ class UnitRegistryApiTest extends ApiTest {
 
     @Test
     void mergingUnitsEndsThemAndGathersTheirBranchesUnderTheNewUnit() {
-        Http http = http();
+        Http http = admin();
         String province = register(http, code("M"), "Liên đoàn Lao động tỉnh", "PROVINCIAL_FEDERATION", null, "2017-01-01");
         String d1 = register(http, code("D1"), "Liên đoàn Lao động huyện Châu Thành", "UPPER_LEVEL_UNION", province, "2017-01-01");
         String d2 = register(http, code("D2"), "Liên đoàn Lao động huyện Kế Sách", "UPPER_LEVEL_UNION", province, "2017-01-01");
@@ -142,7 +142,7 @@ class UnitRegistryApiTest extends ApiTest {
 
     @Test
     void splittingAUnitHandsItsBranchesToTheNewUnits() {
-        Http http = http();
+        Http http = admin();
         String province = register(http, code("S"), "Liên đoàn Lao động tỉnh", "PROVINCIAL_FEDERATION", null, "2017-01-01");
         String big = register(http, code("BIG"), "Công đoàn ngành Giáo dục", "UPPER_LEVEL_UNION", province, "2017-01-01");
         String b1 = register(http, code("T1"), "Công đoàn cơ sở Trường THPT Lê Lợi", "BRANCH_UNION", big, "2017-01-01");
@@ -163,7 +163,7 @@ class UnitRegistryApiTest extends ApiTest {
 
     @Test
     void aUnitWithoutMemberUnitsCanBeDissolved() {
-        Http http = http();
+        Http http = admin();
         String province = register(http, code("X"), "Liên đoàn Lao động tỉnh", "PROVINCIAL_FEDERATION", null, "2017-01-01");
         String branch = register(http, code("XB"), "Công đoàn cơ sở Công ty TNHH Đông Á", "BRANCH_UNION", province, "2017-01-01");
         Answer dissolved = http.post("/api/units/" + branch + "/dissolve", "{" + decision("9/QĐ-LĐLĐ", "2024-03-01") + "}");

@@ -28,6 +28,29 @@ public abstract class ApiTest {
         registry.add("daihoi.db.user", TestDatabase::user);
     }
 
+    public static final String ADMIN_PASSWORD = "test-admin-password-2026";
+
+    /** A client signed in as the administrator of the test run. */
+    protected Http admin() {
+        return http().as(login("admin", ADMIN_PASSWORD));
+    }
+
+    protected String login(String username, String password) {
+        Http.Answer a = http().post("/api/auth/login", "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password));
+        if (a.status() != 200) throw new AssertionError("login failed: " + a.raw());
+        return a.body().path("token").asText();
+    }
+
+    /** Creates an account with one grant and returns a client signed in as it. */
+    protected Http account(String role, String scopeId) {
+        String username = "u" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Http.Answer a = admin().post("/api/accounts", """
+                {"username":"%s","password":"password-for-%s","grants":[{"role":"%s","scopeId":"%s"}]}"""
+                .formatted(username, username, role, scopeId == null ? "" : scopeId));
+        if (a.status() != 201) throw new AssertionError("account creation failed: " + a.raw());
+        return http().as(login(username, "password-for-" + username));
+    }
+
     protected Http http() {
         return new Http(RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE + ", " + MediaType.APPLICATION_PROBLEM_JSON_VALUE)

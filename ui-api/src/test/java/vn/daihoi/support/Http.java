@@ -19,6 +19,21 @@ public final class Http {
         this.client = client;
     }
 
+    /** The same client, sending {@code Authorization: Bearer token}. */
+    public Http as(String token) {
+        return new Http(client.mutate().defaultHeader("Authorization", "Bearer " + token).build());
+    }
+
+    public Answer postCsv(String path, String csv) {
+        return exchange(client.post().uri(path).contentType(MediaType.parseMediaType("text/csv"))
+                .body(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public byte[] postForBytes(String path, String json) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_PDF)
+                .body(json.getBytes(StandardCharsets.UTF_8)).retrieve().body(byte[].class);
+    }
+
     public static Http to(String baseUrl) {
         return new Http(RestClient.builder().baseUrl(baseUrl).build());
     }

@@ -1,0 +1,112 @@
+package vn.daihoi.account;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.congress.CongressProjection;
+import vn.daihoi.organisation.UnitQueries;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Authorisation by role and by unit: a grant on a unit covers the unit and everything under it (how an upper
+ * level directs its branches' congresses, and how a federation audits its province). Lineage is read from the
+ * unit tree as of today; a unit that has ended is placed where it last stood.
+ */
+@Component
+public class Access {
+
+    private final QueryGateway queries;
+    private final CongressProjection congresses;
+    private final Clock clock;
+
+    public Access(QueryGateway queries, CongressProjection congresses, Clock clock) {
+        this.queries = queries;
+        this.congresses = congresses;
+        this.clock = clock;
+    }
+
+    public Caller caller() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        if (a == null || !(a.getPrincipal() instanceof Caller c)) throw new AccessDenied();
+        return c;
+    }
+
+    public void requireAdmin() {
+        if (!caller().isAdmin()) throw new AccessDenied();
+    }
+
+    /** The unit itself and its ancestors, nearest first. */
+    public List<String> lineage(String unitId) {
+        LocalDate today = LocalDate.now(clock);
+        UnitQueries.UnitWithAncestors u = queries.query(new UnitQueries.UnitAsOf(unitId, today), UnitQueries.UnitWithAncestors.class).join();
+        if (!u.known()) {
+            throw RuleViolation.notFound("unknown-unit", "unitId", "Không tìm thấy đơn vị.", "No such unit is registered.");
+        }
+        if (u.unit() == null) {
+            LocalDate last = u.endedOn() != null ? u.endedOn().minusDays(1) : u.registeredOn();
+            u = queries.query(new UnitQueries.UnitAsOf(unitId, last), UnitQueries.UnitWithAncestors.class).join();
+        }
+        List<String> ids = new ArrayList<>();
+        ids.add(unitId);
+        u.ancestors().forEach(a -> ids.add(a.unitId()));
+        return ids;
+    }
+
+    private boolean holds(Caller c, List<String> units, Role... roles) {
+        for (Role r : roles) for (String unit : units) if (c.has(r, unit)) return true;
+        return false;
+    }
+
+    public void requireOrganiserOf(String unitId) {
+        Caller c = caller();
+        if (!c.isAdmin() && !holds(c, lineage(unitId), Role.ORGANISER)) throw new AccessDenied();
+    }
+
+    /** Structure is decided above: an organiser of a unit strictly above this one. */
+    public void requireOrganiserAbove(String unitId) {
+        Caller c = caller();
+        if (c.isAdmin()) return;
+        List<String> above = lineage(unitId);
+        if (!holds(c, above.subList(1, above.size()), Role.ORGANISER)) throw new AccessDenied();
+    }
+
+    public void requireReaderOf(String unitId) {
+        Caller c = caller();
+        if (!c.isAdmin() && !holds(c, lineage(unitId), Role.ORGANISER, Role.AUDITOR)) throw new AccessDenied();
+    }
+
+    public boolean mayRead(String unitId) {
+        Caller c = caller();
+        return c.isAdmin() || holds(c, lineage(unitId), Role.ORGANISER, Role.AUDITOR);
+    }
+
+    public String unitOfCongress(String congressId) {
+        return congresses.summary(congressId).map(s -> s.unitId()).orElseThrow(() -> RuleViolation.notFound("unknown-congress",
+                "congressId", "Không tìm thấy đại hội.", "No such congress."));
+    }
+
+    public void requireOrganiserOfCongress(String congressId) {
+        requireOrganiserOf(unitOfCongress(congressId));
+    }
+
+    /** Organisers and auditors over the unit, and the congress's counting committee. */
+    public void requireReaderOfCongress(String congressId) {
+        Caller c = caller();
+        String unit = unitOfCongress(congressId);
+        if (c.isAdmin() || c.has(Role.COUNTING, congressId)) return;
+        if (!holds(c, lineage(unit), Role.ORGANISER, Role.AUDITOR)) throw new AccessDenied();
+    }
+
+    /** A voter of this congress, by his own token. */
+    public Caller requireVoterOf(String congressId) {
+        Caller c = caller();
+        if (!c.isVoter() || !c.congressId().equals(congressId)) throw new AccessDenied();
+        return c;
+    }
+}

@@ -1,0 +1,73 @@
+package vn.daihoi.account;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * Accounts are created by administrators. An organiser may add counting-committee members to a congress of
+ * his units, and organisers or auditors to units under his own.
+ */
+@RestController
+@RequestMapping("/api/accounts")
+public class AccountController {
+
+    private final Accounts accounts;
+    private final Access access;
+
+    public AccountController(Accounts accounts, Access access) {
+        this.accounts = accounts;
+        this.access = access;
+    }
+
+    record NewAccount(@NotBlank String username, @NotBlank String password, String personId, List<@Valid GrantBody> grants) {}
+
+    record GrantBody(@NotNull Role role, String scopeId) {
+        Grant toGrant() {
+            return new Grant(role, scopeId == null ? "" : scopeId);
+        }
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public Accounts.AccountView create(@Valid @RequestBody NewAccount body) {
+        List<Grant> grants = body.grants() == null ? List.of() : body.grants().stream().map(GrantBody::toGrant).toList();
+        grants.forEach(this::requireMayGrant);
+        return accounts.create(access.caller().accountId(), body.username(), body.password(), body.personId(), grants, false);
+    }
+
+    @PostMapping("/{accountId}/grants")
+    public Accounts.AccountView grant(@PathVariable String accountId, @Valid @RequestBody GrantBody body) {
+        requireMayGrant(body.toGrant());
+        accounts.find(accountId).orElseThrow(() -> vn.daihoi.common.RuleViolation.notFound("unknown-account", "accountId",
+                "Không tìm thấy tài khoản.", "No such account."));
+        accounts.grant(access.caller().accountId(), accountId, body.toGrant());
+        return accounts.find(accountId).orElseThrow();
+    }
+
+    @GetMapping
+    public List<Accounts.AccountView> all() {
+        access.requireAdmin();
+        return accounts.all();
+    }
+
+    private void requireMayGrant(Grant g) {
+        if (g.role() == Role.ADMIN || g.role() == Role.VOTER) {
+            access.requireAdmin();
+        } else if (g.role() == Role.COUNTING) {
+            access.requireOrganiserOfCongress(g.scopeId());
+        } else {
+            access.requireOrganiserAbove(g.scopeId());
+        }
+    }
+}

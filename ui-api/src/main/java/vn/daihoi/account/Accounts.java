@@ -1,0 +1,95 @@
+package vn.daihoi.account;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.daihoi.common.RuleViolation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Accounts and grants. Passwords are hashed with Spring Security's delegating encoder (bcrypt today). */
+@Component
+public class Accounts {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+    public Accounts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record AccountView(String accountId, String username, String personId, boolean demo, List<Grant> grants) {}
+
+    @Transactional
+    public AccountView create(String actorId, String username, String password, String personId, List<Grant> grants, boolean demo) {
+        String name = username == null ? "" : username.strip().toLowerCase();
+        if (!USERNAME.matcher(name).matches()) {
+            throw RuleViolation.invalid("invalid-username", null, "username",
+                    "Tên đăng nhập gồm 3–64 ký tự a–z, 0–9, dấu chấm, gạch ngang, gạch dưới.",
+                    "A username has 3–64 characters a–z, 0–9, '.', '-' or '_'.");
+        }
+        if (password == null || password.length() < 10) {
+            throw RuleViolation.invalid("weak-password", null, "password",
+                    "Mật khẩu cần ít nhất 10 ký tự.", "The password needs at least 10 characters.");
+        }
+        if (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from account where username = ?)", Boolean.class, name))) {
+            throw RuleViolation.conflict("username-taken", null, "username",
+                    "Tên đăng nhập đã được dùng.", "The username is already taken.");
+        }
+        String id = UUID.randomUUID().toString();
+        jdbc.update("insert into account (account_id, username, password_hash, person_id, demo) values (?, ?, ?, ?, ?)",
+                id, name, encoder.encode(password), personId, demo);
+        for (Grant g : grants) grant(actorId, id, g);
+        audit(actorId, "CREATE", id, name);
+        return find(id).orElseThrow();
+    }
+
+    public void grant(String actorId, String accountId, Grant g) {
+        if (g.role() == null || g.role() == Role.VOTER || (g.role() != Role.ADMIN && (g.scopeId() == null || g.scopeId().isBlank()))) {
+            throw RuleViolation.invalid("invalid-grant", null, "grants",
+                    "Quyền không hợp lệ: cần vai trò và phạm vi (đơn vị hoặc đại hội).",
+                    "Invalid grant: a role and its scope (unit or congress) are needed.");
+        }
+        jdbc.update("insert into account_grant (account_id, role, scope_id) values (?, ?, ?) on conflict do nothing",
+                accountId, g.role().name(), g.role() == Role.ADMIN ? "" : g.scopeId());
+        audit(actorId, "GRANT", accountId, g.role() + ":" + (g.scopeId() == null ? "" : g.scopeId()));
+    }
+
+    public Optional<String> authenticate(String username, String password) {
+        if (username == null || password == null) return Optional.empty();
+        return jdbc.query("select account_id, password_hash from account where username = ? and not disabled",
+                (rs, i) -> encoder.matches(password, rs.getString(2)) ? rs.getString(1) : null,
+                username.strip().toLowerCase()).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    public Optional<AccountView> find(String accountId) {
+        return jdbc.query("select account_id, username, person_id, demo from account where account_id = ?",
+                (rs, i) -> new AccountView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), grants(accountId)),
+                accountId).stream().findFirst();
+    }
+
+    public List<AccountView> all() {
+        return jdbc.query("select account_id from account order by username", (rs, i) -> rs.getString(1)).stream()
+                .map(id -> find(id).orElseThrow()).toList();
+    }
+
+    public boolean anyAdmin() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from account_grant where role = 'ADMIN')", Boolean.class));
+    }
+
+    private List<Grant> grants(String accountId) {
+        return jdbc.query("select role, scope_id from account_grant where account_id = ? order by role, scope_id",
+                (rs, i) -> new Grant(Role.valueOf(rs.getString(1)), rs.getString(2)), accountId);
+    }
+
+    private void audit(String actorId, String action, String accountId, String detail) {
+        jdbc.update("insert into account_audit (actor_id, action, account_id, detail) values (?, ?, ?, ?)", actorId, action, accountId, detail);
+    }
+}

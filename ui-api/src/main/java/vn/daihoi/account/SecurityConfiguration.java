@@ -1,0 +1,63 @@
+package vn.daihoi.account;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import vn.daihoi.infra.Problems;
+
+import java.io.IOException;
+
+/**
+ * Stateless bearer-token security. The public endpoints are this short list, and the README names the same
+ * ones (a test compares them): health, login, and the exchange of a voting code for a token.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    /** Method and path of every endpoint anyone may call without a token. */
+    public static final String[][] PUBLIC = {
+            {"GET", "/actuator/health"},
+            {"GET", "/actuator/health/**"},
+            {"POST", "/api/auth/login"},
+            {"POST", "/api/auth/voting-code"},
+    };
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Tokens tokens, ObjectMapper json) throws Exception {
+        http.csrf(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> {
+                    for (String[] p : PUBLIC) a.requestMatchers(HttpMethod.valueOf(p[0]), p[1]).permitAll();
+                    a.requestMatchers("/api/**", "/actuator/**").authenticated();
+                    a.anyRequest().permitAll();
+                })
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> write(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                "Cần đăng nhập (Authorization: Bearer …).", "Sign in first (Authorization: Bearer …)."))
+                        .accessDeniedHandler((req, res, ex) -> write(res, json, HttpStatus.FORBIDDEN, "forbidden",
+                                "Bạn không có quyền thực hiện việc này.", "You have no right to do this.")));
+        return http.build();
+    }
+
+    static void write(HttpServletResponse res, ObjectMapper json, HttpStatus status, String code, String vi, String en) throws IOException {
+        ProblemDetail p = Problems.problem(status, code, null, null, vi, en).getBody();
+        res.setStatus(status.value());
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        json.writeValue(res.getOutputStream(), p);
+    }
+}

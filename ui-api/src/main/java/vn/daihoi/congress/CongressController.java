@@ -1,0 +1,148 @@
+package vn.daihoi.congress;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.daihoi.account.Access;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.congress.CongressQueries.Dashboard;
+import vn.daihoi.congress.CongressQueries.DashboardOf;
+import vn.daihoi.infra.ProjectionSync;
+import vn.daihoi.organisation.Decision;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Congresses over HTTP. Organisers of the unit (or above it) act; auditors read. */
+@RestController
+public class CongressController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ProjectionSync sync;
+    private final Access access;
+    private final Clock clock;
+
+    public CongressController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.sync = sync;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    record DecisionBody(@NotBlank String number, LocalDate signedOn, String issuedBy) {
+        Decision toDecision() {
+            return new Decision(number, signedOn, issuedBy);
+        }
+    }
+
+    record TermShiftBody(@NotNull @Valid DecisionBody decision, int months) {}
+
+    record Convene(String congressId, @NotBlank String unitId, @Min(1) int ordinal, @NotNull Term term,
+                   @NotNull CongressKind kind, boolean pilot, String pilotChosenByUnitId, @NotNull LocalDate date,
+                   @NotBlank String venue, @Min(1) int announcedSeats, String profileId, @Valid TermShiftBody termShift,
+                   @Valid DecisionBody decision) {}
+
+    record Reschedule(@NotNull LocalDate date, @NotBlank String venue, String reason) {}
+
+    record Cancel(@NotBlank String reason) {}
+
+    record ShowOfHands(String decisionId, @NotNull DecisionSubject subject, String title, List<String> personIds,
+                       Integer seats, @Min(0) int votesFor, @Min(0) int votesAgainst, @Min(0) int abstentions) {}
+
+    @PostMapping("/api/congresses")
+    public ResponseEntity<Dashboard> convene(@Valid @RequestBody Convene body) {
+        access.requireOrganiserOf(body.unitId());
+        String id = body.congressId() == null || body.congressId().isBlank() ? UUID.randomUUID().toString() : body.congressId();
+        commands.sendAndWait(new ConveneCongressCommand(id, body.unitId(), body.ordinal(), body.term(), body.kind(), body.pilot(),
+                body.pilotChosenByUnitId(), body.date(), body.venue(), body.announcedSeats(), body.profileId(),
+                body.termShift() == null ? null : new TermShift(body.termShift().decision().toDecision(), body.termShift().months()),
+                body.decision() == null ? null : body.decision().toDecision()));
+        return ResponseEntity.created(URI.create("/api/congresses/" + id)).body(synced(id));
+    }
+
+    @GetMapping("/api/congresses/{congressId}")
+    public Dashboard dashboard(@PathVariable String congressId) {
+        access.requireReaderOfCongress(congressId);
+        return dashboardOf(congressId);
+    }
+
+    @PostMapping("/api/congresses/{congressId}/reschedule")
+    public Dashboard reschedule(@PathVariable String congressId, @Valid @RequestBody Reschedule body) {
+        access.requireOrganiserOfCongress(congressId);
+        commands.sendAndWait(new RescheduleCongressCommand(congressId, body.date(), body.venue(), body.reason()));
+        return synced(congressId);
+    }
+
+    @PostMapping("/api/congresses/{congressId}/cancel")
+    public Dashboard cancel(@PathVariable String congressId, @Valid @RequestBody Cancel body) {
+        access.requireOrganiserOfCongress(congressId);
+        commands.sendAndWait(new CancelCongressCommand(congressId, body.reason()));
+        return synced(congressId);
+    }
+
+    @PostMapping("/api/congresses/{congressId}/open")
+    public Dashboard open(@PathVariable String congressId) {
+        access.requireOrganiserOfCongress(congressId);
+        commands.sendAndWait(new OpenCongressSessionCommand(congressId));
+        return synced(congressId);
+    }
+
+    @PostMapping("/api/congresses/{congressId}/close")
+    public Dashboard close(@PathVariable String congressId) {
+        access.requireOrganiserOfCongress(congressId);
+        commands.sendAndWait(new CloseCongressCommand(congressId));
+        return synced(congressId);
+    }
+
+    /** a show-of-hands decision, checked against attendance and the profile's majority. */
+    @PostMapping("/api/congresses/{congressId}/decisions")
+    public Dashboard decide(@PathVariable String congressId, @Valid @RequestBody ShowOfHands body) {
+        access.requireOrganiserOfCongress(congressId);
+        String id = body.decisionId() == null || body.decisionId().isBlank() ? UUID.randomUUID().toString() : body.decisionId();
+        commands.sendAndWait(new RecordShowOfHandsDecisionCommand(congressId, id, body.subject(), body.title(), body.personIds(),
+                body.seats(), body.votesFor(), body.votesAgainst(), body.abstentions()));
+        return synced(congressId);
+    }
+
+    /** The season under a federation: which units have convened, held and finished their congress for a term. */
+    @GetMapping("/api/units/{unitId}/congresses")
+    public CongressQueries.Season season(@PathVariable String unitId, @RequestParam int term,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        access.requireReaderOf(unitId);
+        return queries.query(new CongressQueries.CongressesUnder(unitId, term, asOf == null ? LocalDate.now(clock) : asOf),
+                CongressQueries.Season.class).join();
+    }
+
+    @GetMapping("/api/rule-profiles")
+    public List<RuleProfile> profiles() {
+        access.caller();
+        return RuleProfiles.all();
+    }
+
+    private Dashboard synced(String congressId) {
+        sync.await(CongressProjection.PROCESSING_GROUP, List.of(congressId));
+        return dashboardOf(congressId);
+    }
+
+    Dashboard dashboardOf(String congressId) {
+        return queries.query(new DashboardOf(congressId), ResponseTypes.optionalInstanceOf(Dashboard.class)).join()
+                .orElseThrow(() -> RuleViolation.notFound("unknown-congress", "congressId", "Không tìm thấy đại hội.", "No such congress."));
+    }
+}

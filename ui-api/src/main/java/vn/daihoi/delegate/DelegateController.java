@@ -1,0 +1,255 @@
+package vn.daihoi.delegate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.daihoi.account.Access;
+import vn.daihoi.account.Caller;
+import vn.daihoi.account.Secrets;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.congress.CongressProjection;
+import vn.daihoi.congress.CongressQueries;
+import vn.daihoi.congress.Roman;
+import vn.daihoi.delegate.DelegateQueries.Roll;
+import vn.daihoi.delegate.DelegateQueries.RollEntry;
+import vn.daihoi.delegate.DelegateQueries.RollOf;
+import vn.daihoi.infra.ProjectionSync;
+import vn.daihoi.infra.pdf.PdfDocumentBuilder;
+import vn.daihoi.infra.pdf.Slip;
+import vn.daihoi.person.PersonalData;
+import vn.daihoi.person.PersonProjection;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The roll of a congress over HTTP (R-11 to R-13). Voting codes are shown once, in the answer that issues
+ * them (or on the slips PDF); the server keeps only their keyed hash.
+ */
+@RestController
+@RequestMapping("/api/congresses/{congressId}")
+public class DelegateController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ProjectionSync sync;
+    private final Access access;
+    private final Secrets secrets;
+    private final CongressProjection congresses;
+
+    public DelegateController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
+                              Secrets secrets, CongressProjection congresses) {
+        this.commands = commands;
+        this.queries = queries;
+        this.sync = sync;
+        this.access = access;
+        this.secrets = secrets;
+        this.congresses = congresses;
+    }
+
+    record PersonBody(@NotBlank String fullName, LocalDate birthDate, String gender, String phone, String email) {}
+
+    record NewDelegate(String personId, @Valid PersonBody person, @NotBlank String code, DelegateCategory category,
+                       DelegateBasis basis, String position) {}
+
+    record Correction(boolean present, @NotBlank String reason) {}
+
+    record Replacement(@NotBlank String alternateId, @NotBlank String reason) {}
+
+    record Revocation(String reason) {}
+
+    record Slips(@NotEmpty List<@NotBlank String> delegateIds) {}
+
+    record CredentialsReport(List<RecordCredentialsReportCommand.Rejection> rejected, String notes) {}
+
+    /** What a check-in or reissue answers: the code appears here once and nowhere else. */
+    record Attendance(String delegateId, boolean present, String votingCode, int summoned, int presentVoters, boolean quorumMet) {}
+
+    record ImportReport(int added, int alreadyOnRoll, List<DelegateCsv.Rejected> rejected, List<Integer> addedLines,
+                        List<Integer> alreadyOnRollLines) {}
+
+    @GetMapping("/delegates")
+    public Roll roll(@PathVariable String congressId) {
+        access.requireReaderOfCongress(congressId);
+        return queries.query(new RollOf(congressId), Roll.class).join();
+    }
+
+    /** A voter reads his own line of the roll with his voting token (and nothing of anyone else's). */
+    @GetMapping("/me")
+    public RollEntry me(@PathVariable String congressId) {
+        Caller voter = access.requireVoterOf(congressId);
+        return queries.query(new RollOf(congressId), Roll.class).join().delegates().stream()
+                .filter(d -> d.delegateId().equals(voter.delegateId())).findFirst().orElseThrow();
+    }
+
+    @PostMapping("/delegates")
+    public ResponseEntity<RollEntry> add(@PathVariable String congressId, @Valid @RequestBody NewDelegate body) {
+        access.requireOrganiserOfCongress(congressId);
+        if ((body.personId() == null) == (body.person() == null)) {
+            throw RuleViolation.invalid("person-ambiguous", "R-70", "personId",
+                    "Cần đúng một trong hai: mã người đã có (personId) hoặc thông tin người mới (person).",
+                    "Give exactly one of personId (a registered person) or person (a new one).");
+        }
+        String delegateId = delegateId(congressId, body.code());
+        PersonalData newPerson = body.person() == null ? null : new PersonalData(body.person().fullName(),
+                body.person().birthDate(), body.person().gender(), body.person().phone(), body.person().email());
+        String personId = body.personId() != null ? body.personId() : UUID.randomUUID().toString();
+        ImportDelegatesCommand.Result r = commands.sendAndWait(new ImportDelegatesCommand(congressId, List.of(
+                new ImportDelegatesCommand.Row(1, delegateId, personId, newPerson, body.code(),
+                        body.category() == null ? DelegateCategory.DELEGATE : body.category(), body.basis(), body.position()))));
+        if (r.addedLines().isEmpty()) {
+            throw RuleViolation.conflict("delegate-code-taken", "R-11", "code",
+                    "Mã đại biểu \"" + body.code() + "\" đã có trong danh sách.", "Roll code \"" + body.code() + "\" is already on the roll.");
+        }
+        await(congressId, personId);
+        return ResponseEntity.status(201).body(entry(congressId, delegateId));
+    }
+
+    /**
+     * R-11: a CSV roll. Unreadable rows are reported with line and reason; the rest are imported in one
+     * transaction; rows whose code is already on the roll are counted, not added again.
+     */
+    @PostMapping(value = "/delegates/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    public ImportReport importCsv(@PathVariable String congressId, @RequestBody byte[] csv) {
+        access.requireOrganiserOfCongress(congressId);
+        DelegateCsv.Parsed parsed = DelegateCsv.parse(csv);
+        List<ImportDelegatesCommand.Row> rows = new ArrayList<>();
+        for (DelegateCsv.Line l : parsed.lines()) {
+            rows.add(new ImportDelegatesCommand.Row(l.line(), delegateId(congressId, l.code()),
+                    l.personId() != null ? l.personId() : UUID.randomUUID().toString(), l.person(), l.code(), l.category(),
+                    l.basis(), l.position()));
+        }
+        ImportDelegatesCommand.Result r = rows.isEmpty() ? new ImportDelegatesCommand.Result(List.of(), List.of())
+                : commands.sendAndWait(new ImportDelegatesCommand(congressId, rows));
+        await(congressId, rows.stream().filter(x -> r.addedLines().contains(x.line())).map(ImportDelegatesCommand.Row::personId).toArray(String[]::new));
+        return new ImportReport(r.addedLines().size(), r.alreadyOnRollLines().size(), parsed.rejected(), r.addedLines(), r.alreadyOnRollLines());
+    }
+
+    @PostMapping("/delegates/{delegateId}/check-in")
+    public Attendance checkIn(@PathVariable String congressId, @PathVariable String delegateId) {
+        access.requireOrganiserOfCongress(congressId);
+        String code = secrets.newVotingCode();
+        commands.sendAndWait(new CheckInDelegateCommand(congressId, delegateId,
+                new IssuedCredential(UUID.randomUUID().toString(), secrets.hashVotingCode(code))));
+        RollEntry e = entryAfter(congressId, delegateId);
+        return attendance(congressId, e, e.hasCredential() && e.votes() ? code : null);
+    }
+
+    @PostMapping("/delegates/{delegateId}/check-out")
+    public Attendance checkOut(@PathVariable String congressId, @PathVariable String delegateId) {
+        access.requireOrganiserOfCongress(congressId);
+        commands.sendAndWait(new CheckOutDelegateCommand(congressId, delegateId));
+        return attendance(congressId, entryAfter(congressId, delegateId), null);
+    }
+
+    @PostMapping("/delegates/{delegateId}/attendance-correction")
+    public Attendance correct(@PathVariable String congressId, @PathVariable String delegateId, @Valid @RequestBody Correction body) {
+        access.requireOrganiserOfCongress(congressId);
+        commands.sendAndWait(new CorrectAttendanceCommand(congressId, delegateId, body.present(), body.reason()));
+        return attendance(congressId, entryAfter(congressId, delegateId), null);
+    }
+
+    @PostMapping("/delegates/{delegateId}/replace")
+    public RollEntry replace(@PathVariable String congressId, @PathVariable String delegateId, @Valid @RequestBody Replacement body) {
+        access.requireOrganiserOfCongress(congressId);
+        commands.sendAndWait(new ReplaceDelegateCommand(congressId, delegateId, body.alternateId(), body.reason()));
+        return entryAfter(congressId, body.alternateId());
+    }
+
+    /** A lost slip: the old code stops working, a new one is shown. */
+    @PostMapping("/delegates/{delegateId}/credential")
+    public Attendance reissue(@PathVariable String congressId, @PathVariable String delegateId) {
+        access.requireOrganiserOfCongress(congressId);
+        String code = secrets.newVotingCode();
+        commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId,
+                new IssuedCredential(UUID.randomUUID().toString(), secrets.hashVotingCode(code))));
+        return attendance(congressId, entryAfter(congressId, delegateId), code);
+    }
+
+    @PostMapping("/delegates/{delegateId}/credential/revoke")
+    public RollEntry revoke(@PathVariable String congressId, @PathVariable String delegateId, @RequestBody(required = false) Revocation body) {
+        access.requireOrganiserOfCongress(congressId);
+        commands.sendAndWait(new RevokeVotingCredentialCommand(congressId, delegateId, body == null ? null : body.reason()));
+        return entryAfter(congressId, delegateId);
+    }
+
+    /** Prints fresh slips for present voters: each listed delegate's credential is reissued, its code printed once. */
+    @PostMapping(value = "/credential-slips", produces = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<byte[]> slips(@PathVariable String congressId, @Valid @RequestBody Slips body) {
+        access.requireOrganiserOfCongress(congressId);
+        CongressQueries.CongressSummary congress = congresses.summary(congressId).orElseThrow();
+        Map<String, String> codes = new java.util.LinkedHashMap<>();
+        for (String delegateId : body.delegateIds()) {
+            String code = secrets.newVotingCode();
+            commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId,
+                    new IssuedCredential(UUID.randomUUID().toString(), secrets.hashVotingCode(code))));
+            codes.put(delegateId, code);
+        }
+        await(congressId);
+        Map<String, RollEntry> roll = queries.query(new RollOf(congressId), Roll.class).join().delegates().stream()
+                .collect(Collectors.toMap(RollEntry::delegateId, Function.identity()));
+        String title = "Đại hội lần thứ " + Roman.of(congress.ordinal()) + ", nhiệm kỳ " + congress.term().label();
+        List<Slip> slips = codes.entrySet().stream().map(c -> {
+            RollEntry e = roll.get(c.getKey());
+            return new Slip("Thẻ biểu quyết điện tử — " + title, List.of(
+                    (e.fullName() == null ? "(đã xoá dữ liệu cá nhân)" : e.fullName()) + " — mã đại biểu " + e.code(),
+                    "Nhập mã dưới đây trên trang bỏ phiếu. Mã chỉ dùng được một lần, cho riêng đại biểu này.",
+                    "Enter this code on the voting page; it works once, for this delegate only."), c.getValue());
+        }).toList();
+        byte[] pdf = new PdfDocumentBuilder("Thẻ biểu quyết — " + title).slips(slips).toBytes();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"the-bieu-quyet.pdf\"").body(pdf);
+    }
+
+    @PostMapping("/credentials-report")
+    public CongressQueries.Dashboard credentialsReport(@PathVariable String congressId, @RequestBody CredentialsReport body) {
+        access.requireOrganiserOfCongress(congressId);
+        commands.sendAndWait(new RecordCredentialsReportCommand(congressId, body.rejected(), body.notes()));
+        await(congressId);
+        return queries.query(new CongressQueries.DashboardOf(congressId),
+                org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join().orElseThrow();
+    }
+
+    private static String delegateId(String congressId, String code) {
+        return UUID.nameUUIDFromBytes((congressId + "/" + code.strip().toUpperCase()).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private void await(String congressId, String... personIds) {
+        sync.await(CongressProjection.PROCESSING_GROUP, List.of(congressId));
+        if (personIds.length > 0) sync.await(PersonProjection.PROCESSING_GROUP, List.of(personIds));
+    }
+
+    private RollEntry entryAfter(String congressId, String delegateId) {
+        await(congressId);
+        return entry(congressId, delegateId);
+    }
+
+    private RollEntry entry(String congressId, String delegateId) {
+        return queries.query(new RollOf(congressId), Roll.class).join().delegates().stream()
+                .filter(d -> d.delegateId().equals(delegateId)).findFirst()
+                .orElseThrow(() -> RuleViolation.notFound("unknown-delegate", "delegateId", "Không có đại biểu này.", "No such delegate."));
+    }
+
+    private Attendance attendance(String congressId, RollEntry e, String code) {
+        CongressQueries.Dashboard d = queries.query(new CongressQueries.DashboardOf(congressId),
+                org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join().orElseThrow();
+        return new Attendance(e.delegateId(), e.present(), code, d.summoned(), d.present(), d.quorumMet());
+    }
+}

@@ -1,0 +1,215 @@
+package vn.daihoi.delegate;
+
+import vn.daihoi.common.Text;
+import vn.daihoi.person.PersonalData;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a delegate roll from CSV as organisers keep it in a spreadsheet: UTF-8 with or without BOM, comma or
+ * semicolon, headers in Vietnamese with or without diacritics (or in English), text normalised to NFC.
+ * Rows it cannot read are reported with their line and reason; the others become import rows.
+ */
+public final class DelegateCsv {
+
+    private DelegateCsv() {}
+
+    /** A row as read, before ids are given to it. */
+    public record Line(int line, String code, String personId, PersonalData person, DelegateCategory category,
+                       DelegateBasis basis, String position) {}
+
+    public record Rejected(int line, String reasonVi, String reasonEn) {}
+
+    public record Parsed(List<Line> lines, List<Rejected> rejected) {}
+
+    private static final Map<String, String> HEADERS = new HashMap<>();
+
+    static {
+        for (String h : new String[]{"ma", "ma_dai_bieu", "ma_db", "code", "stt_ma"}) HEADERS.put(h, "code");
+        for (String h : new String[]{"ho_ten", "ho_va_ten", "full_name", "name", "ten"}) HEADERS.put(h, "name");
+        for (String h : new String[]{"ngay_sinh", "birth_date", "date_of_birth"}) HEADERS.put(h, "birth");
+        for (String h : new String[]{"gioi_tinh", "gender"}) HEADERS.put(h, "gender");
+        for (String h : new String[]{"loai", "loai_dai_bieu", "category"}) HEADERS.put(h, "category");
+        for (String h : new String[]{"co_cau", "tu_cach", "basis"}) HEADERS.put(h, "basis");
+        for (String h : new String[]{"chuc_vu", "chuc_vu_don_vi", "position"}) HEADERS.put(h, "position");
+        for (String h : new String[]{"dien_thoai", "so_dien_thoai", "phone"}) HEADERS.put(h, "phone");
+        for (String h : new String[]{"email", "thu_dien_tu"}) HEADERS.put(h, "email");
+        for (String h : new String[]{"person_id", "ma_nguoi"}) HEADERS.put(h, "person");
+    }
+
+    /** "Họ và tên" → "ho_va_ten": headers and category words compare without case, marks or spaces. */
+    static String fold(String s) {
+        String n = Normalizer.normalize(s == null ? "" : s.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return n.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    }
+
+    public static Parsed parse(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        List<List<String>> records = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        String[] physical = text.split("\r\n|\n|\r", -1);
+        char delimiter = physical.length > 0 && count(physical[0], ';') > count(physical[0], ',') ? ';' : ',';
+        split(physical, delimiter, records, lineNumbers, rejected);
+        if (records.isEmpty()) {
+            return new Parsed(List.of(), List.of(new Rejected(1, "Tệp trống.", "The file is empty.")));
+        }
+        List<String> header = records.get(0).stream().map(DelegateCsv::fold).map(h -> HEADERS.getOrDefault(h, h)).toList();
+        if (!header.contains("code") || !(header.contains("name") || header.contains("person"))) {
+            return new Parsed(List.of(), List.of(new Rejected(lineNumbers.get(0),
+                    "Dòng tiêu đề cần cột \"ma\" và \"ho_ten\" (hoặc \"person_id\").",
+                    "The header needs columns \"ma\" (code) and \"ho_ten\" (full name) or \"person_id\".")));
+        }
+        List<Line> lines = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int r = 1; r < records.size(); r++) {
+            List<String> cells = records.get(r);
+            int line = lineNumbers.get(r);
+            if (cells.size() == 1 && cells.get(0).isBlank()) continue;
+            if (cells.size() != header.size()) {
+                rejected.add(new Rejected(line, "Số cột (" + cells.size() + ") khác dòng tiêu đề (" + header.size() + ").",
+                        "Column count (" + cells.size() + ") differs from the header (" + header.size() + ")."));
+                continue;
+            }
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) row.put(header.get(i), Text.clean(cells.get(i)));
+            String error = check(row, codes);
+            if (error != null) {
+                String[] parts = error.split("\\|");
+                rejected.add(new Rejected(line, parts[0], parts[1]));
+                continue;
+            }
+            codes.add(row.get("code").toUpperCase(Locale.ROOT));
+            String personId = blankToNull(row.get("person"));
+            PersonalData person = personId != null ? null : new PersonalData(row.get("name"), date(row.get("birth")),
+                    row.get("gender"), row.get("phone"), row.get("email"));
+            lines.add(new Line(line, row.get("code"), personId, person, category(row.get("category")),
+                    basis(row.get("basis")), blankToNull(row.get("position"))));
+        }
+        rejected.sort(java.util.Comparator.comparingInt(Rejected::line));
+        return new Parsed(lines, rejected);
+    }
+
+    /** Null when the row is fine, else "vi|en". */
+    private static String check(Map<String, String> row, Set<String> codes) {
+        String code = row.get("code");
+        if (Text.isBlank(code)) return "Thiếu mã đại biểu.|The roll code is missing.";
+        if (code.length() > 40) return "Mã đại biểu dài quá 40 ký tự.|The roll code is longer than 40 characters.";
+        if (codes.contains(code.toUpperCase(Locale.ROOT))) return "Mã đại biểu \"" + code + "\" lặp lại trong tệp.|Roll code \"" + code + "\" appears twice in the file.";
+        if (Text.isBlank(row.get("person")) && Text.isBlank(row.get("name"))) return "Thiếu họ và tên.|The full name is missing.";
+        if (row.get("name") != null && row.get("name").length() > 200) return "Họ và tên dài quá 200 ký tự.|The full name is longer than 200 characters.";
+        if (category(row.get("category")) == null) {
+            return "Loại đại biểu \"" + row.get("category") + "\" không hợp lệ (chính thức, dự khuyết, khách mời).|"
+                    + "Category \"" + row.get("category") + "\" is not one of delegate, alternate, guest.";
+        }
+        if (!Text.isBlank(row.get("basis")) && basis(row.get("basis")) == null) {
+            return "Cơ cấu \"" + row.get("basis") + "\" không hợp lệ (đương nhiên, bầu, chỉ định).|"
+                    + "Basis \"" + row.get("basis") + "\" is not one of ex officio, elected, appointed.";
+        }
+        if (!Text.isBlank(row.get("birth")) && date(row.get("birth")) == null) {
+            return "Ngày sinh \"" + row.get("birth") + "\" không đúng dạng dd/mm/yyyy.|Birth date \"" + row.get("birth") + "\" is not dd/mm/yyyy.";
+        }
+        return null;
+    }
+
+    static DelegateCategory category(String raw) {
+        if (Text.isBlank(raw)) return DelegateCategory.DELEGATE;
+        return switch (fold(raw)) {
+            case "chinh_thuc", "dai_bieu_chinh_thuc", "delegate" -> DelegateCategory.DELEGATE;
+            case "du_khuyet", "dai_bieu_du_khuyet", "alternate" -> DelegateCategory.ALTERNATE;
+            case "khach_moi", "khach", "guest" -> DelegateCategory.GUEST;
+            default -> null;
+        };
+    }
+
+    static DelegateBasis basis(String raw) {
+        if (Text.isBlank(raw)) return null;
+        return switch (fold(raw)) {
+            case "duong_nhien", "ex_officio" -> DelegateBasis.EX_OFFICIO;
+            case "bau", "duoc_bau", "elected" -> DelegateBasis.ELECTED;
+            case "chi_dinh", "appointed" -> DelegateBasis.APPOINTED;
+            case "doan_vien", "member" -> DelegateBasis.MEMBER;
+            default -> null;
+        };
+    }
+
+    private static LocalDate date(String raw) {
+        if (Text.isBlank(raw)) return null;
+        for (String pattern : new String[]{"d/M/uuuu", "uuuu-MM-dd", "d-M-uuuu", "d.M.uuuu"}) {
+            try {
+                return LocalDate.parse(raw, DateTimeFormatter.ofPattern(pattern));
+            } catch (DateTimeParseException ignored) {
+                // next pattern
+            }
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return Text.isBlank(s) ? null : s;
+    }
+
+    private static int count(String s, char c) {
+        return (int) s.chars().filter(x -> x == c).count();
+    }
+
+    /** RFC 4180 fields: quotes may hold delimiters, doubled quotes and line breaks. */
+    private static void split(String[] physical, char delimiter, List<List<String>> records, List<Integer> lineNumbers,
+                              List<Rejected> rejected) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        int start = 1;
+        for (int n = 0; n < physical.length; n++) {
+            String line = physical[n];
+            if (!quoted) {
+                start = n + 1;
+                if (n == physical.length - 1 && line.isEmpty()) break;
+            } else {
+                field.append('\n');
+            }
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (quoted) {
+                    if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else if (ch == '"') {
+                        quoted = false;
+                    } else {
+                        field.append(ch);
+                    }
+                } else if (ch == '"') {
+                    quoted = true;
+                } else if (ch == delimiter) {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                } else {
+                    field.append(ch);
+                }
+            }
+            if (!quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+                records.add(fields);
+                lineNumbers.add(start);
+                fields = new ArrayList<>();
+            }
+        }
+        if (quoted) {
+            rejected.add(new Rejected(start, "Dấu ngoặc kép không được đóng.", "A quoted field is not closed."));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package vn.daihoi.person;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.daihoi.account.AccessDenied;
+import vn.daihoi.account.Access;
+import vn.daihoi.account.Caller;
+import vn.daihoi.account.Role;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.infra.ProjectionSync;
+import vn.daihoi.person.PersonQueries.PersonById;
+import vn.daihoi.person.PersonQueries.PersonView;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The person registry. Organisers register people; only administrators erase, on a lawful request. */
+@RestController
+@RequestMapping("/api/people")
+public class PersonController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ProjectionSync sync;
+    private final Access access;
+
+    public PersonController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access) {
+        this.commands = commands;
+        this.queries = queries;
+        this.sync = sync;
+        this.access = access;
+    }
+
+    record PersonBody(@NotBlank String fullName, LocalDate birthDate, String gender, String phone, String email) {
+        PersonalData toData() {
+            return new PersonalData(fullName, birthDate, gender, phone, email);
+        }
+    }
+
+    record Erase(@NotBlank String requestReference) {}
+
+    private void requireOrganiser() {
+        Caller c = access.caller();
+        if (!c.isAdmin() && c.scopes(Role.ORGANISER).isEmpty()) throw new AccessDenied();
+    }
+
+    @PostMapping
+    public ResponseEntity<PersonView> register(@Valid @RequestBody PersonBody body) {
+        requireOrganiser();
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new RegisterPersonCommand(id, body.toData()));
+        return ResponseEntity.created(URI.create("/api/people/" + id)).body(synced(id));
+    }
+
+    @GetMapping("/{personId}")
+    public PersonView person(@PathVariable String personId) {
+        requireOrganiser();
+        return find(personId);
+    }
+
+    @PostMapping("/{personId}/correct")
+    public PersonView correct(@PathVariable String personId, @Valid @RequestBody PersonBody body) {
+        requireOrganiser();
+        commands.sendAndWait(new CorrectPersonalDataCommand(personId, body.toData()));
+        return synced(personId);
+    }
+
+    @PostMapping("/{personId}/erase")
+    public PersonView erase(@PathVariable String personId, @Valid @RequestBody Erase body) {
+        access.requireAdmin();
+        commands.sendAndWait(new ErasePersonCommand(personId, body.requestReference()));
+        return synced(personId);
+    }
+
+    private PersonView synced(String personId) {
+        sync.await(PersonProjection.PROCESSING_GROUP, List.of(personId));
+        return find(personId);
+    }
+
+    private PersonView find(String personId) {
+        return queries.query(new PersonById(personId), ResponseTypes.optionalInstanceOf(PersonView.class)).join()
+                .orElseThrow(() -> RuleViolation.notFound("unknown-person", "personId", "Không tìm thấy người này.", "No such person."));
+    }
+}
