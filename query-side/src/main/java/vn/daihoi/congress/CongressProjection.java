@@ -166,13 +166,13 @@ public class CongressProjection {
                     select v.unit_id, t.depth + 1 from tree t
                     join unit_version v on v.parent_unit_id = t.unit_id and v.valid_from <= ? and (v.valid_to is null or v.valid_to > ?)
                     where t.depth < 64)
-                select v.unit_id, v.code, v.name, v.kind, c.*
+                select v.unit_id as u_id, v.code as u_code, v.name as u_name, v.kind as u_kind, c.*
                 from tree t
                 join unit_version v on v.unit_id = t.unit_id and v.valid_from <= ? and (v.valid_to is null or v.valid_to > ?)
                 left join lateral (select * from congress_view c where c.unit_id = t.unit_id and c.term_start = ?
                                    order by (c.status = 'CANCELLED'), c.ordinal desc limit 1) c on true
-                order by t.depth, v.code""", (rs, i) -> new UnitCongress(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString("congress_id") == null ? null : SUMMARY.mapRow(rs, i)),
+                order by t.depth, v.code""", (rs, i) -> new UnitCongress(rs.getString("u_id"), rs.getString("u_code"),
+                rs.getString("u_name"), rs.getString("u_kind"), rs.getString("congress_id") == null ? null : SUMMARY.mapRow(rs, i)),
                 q.unitId(), q.asOf(), q.asOf(), q.asOf(), q.asOf(), q.termStartYear());
         int convened = 0, inSession = 0, closed = 0, none = 0;
         for (UnitCongress u : units) {
