@@ -191,7 +191,7 @@ public class DelegateController {
     }
 
     /** Prints fresh slips for present voters: each listed delegate's credential is reissued, its code printed once. */
-    @PostMapping(value = "/credential-slips", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PostMapping("/credential-slips")
     public ResponseEntity<byte[]> slips(@PathVariable String congressId, @Valid @RequestBody Slips body) {
         access.requireOrganiserOfCongress(congressId);
         CongressQueries.CongressSummary congress = congresses.summary(congressId).orElseThrow();

@@ -1,0 +1,212 @@
+package vn.daihoi.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.daihoi.support.ApiTest;
+import vn.daihoi.support.Http;
+import vn.daihoi.support.Http.Answer;
+import vn.daihoi.support.Scenario;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One table over every endpoint: without a token each protected endpoint answers 401; for each caller whose
+ * role or unit gives no right it answers 403; the public endpoints are exactly those the README lists.
+ * The table must name every endpoint the application maps, so a new endpoint cannot slip past it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixApiTest extends ApiTest {
+
+    /** An endpoint, a body a rightful caller could send, and the callers who must be refused. */
+    record Row(String method, String pattern, String path, String body, List<String> denied) {}
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private Scenario a;
+    private final Map<String, Http> callers = new LinkedHashMap<>();
+    private final Map<String, String> ids = new LinkedHashMap<>();
+
+    @BeforeAll
+    void world() {
+        a = new Scenario(admin()).units();
+        Http organiser = account("ORGANISER", a.branch);
+        assertThat(a.convene(organiser).status()).isEqualTo(201);
+        organiser.postCsv("/api/congresses/" + a.congress + "/delegates/import", Scenario.csv(2, "M"));
+        JsonNode roll = organiser.get("/api/congresses/" + a.congress + "/delegates").body().path("delegates");
+        String delegate = roll.get(0).path("delegateId").asText();
+        String code = organiser.post("/api/congresses/" + a.congress + "/delegates/" + delegate + "/check-in", "").body()
+                .path("votingCode").asText();
+
+        Scenario b = new Scenario(admin());
+        String otherProvince = b.unit("CB", "Liên đoàn Lao động tỉnh Cao Bằng", "PROVINCIAL_FEDERATION", null);
+        callers.put("outsider", account("ORGANISER", otherProvince));
+        callers.put("auditor", account("AUDITOR", a.province));
+        callers.put("counting", account("COUNTING", a.congress));
+        callers.put("organiser", organiser);
+        callers.put("voter", http().as(http().post("/api/auth/voting-code", "{\"code\":\"" + code + "\"}").body().path("token").asText()));
+
+        ids.put("{unit}", a.branch);
+        ids.put("{upper}", a.upper);
+        ids.put("{congress}", a.congress);
+        ids.put("{delegate}", delegate);
+        ids.put("{person}", roll.get(0).path("personId").asText());
+        ids.put("{account}", admin().get("/api/accounts").body().get(0).path("accountId").asText());
+        ids.put("{code}", "SNV-" + a.run);
+    }
+
+    private static final List<String> WRITE = List.of("outsider", "auditor", "counting", "voter");
+    private static final List<String> READ = List.of("outsider", "voter");
+    private static final List<String> ADMIN_ONLY = List.of("outsider", "auditor", "counting", "voter", "organiser");
+    private static final String DECISION = "\"effectiveOn\":\"2025-07-01\",\"decision\":{\"number\":\"9/QĐ\"}";
+
+    private List<Row> table() {
+        return List.of(
+                row("POST", "/api/units", "/api/units", "{\"code\":\"NEW-X\",\"name\":\"Công đoàn cơ sở mới\",\"kind\":\"SECTION\",\"parentUnitId\":\"{unit}\"," + DECISION + "}", WRITE),
+                row("POST", "/api/units/{unitId}/rename", "/api/units/{unit}/rename", "{\"name\":\"Tên mới\"," + DECISION + "}", WRITE),
+                row("POST", "/api/units/{unitId}/move", "/api/units/{unit}/move", "{\"newParentUnitId\":\"{upper}\"," + DECISION + "}", WRITE),
+                row("POST", "/api/units/{unitId}/dissolve", "/api/units/{unit}/dissolve", "{" + DECISION + "}", WRITE),
+                row("POST", "/api/units/merge", "/api/units/merge", "{\"sourceUnitIds\":[\"{unit}\"],\"intoUnitId\":\"{upper}\"," + DECISION + "}", WRITE),
+                row("POST", "/api/units/{unitId}/split", "/api/units/{unit}/split", "{\"into\":[{\"code\":\"SP-X\",\"name\":\"Tách\",\"kind\":\"SECTION\"}],\"sourceContinues\":true," + DECISION + "}", WRITE),
+                // The forest without a root is filtered by grant rather than refused (checked below).
+                row("GET", "/api/units", "/api/units", null, List.of()),
+                row("GET", "/api/units/{unitId}", "/api/units/{unit}", null, READ),
+                row("GET", "/api/units/by-code/{code}", "/api/units/by-code/{code}", null, READ),
+                row("GET", "/api/units/{unitId}/children", "/api/units/{unit}/children", null, READ),
+                row("GET", "/api/units/{unitId}/history", "/api/units/{unit}/history", null, READ),
+                row("GET", "/api/units/{unitId}/congresses", "/api/units/{unit}/congresses?term=2023", null, READ),
+                row("POST", "/api/congresses", "/api/congresses", "{\"unitId\":\"{unit}\",\"ordinal\":11,\"term\":{\"startYear\":2028,\"endYear\":2033},\"kind\":\"DELEGATE\",\"date\":\"2028-05-01\",\"venue\":\"Hội trường\",\"announcedSeats\":5}", WRITE),
+                row("GET", "/api/congresses/{congressId}", "/api/congresses/{congress}", null, READ),
+                row("POST", "/api/congresses/{congressId}/reschedule", "/api/congresses/{congress}/reschedule", "{\"date\":\"2023-05-21\",\"venue\":\"Hội trường\"}", WRITE),
+                row("POST", "/api/congresses/{congressId}/cancel", "/api/congresses/{congress}/cancel", "{\"reason\":\"Lý do\"}", WRITE),
+                row("POST", "/api/congresses/{congressId}/open", "/api/congresses/{congress}/open", "", WRITE),
+                row("POST", "/api/congresses/{congressId}/close", "/api/congresses/{congress}/close", "", WRITE),
+                row("POST", "/api/congresses/{congressId}/decisions", "/api/congresses/{congress}/decisions", "{\"subject\":\"AGENDA\",\"votesFor\":1,\"votesAgainst\":0,\"abstentions\":0}", WRITE),
+                row("GET", "/api/rule-profiles", "/api/rule-profiles", null, List.of()),
+                row("GET", "/api/congresses/{congressId}/delegates", "/api/congresses/{congress}/delegates", null, READ),
+                row("GET", "/api/congresses/{congressId}/me", "/api/congresses/{congress}/me", null, List.of("outsider", "auditor", "counting", "organiser")),
+                row("POST", "/api/congresses/{congressId}/delegates", "/api/congresses/{congress}/delegates", "{\"personId\":\"{person}\",\"code\":\"Z9\"}", WRITE),
+                row("POST", "/api/congresses/{congressId}/delegates/import", "/api/congresses/{congress}/delegates/import", "CSV", WRITE),
+                row("POST", "/api/congresses/{congressId}/delegates/{delegateId}/check-in", "/api/congresses/{congress}/delegates/{delegate}/check-in", "", WRITE),
+                row("POST", "/api/congresses/{congressId}/delegates/{delegateId}/check-out", "/api/congresses/{congress}/delegates/{delegate}/check-out", "", WRITE),
+                row("POST", "/api/congresses/{congressId}/delegates/{delegateId}/attendance-correction", "/api/congresses/{congress}/delegates/{delegate}/attendance-correction", "{\"present\":false,\"reason\":\"nhầm\"}", WRITE),
+                row("POST", "/api/congresses/{congressId}/delegates/{delegateId}/replace", "/api/congresses/{congress}/delegates/{delegate}/replace", "{\"alternateId\":\"x\",\"reason\":\"ốm\"}", WRITE),
+                row("POST", "/api/congresses/{congressId}/delegates/{delegateId}/credential", "/api/congresses/{congress}/delegates/{delegate}/credential", "", WRITE),
+                row("POST", "/api/congresses/{congressId}/delegates/{delegateId}/credential/revoke", "/api/congresses/{congress}/delegates/{delegate}/credential/revoke", "{}", WRITE),
+                row("POST", "/api/congresses/{congressId}/credential-slips", "/api/congresses/{congress}/credential-slips", "{\"delegateIds\":[\"{delegate}\"]}", WRITE),
+                row("POST", "/api/congresses/{congressId}/credentials-report", "/api/congresses/{congress}/credentials-report", "{\"rejected\":[],\"notes\":\"\"}", WRITE),
+                row("POST", "/api/people", "/api/people", "{\"fullName\":\"Người Mới (hư cấu)\"}", List.of("auditor", "counting", "voter")),
+                row("GET", "/api/people/{personId}", "/api/people/{person}", null, List.of("auditor", "counting", "voter")),
+                row("POST", "/api/people/{personId}/correct", "/api/people/{person}/correct", "{\"fullName\":\"Tên Sửa (hư cấu)\"}", List.of("auditor", "counting", "voter")),
+                row("POST", "/api/people/{personId}/erase", "/api/people/{person}/erase", "{\"requestReference\":\"YC-1\"}", ADMIN_ONLY),
+                row("POST", "/api/accounts", "/api/accounts", "{\"username\":\"matrix-x\",\"password\":\"long-enough-pw\",\"grants\":[{\"role\":\"ORGANISER\",\"scopeId\":\"{unit}\"}]}", WRITE),
+                row("POST", "/api/accounts/{accountId}/grants", "/api/accounts/{account}/grants", "{\"role\":\"AUDITOR\",\"scopeId\":\"{unit}\"}", WRITE),
+                row("GET", "/api/accounts", "/api/accounts", null, ADMIN_ONLY),
+                row("POST", "/api/auth/login", "/api/auth/login", "{\"username\":\"nobody\",\"password\":\"wrong-password\"}", List.of()),
+                row("POST", "/api/auth/voting-code", "/api/auth/voting-code", "{\"code\":\"AAAA-AAAA\"}", List.of()),
+                row("POST", "/api/auth/logout", "/api/auth/logout", "", List.of()),
+                row("GET", "/api/auth/me", "/api/auth/me", null, List.of()));
+    }
+
+    private Row row(String method, String pattern, String path, String body, List<String> denied) {
+        String p = path;
+        String b = body;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            p = p.replace(id.getKey(), id.getValue());
+            if (b != null) b = b.replace(id.getKey(), id.getValue());
+        }
+        return new Row(method, pattern, p, b, denied);
+    }
+
+    private Answer call(Http client, Row r) {
+        if (r.method().equals("GET")) return client.get(r.path());
+        if ("CSV".equals(r.body())) return client.postCsv(r.path(), "ma;ho_ten\nZ1;Người Nhập (hư cấu)\n");
+        return client.post(r.path(), r.body() == null ? "" : r.body());
+    }
+
+    private Set<String> publicPairs() {
+        Set<String> pairs = new TreeSet<>();
+        for (String[] p : SecurityConfiguration.PUBLIC) pairs.add(p[0] + " " + p[1]);
+        return pairs;
+    }
+
+    @Test
+    void theTableNamesEveryEndpointTheApplicationMaps() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> info.getMethodsCondition().getMethods().forEach(m ->
+                info.getPatternValues().forEach(p -> mapped.add(m.name() + " " + p))));
+        mapped.removeIf(e -> e.contains("/error"));
+        Set<String> tabled = new TreeSet<>();
+        table().forEach(r -> tabled.add(r.method() + " " + r.pattern()));
+        assertThat(tabled).isEqualTo(mapped);
+    }
+
+    @Test
+    void everyProtectedEndpointAnswers401WithoutCredentials() {
+        Set<String> open = new TreeSet<>();
+        for (Row r : table()) {
+            Answer a = call(http(), r);
+            if (a.status() != 401) {
+                open.add(r.method() + " " + r.pattern());
+            } else {
+                assertThat(a.contentType()).startsWith("application/problem+json");
+                assertThat(a.body().path("code").asText()).isEqualTo("unauthenticated");
+            }
+        }
+        Set<String> publicApi = new TreeSet<>(publicPairs());
+        publicApi.removeIf(p -> p.startsWith("GET /actuator"));
+        assertThat(open).as("the endpoints answering without a token").isEqualTo(publicApi);
+        assertThat(http().get("/actuator/health").status()).isEqualTo(200);
+        assertThat(http().get("/actuator/info").status()).isEqualTo(401);
+    }
+
+    @Test
+    void everyCallerWithoutTheRightIsRefusedWith403() {
+        List<String> failures = new ArrayList<>();
+        for (Row r : table()) {
+            for (String who : r.denied()) {
+                Answer a = call(callers.get(who), r);
+                if (a.status() != 403) failures.add(who + " → " + r.method() + " " + r.pattern() + " = " + a.status() + " " + a.raw());
+                else assertThat(a.body().path("code").asText()).isEqualTo("forbidden");
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void theForestShowsEachCallerOnlyTheSubtreesGrantedToHim() {
+        Answer outsider = callers.get("outsider").get("/api/units");
+        assertThat(outsider.raw()).doesNotContain(a.province).doesNotContain(a.branch);
+        Answer auditor = callers.get("auditor").get("/api/units");
+        assertThat(auditor.raw()).contains(a.province).contains(a.branch);
+    }
+
+    @Test
+    void thePublicEndpointsAreExactlyThoseTheReadmeLists() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("<!-- public-endpoints -->");
+        int end = readme.indexOf("<!-- /public-endpoints -->");
+        assertThat(start).isNotNegative();
+        Matcher m = Pattern.compile("`(GET|POST) ([^`]+)`").matcher(readme.substring(start, end));
+        Set<String> listed = new TreeSet<>();
+        while (m.find()) listed.add(m.group(1) + " " + m.group(2));
+        assertThat(listed).isEqualTo(publicPairs());
+    }
+}
