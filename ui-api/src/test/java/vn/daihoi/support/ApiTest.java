@@ -14,7 +14,7 @@ import org.springframework.web.client.RestClient;
 /** End-to-end tests: the whole application on a real PostgreSQL, driven over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-public abstract class ApiTest {
+public abstract class ApiTest implements CongressInSession.ApiTestAccess {
 
     @LocalServerPort
     protected int port;
@@ -31,7 +31,7 @@ public abstract class ApiTest {
     public static final String ADMIN_PASSWORD = "test-admin-password-2026";
 
     /** A client signed in as the administrator of the test run. */
-    protected Http admin() {
+    public Http admin() {
         return http().as(login("admin", ADMIN_PASSWORD));
     }
 
@@ -42,13 +42,17 @@ public abstract class ApiTest {
     }
 
     /** Creates an account with one grant and returns a client signed in as it. */
-    protected Http account(String role, String scopeId) {
+    public Http account(String role, String scopeId) {
         String username = "u" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Http.Answer a = admin().post("/api/accounts", """
                 {"username":"%s","password":"password-for-%s","grants":[{"role":"%s","scopeId":"%s"}]}"""
                 .formatted(username, username, role, scopeId == null ? "" : scopeId));
         if (a.status() != 201) throw new AssertionError("account creation failed: " + a.raw());
         return http().as(login(username, "password-for-" + username));
+    }
+
+    public Http anonymous() {
+        return http();
     }
 
     protected Http http() {

@@ -24,6 +24,12 @@ public final class Http {
         return new Http(client.mutate().defaultHeader("Authorization", "Bearer " + token).build());
     }
 
+    public Answer postWithHeader(String path, String json, String header, String value) {
+        var spec = client.post().uri(path).contentType(MediaType.APPLICATION_JSON);
+        if (value != null) spec = spec.header(header, value);
+        return exchange(spec.body(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
     public Answer postCsv(String path, String csv) {
         return exchange(client.post().uri(path).contentType(MediaType.parseMediaType("text/csv"))
                 .body(csv.getBytes(StandardCharsets.UTF_8)));

@@ -54,6 +54,11 @@ public class CongressAggregate {
     private final Set<String> candidateList = new HashSet<>();
     private Integer approvedSeats;
     private int announcedSeats;
+    private String unitId;
+    private final java.util.Map<String, DecisionFacts> decisions = new java.util.HashMap<>();
+
+    /** What an election needs to know of a show-of-hands decision. */
+    public record DecisionFacts(DecisionSubject subject, List<String> personIds, boolean passed) {}
 
     protected CongressAggregate() {
         // for event sourcing
@@ -423,6 +428,33 @@ public class CongressAggregate {
         return profile;
     }
 
+    public String unitId() {
+        return unitId;
+    }
+
+    public CongressStatus status() {
+        return status;
+    }
+
+    public java.util.Optional<DecisionFacts> decision(String decisionId) {
+        return java.util.Optional.ofNullable(decisions.get(decisionId));
+    }
+
+    /** the voters present right now, the roll a ballot round freezes. */
+    public List<String> presentVoters() {
+        return roll.seats.entrySet().stream().filter(e -> e.getValue().votes() && e.getValue().present())
+                .map(java.util.Map.Entry::getKey).sorted().toList();
+    }
+
+    public boolean isPresentVoter(String delegateId) {
+        Roll.Seat s = roll.seat(delegateId);
+        return s != null && s.votes() && s.present;
+    }
+
+    public boolean isOnRoll(String delegateId) {
+        return roll.seat(delegateId) != null;
+    }
+
     public int seatsToFill() {
         return approvedSeats != null ? approvedSeats : announcedSeats;
     }
@@ -432,6 +464,7 @@ public class CongressAggregate {
     @EventSourcingHandler
     void on(CongressConvened e) {
         congressId = e.congressId();
+        unitId = e.unitId();
         kind = e.kind();
         status = CongressStatus.CONVENED;
         profile = e.profile();
@@ -503,6 +536,7 @@ public class CongressAggregate {
     @EventSourcingHandler
     void on(ShowOfHandsDecisionRecorded e) {
         decisionIds.add(e.decisionId());
+        decisions.put(e.decisionId(), new DecisionFacts(e.subject(), e.personIds(), e.passed()));
         if (!e.passed()) return;
         switch (e.subject()) {
             case COUNTING_COMMITTEE -> {

@@ -39,6 +39,10 @@ final class Roll {
             return java.util.Objects.hash(personId, category, replaced, replacing, rejected, present, credentialId);
         }
 
+        boolean present() {
+            return present;
+        }
+
         boolean votes() {
             if (rejected || replaced) return false;
             return category == DelegateCategory.DELEGATE || (category == DelegateCategory.ALTERNATE && replacing);

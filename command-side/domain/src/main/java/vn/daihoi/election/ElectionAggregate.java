@@ -1,0 +1,287 @@
+package vn.daihoi.election;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.common.Text;
+import vn.daihoi.congress.Attendance;
+import vn.daihoi.congress.RuleProfile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One election of one body at one congress (R-20 to R-28): its candidates, the approved list, and its numbered
+ * ballot rounds with their counts. Ballots themselves never pass through it (ADR 0008).
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class ElectionAggregate {
+
+    @AggregateIdentifier
+    private String electionId;
+    private int seats;
+    private RuleProfile profile;
+    private final Map<String, Candidate> candidates = new LinkedHashMap<>();
+    private final Set<String> withdrawn = new HashSet<>();
+    private List<String> approvedOrder;
+    private final Map<Integer, Round> rounds = new HashMap<>();
+    private final List<String> elected = new ArrayList<>();
+
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+    static final class Round {
+        List<String> candidates;
+        int seats;
+        Set<String> voters = new HashSet<>();
+        boolean closed;
+        boolean counted;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Round r && Objects.equals(candidates, r.candidates) && seats == r.seats
+                    && voters.equals(r.voters) && closed == r.closed && counted == r.counted;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(candidates, seats, voters, closed, counted);
+        }
+    }
+
+    protected ElectionAggregate() {
+        // for event sourcing
+    }
+
+    ElectionAggregate(OpenElectionCommand cmd, String unitId, RuleProfile profile, int seats) {
+        if (Text.isBlank(cmd.electionId()) || cmd.body() == null) {
+            throw RuleViolation.invalid("missing-field", null, "body", "Thiếu nội dung bầu cử.", "The elected body is required.");
+        }
+        if (seats < 1 || seats > 200) {
+            throw RuleViolation.invalid("invalid-seats", "R-15", "seats", "Số lượng cần bầu phải từ 1 đến 200.", "Seats must be 1 to 200.");
+        }
+        apply(new ElectionOpened(cmd.electionId(), cmd.congressId(), unitId, cmd.body(),
+                Text.isBlank(cmd.title()) ? "Bầu " + cmd.body().vietnamese() : cmd.title(), seats, profile));
+    }
+
+    // ---- nominations (R-20, R-21) ---------------------------------------------------------------
+
+    void nominate(NominateCandidateCommand cmd) {
+        if (Text.isBlank(cmd.candidateId()) || candidates.containsKey(cmd.candidateId())) {
+            throw RuleViolation.invalid("candidate-id-taken", null, "candidateId", "Mã ứng viên trống hoặc đã dùng.", "The candidate id is empty or taken.");
+        }
+        if (cmd.source() == null) {
+            throw RuleViolation.invalid("missing-field", "R-20", "source", "Cần ghi nguồn giới thiệu.", "The nomination source is required.");
+        }
+        if (cmd.source() == NominationSource.SELF && Text.isBlank(cmd.applicationReference())) {
+            throw RuleViolation.invalid("self-candidacy-needs-application", "R-20", "applicationReference",
+                    "Tự ứng cử cần có đơn ứng cử.", "Self-candidacy needs an application.");
+        }
+        if (candidates.values().stream().anyMatch(c -> c.personId().equals(cmd.personId()) && !withdrawn.contains(c.candidateId()))) {
+            throw RuleViolation.conflict("already-a-candidate", "R-20", "personId",
+                    "Người này đã có trong danh sách ứng viên.", "This person is already a candidate.");
+        }
+        if (rounds.size() > 0) {
+            throw RuleViolation.conflict("voting-started", "R-28", "electionId",
+                    "Đã bắt đầu bỏ phiếu; không nhận thêm đề cử.", "Voting has started; no more nominations.");
+        }
+        apply(new CandidateNominated(electionId, new Candidate(cmd.candidateId(), cmd.personId(), cmd.source(),
+                cmd.nominatedByDelegateId(), cmd.applicationReference())));
+        if (approvedOrder != null) {
+            apply(new CandidateListApprovalLapsed(electionId, "nomination after approval"));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DecideWithdrawalCommand cmd) {
+        Candidate c = candidates.get(cmd.candidateId());
+        if (c == null || withdrawn.contains(cmd.candidateId())) {
+            throw RuleViolation.notFound("unknown-candidate", "candidateId", "Không có ứng viên này.", "No such candidate.");
+        }
+        if (Text.isBlank(cmd.decisionReference())) {
+            throw RuleViolation.invalid("missing-field", "R-21", "decisionReference",
+                    "Cần ghi quyết định của Đoàn Chủ tịch.", "The presidium's decision is required.");
+        }
+        if (rounds.values().stream().anyMatch(r -> !r.counted)) {
+            throw RuleViolation.conflict("round-open", "R-21", "candidateId",
+                    "Không rút tên khi vòng bỏ phiếu đang diễn ra.", "No withdrawal while a round is open.");
+        }
+        apply(new WithdrawalDecided(electionId, cmd.candidateId(), cmd.granted(), cmd.decisionReference()));
+        if (cmd.granted() && approvedOrder != null) {
+            // R-21, edge case 1: the approved list no longer stands; it stays on record, a new approval is needed.
+            apply(new CandidateListApprovalLapsed(electionId, "withdrawal of " + cmd.candidateId()));
+        }
+    }
+
+    /** the list the congress approved must be the candidates, with the surplus the profile demands. */
+    void approveList(ApproveCandidateListCommand cmd, List<String> approvedPersonIds, boolean noSurplusAccepted) {
+        List<String> standing = standing();
+        Set<String> persons = new HashSet<>();
+        standing.forEach(id -> persons.add(candidates.get(id).personId()));
+        if (!persons.equals(new HashSet<>(approvedPersonIds)) || approvedPersonIds.size() != standing.size()) {
+            throw RuleViolation.conflict("list-does-not-match", "R-15", "listDecisionId",
+                    "Danh sách được biểu quyết không khớp với danh sách ứng viên hiện tại.",
+                    "The list the congress voted on does not match the current candidates.");
+        }
+        if (!new HashSet<>(cmd.ballotOrder()).equals(new HashSet<>(standing)) || cmd.ballotOrder().size() != standing.size()) {
+            throw RuleViolation.invalid("ballot-order-invalid", "R-24", "ballotOrder",
+                    "Thứ tự trên phiếu phải gồm đúng các ứng viên.", "The ballot order must list exactly the candidates.");
+        }
+        SurplusRule.check(standing.size(), seats, profile, noSurplusAccepted);
+        apply(new CandidateListApproved(electionId, cmd.listDecisionId(), cmd.noSurplusDecisionId(), cmd.ballotOrder()));
+    }
+
+    // ---- rounds (R-13, R-26 to R-28) -----------------------------------------------------------------
+
+    void openRound(OpenRoundCommand cmd, List<String> voters, Attendance attendance, BallotBox box) {
+        if (approvedOrder == null) {
+            throw RuleViolation.conflict("list-not-approved", "R-15", "electionId",
+                    "Danh sách bầu cử chưa được đại hội thông qua.", "The congress has not approved the candidate list.");
+        }
+        if (rounds.values().stream().anyMatch(r -> !r.counted)) {
+            throw RuleViolation.conflict("round-open", "R-28", "round", "Vòng trước chưa kiểm phiếu xong.", "The previous round is not counted yet.");
+        }
+        if (cmd.round() != rounds.size() + 1) {
+            throw RuleViolation.invalid("round-number", "R-28", "round",
+                    "Vòng tiếp theo là vòng " + (rounds.size() + 1) + ".", "The next round is round " + (rounds.size() + 1) + ".");
+        }
+        if (!attendance.quorumMet()) {
+            throw RuleViolation.conflict("quorum-not-met", "R-13", "attendance",
+                    "Không đủ số đại biểu có mặt để bỏ phiếu (" + attendance.present() + "/" + attendance.summoned() + ").",
+                    "Quorum not met for voting (" + attendance.present() + "/" + attendance.summoned() + ").");
+        }
+        int remaining = seats - elected.size();
+        List<String> roundCandidates;
+        int roundSeats;
+        if (cmd.round() == 1) {
+            roundCandidates = approvedOrder;
+            roundSeats = seats;
+        } else {
+            if (Text.isBlank(cmd.decisionReference())) {
+                throw RuleViolation.invalid("missing-field", "R-28", "decisionReference",
+                        "Vòng bầu tiếp theo cần quyết định của đại hội.", "A further round needs the congress's decision.");
+            }
+            roundCandidates = approvedOrder.stream().filter(cmd.candidateIds()::contains).toList();
+            if (roundCandidates.size() != cmd.candidateIds().size() || roundCandidates.isEmpty()
+                    || roundCandidates.stream().anyMatch(elected::contains)) {
+                throw RuleViolation.invalid("round-candidates-invalid", "R-28", "candidateIds",
+                        "Ứng viên của vòng này phải thuộc danh sách đã thông qua và chưa trúng cử.",
+                        "This round's candidates must be on the approved list and not yet elected.");
+            }
+            roundSeats = cmd.seats() == null ? remaining : cmd.seats();
+        }
+        if (roundSeats < 1 || roundSeats > remaining) {
+            throw RuleViolation.invalid("invalid-seats", "R-28", "seats",
+                    "Còn " + remaining + " chỗ cần bầu.", remaining + " seats remain to be filled.");
+        }
+        box.prepare(electionId, cmd.round(), roundCandidates, roundSeats, profile.strikeAllValid(), voters);
+        apply(new RoundOpened(electionId, cmd.round(), roundCandidates, roundSeats, voters, attendance, cmd.decisionReference()));
+    }
+
+    void addLateVoter(AddLateVoterCommand cmd, BallotBox box) {
+        Round r = rounds.get(cmd.round());
+        if (r == null || r.closed) {
+            throw RuleViolation.conflict("round-not-open", "R-13", "round", "Vòng bỏ phiếu không mở.", "The round is not open.");
+        }
+        if (r.voters.contains(cmd.delegateId())) {
+            throw RuleViolation.conflict("already-on-round-roll", "R-13", "delegateId",
+                    "Đại biểu đã có trong danh sách cử tri của vòng này.", "The delegate is already on this round's roll.");
+        }
+        if (Text.isBlank(cmd.decisionReference())) {
+            throw RuleViolation.invalid("missing-field", "R-13", "decisionReference",
+                    "Cần ghi quyết định của ban tổ chức.", "The organisers' decision is required.");
+        }
+        box.addVoter(electionId, cmd.round(), cmd.delegateId());
+        apply(new LateVoterAdded(electionId, cmd.round(), cmd.delegateId(), cmd.decisionReference()));
+    }
+
+    @CommandHandler
+    public void handle(CloseRoundCommand cmd, BallotBox box) {
+        Round r = rounds.get(cmd.round());
+        if (r == null || r.closed) {
+            throw RuleViolation.conflict("round-not-open", "R-29", "round", "Vòng bỏ phiếu không mở.", "The round is not open.");
+        }
+        BallotBox.Closed closed = box.close(electionId, cmd.round());
+        int paper = (int) closed.ballots().stream().filter(PublishedBallot::paper).count();
+        apply(new RoundClosed(electionId, cmd.round(), closed.participants(), closed.ballots().size() - paper, paper));
+        List<vn.daihoi.election.Tally.Ballot> ballots = closed.ballots().stream()
+                .map(b -> b.invalid() != null ? Tally.Ballot.invalid(b.invalid()) : Tally.Ballot.valid(Set.copyOf(b.keptCandidateIds())))
+                .toList();
+        boolean tieRound = cmd.round() > 1 && !r.candidates.containsAll(approvedOrder);
+        RoundResult result = Tally.count(r.candidates, r.seats, ballots, tieRound ? profile.tieRoundThreshold() : profile.electionThreshold());
+        apply(new RoundCounted(electionId, cmd.round(), result, closed.ballots()));
+    }
+
+    private List<String> standing() {
+        return candidates.keySet().stream().filter(id -> !withdrawn.contains(id)).toList();
+    }
+
+    public String congressId() {
+        return congressIdValue;
+    }
+
+    private String congressIdValue;
+
+    // ---- state --------------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(ElectionOpened e) {
+        electionId = e.electionId();
+        congressIdValue = e.congressId();
+        seats = e.seats();
+        profile = e.profile();
+    }
+
+    @EventSourcingHandler
+    void on(CandidateNominated e) {
+        candidates.put(e.candidate().candidateId(), e.candidate());
+    }
+
+    @EventSourcingHandler
+    void on(WithdrawalDecided e) {
+        if (e.granted()) withdrawn.add(e.candidateId());
+    }
+
+    @EventSourcingHandler
+    void on(CandidateListApproved e) {
+        approvedOrder = e.ballotOrder();
+    }
+
+    @EventSourcingHandler
+    void on(CandidateListApprovalLapsed e) {
+        approvedOrder = null;
+    }
+
+    @EventSourcingHandler
+    void on(RoundOpened e) {
+        Round r = new Round();
+        r.candidates = e.candidateIds();
+        r.seats = e.seats();
+        r.voters.addAll(e.voterDelegateIds());
+        rounds.put(e.round(), r);
+    }
+
+    @EventSourcingHandler
+    void on(LateVoterAdded e) {
+        rounds.get(e.round()).voters.add(e.delegateId());
+    }
+
+    @EventSourcingHandler
+    void on(RoundClosed e) {
+        rounds.get(e.round()).closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(RoundCounted e) {
+        rounds.get(e.round()).counted = true;
+        elected.addAll(e.result().electedCandidateIds());
+    }
+}

@@ -1,0 +1,105 @@
+package vn.daihoi.election;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.congress.CongressAggregate;
+import vn.daihoi.congress.CongressStatus;
+import vn.daihoi.congress.DecisionSubject;
+import vn.daihoi.person.PersonDirectory;
+
+import java.util.List;
+
+/**
+ * The election commands that need the congress too — its profile, approved seats, decisions and the voters
+ * present — loaded read-only in the same unit of work, and the casting of ballots, which goes to the ballot
+ * box and not through the election aggregate (ADR 0008).
+ */
+public class ElectionCommandHandler {
+
+    private final Repository<ElectionAggregate> elections;
+    private final Repository<CongressAggregate> congresses;
+    private final PersonDirectory persons;
+    private final BallotBox box;
+
+    public ElectionCommandHandler(Repository<ElectionAggregate> elections, Repository<CongressAggregate> congresses,
+                                  PersonDirectory persons, BallotBox box) {
+        this.elections = elections;
+        this.congresses = congresses;
+        this.persons = persons;
+        this.box = box;
+    }
+
+    @CommandHandler
+    public String handle(OpenElectionCommand cmd) throws Exception {
+        Aggregate<CongressAggregate> congress = congresses.load(cmd.congressId());
+        CongressAggregate c = congress.invoke(x -> x);
+        if (c.status() != CongressStatus.IN_SESSION) {
+            throw RuleViolation.conflict("congress-not-in-session", "R-15", "congressId",
+                    "Đại hội chưa khai mạc hoặc đã bế mạc.", "The congress is not in session.");
+        }
+        int seats = cmd.seats() != null ? cmd.seats() : c.seatsToFill();
+        elections.newInstance(() -> new ElectionAggregate(cmd, c.unitId(), c.profile(), seats));
+        return cmd.electionId();
+    }
+
+    @CommandHandler
+    public void handle(NominateCandidateCommand cmd) {
+        ElectionAggregate e = elections.load(cmd.electionId()).invoke(x -> x);
+        if (cmd.personId() == null || !persons.exists(cmd.personId())) {
+            throw RuleViolation.invalid("unknown-person", "R-20", "personId",
+                    "Không tìm thấy người được giới thiệu trong danh bạ.", "The nominee is not a registered person.");
+        }
+        if (cmd.source() == NominationSource.DELEGATE) {
+            CongressAggregate c = congresses.load(e.congressId()).invoke(x -> x);
+            if (cmd.nominatedByDelegateId() == null || !c.isOnRoll(cmd.nominatedByDelegateId())) {
+                throw RuleViolation.invalid("nominator-not-a-delegate", "R-20", "nominatedByDelegateId",
+                        "Người đề cử phải là đại biểu của đại hội.", "The nominator must be a delegate of the congress.");
+            }
+        }
+        elections.load(cmd.electionId()).execute(x -> x.nominate(cmd));
+    }
+
+    @CommandHandler
+    public void handle(ApproveCandidateListCommand cmd) {
+        Aggregate<ElectionAggregate> election = elections.load(cmd.electionId());
+        CongressAggregate c = congresses.load(election.invoke(ElectionAggregate::congressId)).invoke(x -> x);
+        CongressAggregate.DecisionFacts list = c.decision(cmd.listDecisionId())
+                .filter(d -> d.subject() == DecisionSubject.CANDIDATE_LIST && d.passed())
+                .orElseThrow(() -> RuleViolation.invalid("list-decision-missing", "R-15", "listDecisionId",
+                        "Không có biểu quyết thông qua danh sách bầu cử với mã này.", "No passed candidate-list decision has this id."));
+        boolean noSurplus = cmd.noSurplusDecisionId() != null && c.decision(cmd.noSurplusDecisionId())
+                .filter(d -> d.subject() == DecisionSubject.LIST_WITHOUT_SURPLUS && d.passed()).isPresent();
+        election.execute(e -> e.approveList(cmd, list.personIds(), noSurplus));
+    }
+
+    @CommandHandler
+    public void handle(OpenRoundCommand cmd) {
+        Aggregate<ElectionAggregate> election = elections.load(cmd.electionId());
+        CongressAggregate c = congresses.load(election.invoke(ElectionAggregate::congressId)).invoke(x -> x);
+        if (c.status() != CongressStatus.IN_SESSION) {
+            throw RuleViolation.conflict("congress-not-in-session", "R-13", "electionId",
+                    "Đại hội chưa khai mạc hoặc đã bế mạc.", "The congress is not in session.");
+        }
+        List<String> voters = c.presentVoters();
+        election.execute(e -> e.openRound(cmd, voters, c.attendance(), box));
+    }
+
+    @CommandHandler
+    public void handle(AddLateVoterCommand cmd) {
+        Aggregate<ElectionAggregate> election = elections.load(cmd.electionId());
+        CongressAggregate c = congresses.load(election.invoke(ElectionAggregate::congressId)).invoke(x -> x);
+        if (!c.isPresentVoter(cmd.delegateId())) {
+            throw RuleViolation.conflict("not-a-present-voter", "R-13", "delegateId",
+                    "Chỉ đại biểu có quyền biểu quyết đã điểm danh mới được bổ sung.", "Only a voter who has checked in can be added.");
+        }
+        election.execute(e -> e.addLateVoter(cmd, box));
+    }
+
+    /** the ballot goes straight into the box; the aggregate never sees it, so no event orders it. */
+    @CommandHandler
+    public CastBallotCommand.Receipt handle(CastBallotCommand cmd) {
+        return box.cast(cmd);
+    }
+}

@@ -1,0 +1,36 @@
+package vn.daihoi.election;
+
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.congress.RuleProfile;
+
+/**
+ * R-22: a multi-seat list is longer than the seats by the profile's minimum surplus, unless the congress accepted
+ * a list without surplus by recorded vote; a profile may cap the surplus (30 % of seats rounded down, never
+ * below the minimum; and a fixed cap for committees of 3–5 seats). A single seat may have one candidate.
+ */
+public final class SurplusRule {
+    private SurplusRule() {}
+
+    public static void check(int candidates, int seats, RuleProfile profile, boolean noSurplusAccepted) {
+        if (candidates < seats && seats > 1 || candidates == 0) {
+            throw RuleViolation.conflict("too-few-candidates", "R-22", "listDecisionId",
+                    "Số ứng viên (" + candidates + ") ít hơn số lượng cần bầu (" + seats + ").",
+                    "Fewer candidates (" + candidates + ") than seats (" + seats + ").");
+        }
+        int surplus = candidates - seats;
+        if (seats > 1 && surplus < profile.minimumSurplus() && !noSurplusAccepted) {
+            throw RuleViolation.conflict("surplus-too-small", "R-22", "listDecisionId",
+                    "Danh sách cần dư ít nhất " + profile.minimumSurplus() + " người so với số lượng cần bầu, trừ khi đại hội biểu quyết chấp nhận.",
+                    "The list needs at least " + profile.minimumSurplus() + " more candidates than seats, unless the congress votes to accept it.");
+        }
+        if (profile.surplusCapShare() != null && seats > 1) {
+            long cap = Math.max(profile.surplusCapShare().floorOf(seats), profile.minimumSurplus());
+            if (profile.smallCommitteeSurplusCap() != null && seats >= 3 && seats <= 5) cap = profile.smallCommitteeSurplusCap();
+            if (surplus > cap) {
+                throw RuleViolation.conflict("surplus-too-large", "R-22", "listDecisionId",
+                        "Số dư (" + surplus + ") vượt mức tối đa " + cap + " của bộ quy tắc.",
+                        "The surplus (" + surplus + ") exceeds the profile's cap of " + cap + ".");
+            }
+        }
+    }
+}

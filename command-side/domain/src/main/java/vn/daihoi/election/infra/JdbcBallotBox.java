@@ -1,0 +1,239 @@
+package vn.daihoi.election.infra;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.election.BallotBox;
+import vn.daihoi.election.BallotRules;
+import vn.daihoi.election.CastBallotCommand;
+import vn.daihoi.election.PublishedBallot;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ballot box (ADR 0008). Participation ({@code ballot_round_voter}) and ballots ({@code ballot_box}) share
+ * no column: a ballot row has no id, no voter, no time, only bytes sealed under the round's key. The tracking
+ * code is recomputed from that key for a retried request, so no record pairs voter and code. Closing empties
+ * the box, destroys the key, forgets the idempotency hashes and vacuums, so that after the count not even row
+ * versions sharing a transaction id remain.
+ */
+@Component
+public class JdbcBallotBox implements BallotBox {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcBallotBox.class);
+    private static final char[] BASE32 = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private final JdbcTemplate jdbc;
+    private final SecureRandom random = new SecureRandom();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public JdbcBallotBox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Sealed(String t, List<String> k) {}
+
+    @Override
+    public void prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid, List<String> voters) {
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("insert into ballot_round (election_id, round, candidate_ids, seats, strike_all_valid, open) values (?, ?, ?, ?, ?, true)");
+            ps.setString(1, electionId);
+            ps.setInt(2, round);
+            ps.setArray(3, con.createArrayOf("varchar", candidateIds.toArray()));
+            ps.setInt(4, seats);
+            ps.setBoolean(5, strikeAllValid);
+            return ps;
+        });
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        jdbc.update("insert into ballot_round_key (election_id, round, key_bytes) values (?, ?, ?)", electionId, round, key);
+        jdbc.batchUpdate("insert into ballot_round_voter (election_id, round, delegate_id) values (?, ?, ?)",
+                voters.stream().map(v -> new Object[]{electionId, round, v}).toList());
+    }
+
+    @Override
+    public void addVoter(String electionId, int round, String delegateId) {
+        jdbc.update("insert into ballot_round_voter (election_id, round, delegate_id) values (?, ?, ?)", electionId, round, delegateId);
+    }
+
+    @Override
+    public CastBallotCommand.Receipt cast(CastBallotCommand b) {
+        // FOR SHARE: casts run side by side; closing takes the row exclusively and so waits for casts in flight.
+        List<Map<String, Object>> rounds = jdbc.queryForList(
+                "select candidate_ids, seats, strike_all_valid, open from ballot_round where election_id = ? and round = ? for share",
+                b.electionId(), b.round());
+        if (rounds.isEmpty()) {
+            throw RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round.");
+        }
+        Map<String, Object> r = rounds.get(0);
+        if (!(Boolean) r.get("open")) {
+            throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
+        }
+        if (b.idempotencyKey() == null || b.idempotencyKey().isBlank() || b.idempotencyKey().length() > 100) {
+            throw RuleViolation.invalid("missing-idempotency-key", null, "Idempotency-Key",
+                    "Cần khoá chống gửi lặp (Idempotency-Key).", "An Idempotency-Key is required.");
+        }
+        List<Map<String, Object>> voter = jdbc.queryForList(
+                "select took_part, idem_hash from ballot_round_voter where election_id = ? and round = ? and delegate_id = ? for update",
+                b.electionId(), b.round(), b.delegateId());
+        if (voter.isEmpty()) {
+            throw RuleViolation.conflict("not-on-round-roll", "R-13", "delegateId",
+                    "Đại biểu không có trong danh sách cử tri của vòng này.", "The delegate is not on this round's roll of voters.");
+        }
+        byte[] idem = sha256(b.idempotencyKey());
+        byte[] key = jdbc.queryForObject("select key_bytes from ballot_round_key where election_id = ? and round = ?",
+                byte[].class, b.electionId(), b.round());
+        if ((Boolean) voter.get(0).get("took_part")) {
+            if (Arrays.equals(idem, (byte[]) voter.get(0).get("idem_hash"))) {
+                return new CastBallotCommand.Receipt(trackingCode(key, b), true);
+            }
+            throw RuleViolation.conflict("already-voted", "R-23", "delegateId",
+                    "Đại biểu đã bỏ phiếu ở vòng này.", "The delegate has already voted in this round.");
+        }
+        List<String> candidates = Arrays.asList((String[]) sqlArray(r.get("candidate_ids")));
+        BallotRules.check(b.keptCandidateIds(), new HashSet<>(candidates), (Integer) r.get("seats"), (Boolean) r.get("strike_all_valid"))
+                .ifPresent(reason -> {
+                    throw RuleViolation.invalid("invalid-ballot-" + reason.name().toLowerCase().replace('_', '-'), "R-25", "keptCandidateIds",
+                            "Phiếu không hợp lệ: " + reason.vietnamese() + ". Hãy sửa lại trước khi gửi.",
+                            "Invalid ballot: " + reason.english() + ". Correct it before casting.");
+                });
+        jdbc.update("update ballot_round_voter set took_part = true, idem_hash = ? where election_id = ? and round = ? and delegate_id = ?",
+                idem, b.electionId(), b.round(), b.delegateId());
+        String tracking = trackingCode(key, b);
+        List<String> kept = candidates.stream().filter(b.keptCandidateIds()::contains).toList();
+        jdbc.update("insert into ballot_box (election_id, round, sealed) values (?, ?, ?)", b.electionId(), b.round(),
+                seal(key, new Sealed(tracking, kept)));
+        return new CastBallotCommand.Receipt(tracking, false);
+    }
+
+    @Override
+    public Closed close(String electionId, int round) {
+        int closed = jdbc.update("update ballot_round set open = false where election_id = ? and round = ? and open", electionId, round);
+        if (closed == 0) {
+            throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
+        }
+        byte[] key = jdbc.queryForObject("select key_bytes from ballot_round_key where election_id = ? and round = ?",
+                byte[].class, electionId, round);
+        List<String> participants = jdbc.queryForList(
+                "select delegate_id from ballot_round_voter where election_id = ? and round = ? and took_part order by delegate_id",
+                String.class, electionId, round);
+        List<PublishedBallot> ballots = new ArrayList<>();
+        for (byte[] sealed : jdbc.queryForList("select sealed from ballot_box where election_id = ? and round = ?", byte[].class, electionId, round)) {
+            Sealed s = open(key, sealed);
+            ballots.add(new PublishedBallot(s.t(), s.k(), null, false));
+        }
+        // An order that carries no information: by content, then by the random tracking code.
+        ballots.sort(Comparator.comparing((PublishedBallot p) -> String.join(",", p.keptCandidateIds())).thenComparing(PublishedBallot::trackingCode));
+        jdbc.update("delete from ballot_box where election_id = ? and round = ?", electionId, round);
+        jdbc.update("delete from ballot_round_key where election_id = ? and round = ?", electionId, round);
+        jdbc.update("update ballot_round_voter set idem_hash = null where election_id = ? and round = ?", electionId, round);
+        vacuumAfterCommit();
+        return new Closed(participants, ballots);
+    }
+
+    /** Dead row versions keep their transaction ids; vacuum removes them once the close has committed. */
+    private void vacuumAfterCommit() {
+        Runnable vacuum = () -> {
+            try {
+                jdbc.execute("vacuum ballot_box, ballot_round_voter, ballot_round_key");
+            } catch (RuntimeException e) {
+                log.warn("vacuum after closing a round failed; the nightly vacuum will do it: {}", e.getClass().getSimpleName());
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    Thread t = new Thread(vacuum, "vacuum-ballot-box");
+                    t.setDaemon(true);
+                    t.start();
+                }
+            });
+        }
+    }
+
+    /** While a round is open only the turnout is public: how many of the roll have voted, never what. */
+    public int turnout(String electionId, int round) {
+        Integer n = jdbc.queryForObject("select count(*) from ballot_round_voter where election_id = ? and round = ? and took_part",
+                Integer.class, electionId, round);
+        return n == null ? 0 : n;
+    }
+
+    private static String trackingCode(byte[] key, CastBallotCommand b) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] h = mac.doFinal((b.delegateId() + "\n" + b.idempotencyKey()).getBytes(StandardCharsets.UTF_8));
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < 10; i++) {
+                if (i == 5) s.append('-');
+                s.append(BASE32[(h[i] & 0xff) % BASE32.length]);
+            }
+            return s.toString();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] seal(byte[] key, Sealed content) {
+        try {
+            byte[] nonce = new byte[12];
+            random.nextBytes(nonce);
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            byte[] body = c.doFinal(json.writeValueAsBytes(content));
+            byte[] out = new byte[12 + body.length];
+            System.arraycopy(nonce, 0, out, 0, 12);
+            System.arraycopy(body, 0, out, 12, body.length);
+            return out;
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Sealed open(byte[] key, byte[] sealed) {
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed, 0, 12));
+            return json.readValue(c.doFinal(sealed, 12, sealed.length - 12), Sealed.class);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("a ballot in the box cannot be opened", e);
+        }
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object sqlArray(Object o) {
+        try {
+            return o instanceof Array a ? a.getArray() : o;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

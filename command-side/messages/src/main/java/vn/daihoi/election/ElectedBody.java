@@ -1,0 +1,23 @@
+package vn.daihoi.election;
+
+/** What an election fills. Each is its own election on the same engine. */
+public enum ElectedBody {
+    EXECUTIVE_COMMITTEE("Ban Chấp hành", "executive committee"),
+    CHAIR("Chủ tịch", "chair"),
+    VICE_CHAIRS("Phó Chủ tịch", "vice-chairs"),
+    STANDING_COMMITTEE("Ban Thường vụ", "standing committee"),
+    INSPECTION_COMMITTEE("Ủy ban Kiểm tra", "inspection committee"),
+    INSPECTION_CHAIR("Chủ nhiệm Ủy ban Kiểm tra", "chair of the inspection committee"),
+    UPPER_CONGRESS_DELEGATES("Đại biểu dự đại hội cấp trên", "delegates to the upper-level congress");
+
+    private final String vietnamese;
+    private final String english;
+
+    ElectedBody(String vietnamese, String english) {
+        this.vietnamese = vietnamese;
+        this.english = english;
+    }
+
+    public String vietnamese() { return vietnamese; }
+    public String english() { return english; }
+}

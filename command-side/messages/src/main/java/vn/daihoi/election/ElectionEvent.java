@@ -1,0 +1,5 @@
+package vn.daihoi.election;
+
+public interface ElectionEvent {
+    String electionId();
+}

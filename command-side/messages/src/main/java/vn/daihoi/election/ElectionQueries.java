@@ -1,0 +1,31 @@
+package vn.daihoi.election;
+
+import java.time.Instant;
+import java.util.List;
+
+public final class ElectionQueries {
+    private ElectionQueries() {}
+
+    public record ElectionOf(String electionId) {}
+
+    public record RoundOf(String electionId, int round) {}
+
+    public record CandidateView(String candidateId, String personId, String fullName, NominationSource source,
+                                String nominatedByDelegateId, boolean withdrawn) {}
+
+    public record RoundSummary(int round, List<String> candidateIds, int seats, int voters, String status,
+                               Integer collected, Instant openedAt, Instant closedAt) {}
+
+    public record ElectionView(String electionId, String congressId, String unitId, ElectedBody body, String title, int seats,
+                               boolean listApproved, List<String> ballotOrder, List<CandidateView> candidates,
+                               List<String> electedCandidateIds, List<RoundSummary> rounds) {}
+
+    /** A round's result line with the candidate's name (null once erased). */
+    public record ResultLine(int rank, String candidateId, String fullName, int votes, String percentOfCollected, Outcome outcome) {}
+
+    /** While open only the turnout is known (no interim results); after the count, everything. */
+    public record RoundView(String electionId, int round, String status, int seats, List<String> candidateIds, int voters,
+                            int summoned, int present, Integer participants, Integer electronic, Integer paper,
+                            Integer collected, Integer valid, Integer invalid, List<ResultLine> lines, List<String> tied,
+                            Integer tieSeats, Integer vacancies, List<PublishedBallot> ballots) {}
+}

@@ -1,0 +1,203 @@
+package vn.daihoi.election;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.daihoi.election.ElectionQueries.CandidateView;
+import vn.daihoi.election.ElectionQueries.ElectionOf;
+import vn.daihoi.election.ElectionQueries.ElectionView;
+import vn.daihoi.election.ElectionQueries.ResultLine;
+import vn.daihoi.election.ElectionQueries.RoundOf;
+import vn.daihoi.election.ElectionQueries.RoundSummary;
+import vn.daihoi.election.ElectionQueries.RoundView;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Elections as organisers, delegates and auditors read them. Percentages are copied from the count, never recomputed (R-30). */
+@Component
+@ProcessingGroup(ElectionProjection.PROCESSING_GROUP)
+public class ElectionProjection {
+
+    public static final String PROCESSING_GROUP = "elections";
+
+    private final JdbcTemplate jdbc;
+
+    public ElectionProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private void withArray(String sql, List<String> list, Object... before) {
+        jdbc.update(con -> {
+            var ps = con.prepareStatement(sql);
+            ps.setArray(1, con.createArrayOf("varchar", list.toArray()));
+            for (int i = 0; i < before.length; i++) ps.setObject(i + 2, before[i]);
+            return ps;
+        });
+    }
+
+    @EventHandler
+    void on(ElectionOpened e) {
+        jdbc.update("insert into election_view (election_id, congress_id, unit_id, body, title, seats) values (?, ?, ?, ?, ?, ?)",
+                e.electionId(), e.congressId(), e.unitId(), e.body().name(), e.title(), e.seats());
+    }
+
+    @EventHandler
+    void on(CandidateNominated e) {
+        Candidate c = e.candidate();
+        jdbc.update("insert into candidate_view (election_id, candidate_id, person_id, source, nominated_by, application, ordinal) "
+                        + "values (?, ?, ?, ?, ?, ?, (select count(*) from candidate_view where election_id = ?))",
+                e.electionId(), c.candidateId(), c.personId(), c.source().name(), c.nominatedByDelegateId(),
+                c.applicationReference(), e.electionId());
+    }
+
+    @EventHandler
+    void on(WithdrawalDecided e) {
+        if (e.granted()) {
+            jdbc.update("update candidate_view set withdrawn = true where election_id = ? and candidate_id = ?", e.electionId(), e.candidateId());
+        }
+    }
+
+    @EventHandler
+    void on(CandidateListApproved e) {
+        withArray("update election_view set list_approved = true, ballot_order = ? where election_id = ?", e.ballotOrder(), e.electionId());
+    }
+
+    @EventHandler
+    void on(CandidateListApprovalLapsed e) {
+        jdbc.update("update election_view set list_approved = false where election_id = ?", e.electionId());
+    }
+
+    @EventHandler
+    void on(RoundOpened e, @Timestamp Instant at) {
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("insert into round_view (election_id, round, candidate_ids, seats, voters, summoned, present, status, opened_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)");
+            ps.setString(1, e.electionId());
+            ps.setInt(2, e.round());
+            ps.setArray(3, con.createArrayOf("varchar", e.candidateIds().toArray()));
+            ps.setInt(4, e.seats());
+            ps.setInt(5, e.voterDelegateIds().size());
+            ps.setInt(6, e.attendance().summoned());
+            ps.setInt(7, e.attendance().present());
+            ps.setTimestamp(8, java.sql.Timestamp.from(at));
+            return ps;
+        });
+    }
+
+    @EventHandler
+    void on(LateVoterAdded e) {
+        jdbc.update("update round_view set voters = voters + 1 where election_id = ? and round = ?", e.electionId(), e.round());
+    }
+
+    @EventHandler
+    void on(RoundClosed e, @Timestamp Instant at) {
+        jdbc.update("update round_view set status = 'CLOSED', participants = ?, electronic = ?, paper = ?, closed_at = ? where election_id = ? and round = ?",
+                e.participantDelegateIds().size(), e.electronicBallots(), e.paperBallots(), java.sql.Timestamp.from(at), e.electionId(), e.round());
+    }
+
+    @EventHandler
+    void on(RoundCounted e) {
+        RoundResult r = e.result();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("update round_view set status = 'COUNTED', collected = ?, valid = ?, invalid = ?, tied = ?, "
+                    + "tie_seats = ?, vacancies = ? where election_id = ? and round = ?");
+            ps.setInt(1, r.collected());
+            ps.setInt(2, r.valid());
+            ps.setInt(3, r.invalid());
+            ps.setArray(4, con.createArrayOf("varchar", r.tiedCandidateIds().toArray()));
+            ps.setInt(5, r.tieSeats());
+            ps.setInt(6, r.vacancies());
+            ps.setString(7, e.electionId());
+            ps.setInt(8, e.round());
+            return ps;
+        });
+        int rank = 0;
+        for (RoundResult.Line l : r.lines()) {
+            jdbc.update("insert into round_result_line (election_id, round, rank, candidate_id, votes, percent, outcome) values (?, ?, ?, ?, ?, ?, ?)",
+                    e.electionId(), e.round(), ++rank, l.candidateId(), l.votes(), l.percentOfCollected(), l.outcome().name());
+        }
+        int position = 0;
+        for (PublishedBallot b : e.ballots()) {
+            int p = ++position;
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("insert into published_ballot (election_id, round, position, tracking_code, kept, invalid, paper) values (?, ?, ?, ?, ?, ?, ?)");
+                ps.setString(1, e.electionId());
+                ps.setInt(2, e.round());
+                ps.setInt(3, p);
+                ps.setString(4, b.trackingCode());
+                ps.setArray(5, con.createArrayOf("varchar", b.keptCandidateIds().toArray()));
+                ps.setString(6, b.invalid() == null ? null : b.invalid().name());
+                ps.setBoolean(7, b.paper());
+                return ps;
+            });
+        }
+        withArray("update election_view set elected = elected || ? where election_id = ?", r.electedCandidateIds(), e.electionId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate election_view, candidate_view, round_view, round_result_line, published_ballot");
+    }
+
+    // ---- queries ------------------------------------------------------------------------------------
+
+    private static List<String> strings(Array a) throws SQLException {
+        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+    }
+
+    @QueryHandler
+    public Optional<ElectionView> election(ElectionOf q) {
+        return jdbc.query("select * from election_view where election_id = ?", (rs, i) -> new ElectionView(
+                rs.getString("election_id"), rs.getString("congress_id"), rs.getString("unit_id"),
+                ElectedBody.valueOf(rs.getString("body")), rs.getString("title"), rs.getInt("seats"),
+                rs.getBoolean("list_approved"), strings(rs.getArray("ballot_order")),
+                jdbc.query("""
+                        select c.*, p.full_name from candidate_view c left join person_view p on p.person_id = c.person_id
+                        where c.election_id = ? order by c.ordinal""", (r, j) -> new CandidateView(r.getString("candidate_id"),
+                        r.getString("person_id"), r.getString("full_name"), NominationSource.valueOf(r.getString("source")),
+                        r.getString("nominated_by"), r.getBoolean("withdrawn")), q.electionId()),
+                strings(rs.getArray("elected")),
+                jdbc.query("select * from round_view where election_id = ? order by round", (r, j) -> new RoundSummary(r.getInt("round"),
+                        strings(r.getArray("candidate_ids")), r.getInt("seats"), r.getInt("voters"), r.getString("status"),
+                        (Integer) r.getObject("collected"), r.getTimestamp("opened_at").toInstant(),
+                        r.getTimestamp("closed_at") == null ? null : r.getTimestamp("closed_at").toInstant()), q.electionId())),
+                q.electionId()).stream().findFirst();
+    }
+
+    @QueryHandler
+    public Optional<RoundView> round(RoundOf q) {
+        return jdbc.query("select * from round_view where election_id = ? and round = ?", (rs, i) -> {
+            boolean counted = "COUNTED".equals(rs.getString("status"));
+            List<ResultLine> lines = !counted ? List.of() : jdbc.query("""
+                    select l.*, p.full_name from round_result_line l
+                    join candidate_view c on c.election_id = l.election_id and c.candidate_id = l.candidate_id
+                    left join person_view p on p.person_id = c.person_id
+                    where l.election_id = ? and l.round = ? order by l.rank""", (r, j) -> new ResultLine(r.getInt("rank"),
+                    r.getString("candidate_id"), r.getString("full_name"), r.getInt("votes"), r.getString("percent"),
+                    Outcome.valueOf(r.getString("outcome"))), q.electionId(), q.round());
+            List<PublishedBallot> ballots = !counted ? List.of() : jdbc.query(
+                    "select * from published_ballot where election_id = ? and round = ? order by position", (r, j) -> new PublishedBallot(
+                            r.getString("tracking_code"), strings(r.getArray("kept")),
+                            r.getString("invalid") == null ? null : InvalidReason.valueOf(r.getString("invalid")), r.getBoolean("paper")),
+                    q.electionId(), q.round());
+            return new RoundView(q.electionId(), q.round(), rs.getString("status"), rs.getInt("seats"), strings(rs.getArray("candidate_ids")),
+                    rs.getInt("voters"), rs.getInt("summoned"), rs.getInt("present"), (Integer) rs.getObject("participants"),
+                    (Integer) rs.getObject("electronic"), (Integer) rs.getObject("paper"), (Integer) rs.getObject("collected"),
+                    (Integer) rs.getObject("valid"), (Integer) rs.getObject("invalid"), lines, strings(rs.getArray("tied")),
+                    (Integer) rs.getObject("tie_seats"), (Integer) rs.getObject("vacancies"), ballots);
+        }, q.electionId(), q.round()).stream().findFirst();
+    }
+
+    public Optional<String> congressOf(String electionId) {
+        return jdbc.queryForList("select congress_id from election_view where election_id = ?", String.class, electionId).stream().findFirst();
+    }
+}

@@ -1,0 +1,201 @@
+package vn.daihoi.election;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import vn.daihoi.account.Access;
+import vn.daihoi.account.AccessDenied;
+import vn.daihoi.account.Caller;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.election.ElectionQueries.ElectionOf;
+import vn.daihoi.election.ElectionQueries.ElectionView;
+import vn.daihoi.election.ElectionQueries.RoundOf;
+import vn.daihoi.election.ElectionQueries.RoundView;
+import vn.daihoi.election.infra.JdbcBallotBox;
+import vn.daihoi.infra.ProjectionSync;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Elections over HTTP (R-20 to R-28). Organisers run them; delegates of the congress read them and cast their
+ * own ballots with their voting token; results appear only once a round is counted.
+ */
+@RestController
+public class ElectionController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ProjectionSync sync;
+    private final Access access;
+    private final ElectionProjection elections;
+    private final JdbcBallotBox box;
+
+    public ElectionController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
+                              ElectionProjection elections, JdbcBallotBox box) {
+        this.commands = commands;
+        this.queries = queries;
+        this.sync = sync;
+        this.access = access;
+        this.elections = elections;
+        this.box = box;
+    }
+
+    record NewElection(@NotNull ElectedBody body, String title, Integer seats) {}
+
+    record Nomination(@NotBlank String personId, @NotNull NominationSource source, String nominatedByDelegateId,
+                      String applicationReference) {}
+
+    record Withdrawal(boolean granted, @NotBlank String decisionReference) {}
+
+    record ListApproval(@NotBlank String listDecisionId, String noSurplusDecisionId) {}
+
+    record NewRound(@Min(1) int round, List<String> candidateIds, Integer seats, String decisionReference) {}
+
+    record LateVoter(@NotBlank String delegateId, @NotBlank String decisionReference) {}
+
+    record Ballot(@NotNull List<String> keptCandidateIds) {}
+
+    @PostMapping("/api/congresses/{congressId}/elections")
+    public ResponseEntity<ElectionView> open(@PathVariable String congressId, @Valid @RequestBody NewElection body) {
+        access.requireOrganiserOfCongress(congressId);
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new OpenElectionCommand(id, congressId, body.body(), body.title(), body.seats()));
+        return ResponseEntity.created(URI.create("/api/elections/" + id)).body(synced(id));
+    }
+
+    @GetMapping("/api/elections/{electionId}")
+    public ElectionView election(@PathVariable String electionId) {
+        requireReader(electionId);
+        return view(electionId);
+    }
+
+    @PostMapping("/api/elections/{electionId}/candidates")
+    public ElectionView nominate(@PathVariable String electionId, @Valid @RequestBody Nomination body) {
+        requireOrganiser(electionId);
+        commands.sendAndWait(new NominateCandidateCommand(electionId, UUID.randomUUID().toString(), body.personId(), body.source(),
+                body.nominatedByDelegateId(), body.applicationReference()));
+        return synced(electionId);
+    }
+
+    @PostMapping("/api/elections/{electionId}/candidates/{candidateId}/withdrawal")
+    public ElectionView withdraw(@PathVariable String electionId, @PathVariable String candidateId, @Valid @RequestBody Withdrawal body) {
+        requireOrganiser(electionId);
+        commands.sendAndWait(new DecideWithdrawalCommand(electionId, candidateId, body.granted(), body.decisionReference()));
+        return synced(electionId);
+    }
+
+    /** approval by the congress's decision; the ballot order is computed here from the names. */
+    @PostMapping("/api/elections/{electionId}/approve-list")
+    public ElectionView approve(@PathVariable String electionId, @Valid @RequestBody ListApproval body) {
+        requireOrganiser(electionId);
+        Map<String, String> names = new LinkedHashMap<>();
+        view(electionId).candidates().stream().filter(c -> !c.withdrawn())
+                .forEach(c -> names.put(c.candidateId(), c.fullName() == null ? "" : c.fullName()));
+        commands.sendAndWait(new ApproveCandidateListCommand(electionId, body.listDecisionId(), body.noSurplusDecisionId(),
+                BallotOrder.of(names)));
+        return synced(electionId);
+    }
+
+    @PostMapping("/api/elections/{electionId}/rounds")
+    public ResponseEntity<RoundView> openRound(@PathVariable String electionId, @Valid @RequestBody NewRound body) {
+        requireOrganiser(electionId);
+        commands.sendAndWait(new OpenRoundCommand(electionId, body.round(), body.candidateIds(), body.seats(), body.decisionReference()));
+        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
+        return ResponseEntity.created(URI.create("/api/elections/" + electionId + "/rounds/" + body.round()))
+                .body(roundView(electionId, body.round()));
+    }
+
+    @PostMapping("/api/elections/{electionId}/rounds/{round}/late-voters")
+    public RoundView lateVoter(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody LateVoter body) {
+        requireOrganiser(electionId);
+        commands.sendAndWait(new AddLateVoterCommand(electionId, round, body.delegateId(), body.decisionReference()));
+        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
+        return roundView(electionId, round);
+    }
+
+    /**
+     * R-23 to R-25: a delegate's own electronic ballot. An invalid ballot is refused before it is cast, so it can
+     * be corrected; a retried request with the same {@code Idempotency-Key} gets the same receipt (200); a new
+     * ballot from a voter who already voted is refused.
+     */
+    @PostMapping("/api/elections/{electionId}/rounds/{round}/ballots")
+    public ResponseEntity<CastBallotCommand.Receipt> cast(@PathVariable String electionId, @PathVariable int round,
+                                                          @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                                          @Valid @RequestBody Ballot body) {
+        String congressId = elections.congressOf(electionId).orElseThrow(ElectionController::unknown);
+        Caller voter = access.requireVoterOf(congressId);
+        CastBallotCommand.Receipt receipt = commands.sendAndWait(
+                new CastBallotCommand(electionId, round, voter.delegateId(), key, body.keptCandidateIds()));
+        return ResponseEntity.status(receipt.repeated() ? 200 : 201).body(receipt);
+    }
+
+    @PostMapping("/api/elections/{electionId}/rounds/{round}/close")
+    public RoundView close(@PathVariable String electionId, @PathVariable int round) {
+        requireOrganiser(electionId);
+        commands.sendAndWait(new CloseRoundCommand(electionId, round));
+        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
+        return roundView(electionId, round);
+    }
+
+    /** Open: turnout only. Counted: results and every ballot beside its tracking code, for anyone who may read. */
+    @GetMapping("/api/elections/{electionId}/rounds/{round}")
+    public RoundView round(@PathVariable String electionId, @PathVariable int round) {
+        requireReader(electionId);
+        return roundView(electionId, round);
+    }
+
+    private RoundView roundView(String electionId, int round) {
+        RoundView v = queries.query(new RoundOf(electionId, round), ResponseTypes.optionalInstanceOf(RoundView.class)).join()
+                .orElseThrow(() -> RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round."));
+        if ("OPEN".equals(v.status())) {
+            return new RoundView(v.electionId(), v.round(), v.status(), v.seats(), v.candidateIds(), v.voters(), v.summoned(),
+                    v.present(), box.turnout(electionId, round), null, null, null, null, null, List.of(), List.of(), null, null, List.of());
+        }
+        return v;
+    }
+
+    private void requireOrganiser(String electionId) {
+        access.requireOrganiserOfCongress(elections.congressOf(electionId).orElseThrow(ElectionController::unknown));
+    }
+
+    /** Organisers, auditors and counting members over the congress, and its own delegates. */
+    private void requireReader(String electionId) {
+        String congressId = elections.congressOf(electionId).orElseThrow(ElectionController::unknown);
+        Caller c = access.caller();
+        if (c.isVoter()) {
+            if (!congressId.equals(c.congressId())) throw new AccessDenied();
+            return;
+        }
+        access.requireReaderOfCongress(congressId);
+    }
+
+    private ElectionView synced(String electionId) {
+        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
+        sync.await(vn.daihoi.person.PersonProjection.PROCESSING_GROUP, List.of());
+        return view(electionId);
+    }
+
+    private ElectionView view(String electionId) {
+        return queries.query(new ElectionOf(electionId), ResponseTypes.optionalInstanceOf(ElectionView.class)).join()
+                .orElseThrow(ElectionController::unknown);
+    }
+
+    private static RuleViolation unknown() {
+        return RuleViolation.notFound("unknown-election", "electionId", "Không tìm thấy cuộc bầu cử.", "No such election.");
+    }
+}
