@@ -24,6 +24,8 @@ create table ballot_round_voter (
     delegate_id varchar(64) not null,
     took_part   boolean     not null default false,
     idem_hash   bytea,
+    -- R-29: a voter issued a paper ballot does not vote electronically.
+    paper       boolean     not null default false,
     primary key (election_id, round, delegate_id)
 );
 

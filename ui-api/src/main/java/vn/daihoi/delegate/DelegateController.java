@@ -227,8 +227,9 @@ public class DelegateController {
                 org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join().orElseThrow();
     }
 
-    private static String delegateId(String congressId, String code) {
-        return UUID.nameUUIDFromBytes((congressId + "/" + code.strip().toUpperCase()).getBytes(StandardCharsets.UTF_8)).toString();
+    /** Deterministic per congress and roll code, so that an import repeated adds nothing. */
+    public static String delegateId(String congressId, String code) {
+        return UUID.nameUUIDFromBytes((congressId + "/" + code.strip().toUpperCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private void await(String congressId, String... personIds) {

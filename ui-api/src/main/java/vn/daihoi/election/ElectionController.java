@@ -70,6 +70,12 @@ public class ElectionController {
 
     record Ballot(@NotNull List<String> keptCandidateIds) {}
 
+    record PaperVoter(@NotBlank String delegateId) {}
+
+    record PaperEntry(@Min(1) int sheet, List<String> keptCandidateIds, InvalidReason invalid, String correctionReason) {}
+
+    record PaperAccounting(@Min(0) int notReturned) {}
+
     @PostMapping("/api/congresses/{congressId}/elections")
     public ResponseEntity<ElectionView> open(@PathVariable String congressId, @Valid @RequestBody NewElection body) {
         access.requireOrganiserOfCongress(congressId);
@@ -142,6 +148,41 @@ public class ElectionController {
         CastBallotCommand.Receipt receipt = commands.sendAndWait(
                 new CastBallotCommand(electionId, round, voter.delegateId(), key, body.keptCandidateIds()));
         return ResponseEntity.status(receipt.repeated() ? 200 : 201).body(receipt);
+    }
+
+    /** the organisers hand a voter a paper ballot (he then cannot vote electronically). */
+    @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-ballots")
+    public RoundView issuePaper(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperVoter body) {
+        requireOrganiser(electionId);
+        commands.sendAndWait(new IssuePaperBallotCommand(electionId, round, body.delegateId()));
+        return roundView(electionId, round);
+    }
+
+    @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-ballots/spoiled")
+    public RoundView spoiled(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperVoter body) {
+        requireOrganiser(electionId);
+        commands.sendAndWait(new ReplaceSpoiledPaperBallotCommand(electionId, round, body.delegateId()));
+        return roundView(electionId, round);
+    }
+
+    /** a counting-committee member's entry of one paper ballot; double entry by two members. */
+    @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-entries")
+    public ResponseEntity<Void> enter(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperEntry body) {
+        String congressId = elections.congressOf(electionId).orElseThrow(ElectionController::unknown);
+        Caller c = access.caller();
+        if (!c.has(vn.daihoi.account.Role.COUNTING, congressId)) throw new AccessDenied();
+        commands.sendAndWait(new EnterPaperBallotCommand(electionId, round, body.sheet(), c.accountId(), body.keptCandidateIds(),
+                body.invalid(), body.correctionReason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-accounting")
+    public RoundView accounting(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperAccounting body) {
+        String congressId = elections.congressOf(electionId).orElseThrow(ElectionController::unknown);
+        Caller c = access.caller();
+        if (!c.has(vn.daihoi.account.Role.COUNTING, congressId)) access.requireOrganiserOfCongress(congressId);
+        commands.sendAndWait(new RecordPaperAccountingCommand(electionId, round, body.notReturned()));
+        return roundView(electionId, round);
     }
 
     @PostMapping("/api/elections/{electionId}/rounds/{round}/close")

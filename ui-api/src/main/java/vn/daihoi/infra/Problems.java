@@ -95,7 +95,7 @@ public class Problems {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-unit", null, null,
+        return problem(HttpStatus.NOT_FOUND, "not-found", null, null,
                 "Không tìm thấy đối tượng được yêu cầu.", "The requested item does not exist.");
     }
 

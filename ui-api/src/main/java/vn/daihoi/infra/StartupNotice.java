@@ -10,6 +10,7 @@ public class StartupNotice {
 
     @EventListener
     public void onStarted(WebServerInitializedEvent event) {
+        if (event.getApplicationContext().getEnvironment().containsProperty("seed")) return; // a seed run exits when done
         int port = event.getWebServer().getPort();
         System.out.printf("%nĐại hội đang chạy / is running: http://localhost:%d  (health: http://localhost:%d/actuator/health)%n%n",
                 port, port);

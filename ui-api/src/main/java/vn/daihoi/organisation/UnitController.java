@@ -69,6 +69,7 @@ public class UnitController {
 
     @PostMapping("/{unitId}/rename")
     public UnitWithAncestors rename(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Rename body) {
+        requireKnown(unitId);
         access.requireOrganiserAbove(unitId);
         commands.sendAndWait(new RenameUnitCommand(unitId, body.name(), body.effectiveOn(), body.decision().toDecision()));
         sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
@@ -83,6 +84,7 @@ public class UnitController {
                     "Cần đơn vị cấp trên mới (newParentUnitId hoặc newParentCode).",
                     "The new parent is required (newParentUnitId or newParentCode).");
         }
+        requireKnown(unitId);
         access.requireOrganiserAbove(unitId);
         requireOrganiserOfKnown(parent, "newParentUnitId");
         commands.sendAndWait(new MoveUnitCommand(unitId, parent, body.effectiveOn(), body.decision().toDecision()));
@@ -92,6 +94,7 @@ public class UnitController {
 
     @PostMapping("/{unitId}/dissolve")
     public UnitWithAncestors dissolve(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Dissolve body) {
+        requireKnown(unitId);
         access.requireOrganiserAbove(unitId);
         commands.sendAndWait(new DissolveUnitCommand(unitId, body.effectiveOn(), body.decision().toDecision()));
         sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
@@ -118,6 +121,7 @@ public class UnitController {
 
     @PostMapping("/{unitId}/split")
     public ResponseEntity<List<UnitWithAncestors>> split(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Split body) {
+        requireKnown(unitId);
         access.requireOrganiserAbove(unitId);
         List<NewUnit> into = body.into().stream().map(UnitController::newUnit).toList();
         List<String> created = commands.sendAndWait(new SplitUnitCommand(unitId, into, body.sourceContinues(),
@@ -194,6 +198,10 @@ public class UnitController {
         access.requireReaderOf(unitId);
         return queries.query(new HistoryOf(unitId), ResponseTypes.optionalInstanceOf(History.class)).join()
                 .orElseThrow(() -> unknownUnit(unitId));
+    }
+
+    private void requireKnown(String unitId) {
+        if (!unitAsOf(unitId, LocalDate.now(clock)).known()) throw unknownUnit(unitId);
     }
 
     /** An unknown parent is the aggregate's to refuse (422, R-01); a known one must be the caller's. */

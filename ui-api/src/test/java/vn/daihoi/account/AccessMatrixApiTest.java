@@ -55,6 +55,11 @@ class AccessMatrixApiTest extends ApiTest {
         String code = organiser.post("/api/congresses/" + a.congress + "/delegates/" + delegate + "/check-in", "").body()
                 .path("votingCode").asText();
 
+        assertThat(organiser.post("/api/congresses/" + a.congress + "/open", "").status()).isEqualTo(200);
+        Answer election = organiser.post("/api/congresses/" + a.congress + "/elections", "{\"body\":\"EXECUTIVE_COMMITTEE\"}");
+        assertThat(election.status()).as(election.raw()).isEqualTo(201);
+        ids.put("{election}", election.body().path("electionId").asText());
+
         Scenario b = new Scenario(admin());
         String otherProvince = b.unit("CB", "Liên đoàn Lao động tỉnh Cao Bằng", "PROVINCIAL_FEDERATION", null);
         callers.put("outsider", account("ORGANISER", otherProvince));
@@ -112,6 +117,20 @@ class AccessMatrixApiTest extends ApiTest {
                 row("POST", "/api/congresses/{congressId}/delegates/{delegateId}/credential/revoke", "/api/congresses/{congress}/delegates/{delegate}/credential/revoke", "{}", WRITE),
                 row("POST", "/api/congresses/{congressId}/credential-slips", "/api/congresses/{congress}/credential-slips", "{\"delegateIds\":[\"{delegate}\"]}", WRITE),
                 row("POST", "/api/congresses/{congressId}/credentials-report", "/api/congresses/{congress}/credentials-report", "{\"rejected\":[],\"notes\":\"\"}", WRITE),
+                row("POST", "/api/congresses/{congressId}/elections", "/api/congresses/{congress}/elections", "{\"body\":\"CHAIR\"}", WRITE),
+                row("GET", "/api/elections/{electionId}", "/api/elections/{election}", null, List.of("outsider")),
+                row("POST", "/api/elections/{electionId}/candidates", "/api/elections/{election}/candidates", "{\"personId\":\"{person}\",\"source\":\"OUTGOING_COMMITTEE\"}", WRITE),
+                row("POST", "/api/elections/{electionId}/candidates/{candidateId}/withdrawal", "/api/elections/{election}/candidates/x/withdrawal", "{\"granted\":true,\"decisionReference\":\"QĐ\"}", WRITE),
+                row("POST", "/api/elections/{electionId}/approve-list", "/api/elections/{election}/approve-list", "{\"listDecisionId\":\"x\"}", WRITE),
+                row("POST", "/api/elections/{electionId}/rounds", "/api/elections/{election}/rounds", "{\"round\":1}", WRITE),
+                row("GET", "/api/elections/{electionId}/rounds/{round}", "/api/elections/{election}/rounds/1", null, List.of("outsider")),
+                row("POST", "/api/elections/{electionId}/rounds/{round}/late-voters", "/api/elections/{election}/rounds/1/late-voters", "{\"delegateId\":\"{delegate}\",\"decisionReference\":\"QĐ\"}", WRITE),
+                row("POST", "/api/elections/{electionId}/rounds/{round}/ballots", "/api/elections/{election}/rounds/1/ballots", "{\"keptCandidateIds\":[]}", List.of("outsider", "auditor", "counting", "organiser")),
+                row("POST", "/api/elections/{electionId}/rounds/{round}/paper-ballots", "/api/elections/{election}/rounds/1/paper-ballots", "{\"delegateId\":\"{delegate}\"}", WRITE),
+                row("POST", "/api/elections/{electionId}/rounds/{round}/paper-ballots/spoiled", "/api/elections/{election}/rounds/1/paper-ballots/spoiled", "{\"delegateId\":\"{delegate}\"}", WRITE),
+                row("POST", "/api/elections/{electionId}/rounds/{round}/paper-entries", "/api/elections/{election}/rounds/1/paper-entries", "{\"sheet\":1,\"keptCandidateIds\":[]}", List.of("outsider", "auditor", "voter", "organiser")),
+                row("POST", "/api/elections/{electionId}/rounds/{round}/paper-accounting", "/api/elections/{election}/rounds/1/paper-accounting", "{\"notReturned\":0}", List.of("outsider", "auditor", "voter")),
+                row("POST", "/api/elections/{electionId}/rounds/{round}/close", "/api/elections/{election}/rounds/1/close", "", WRITE),
                 row("POST", "/api/people", "/api/people", "{\"fullName\":\"Người Mới (hư cấu)\"}", List.of("auditor", "counting", "voter")),
                 row("GET", "/api/people/{personId}", "/api/people/{person}", null, List.of("auditor", "counting", "voter")),
                 row("POST", "/api/people/{personId}/correct", "/api/people/{person}/correct", "{\"fullName\":\"Tên Sửa (hư cấu)\"}", List.of("auditor", "counting", "voter")),

@@ -189,7 +189,8 @@ public class CongressAggregate {
         require(roll.seat(delegateId) == null, "delegate-id-taken", null, "delegateId",
                 "Mã đại biểu đã tồn tại.", "The delegate id already exists.");
         apply(new DelegateSummoned(congressId, delegateId, personId, code, category,
-                basis == null ? (kind == CongressKind.ALL_MEMBER ? DelegateBasis.MEMBER : DelegateBasis.ELECTED) : basis, position));
+                basis != null || category == DelegateCategory.GUEST ? basis
+                        : kind == CongressKind.ALL_MEMBER ? DelegateBasis.MEMBER : DelegateBasis.ELECTED, position));
     }
 
     public boolean hasCode(String code) {

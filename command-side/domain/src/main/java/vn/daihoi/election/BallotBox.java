@@ -14,11 +14,15 @@ public interface BallotBox {
 
     void addVoter(String electionId, int round, String delegateId);
 
+    /** the voter votes on paper; refused if he has voted electronically. */
+    void markPaper(String electionId, int round, String delegateId);
+
     /** Casts one ballot, or answers the same receipt again for a retried request with the same idempotency key. */
     CastBallotCommand.Receipt cast(CastBallotCommand ballot);
 
     /** Closes the box: no ballot enters afterwards. Participants sorted by id; ballots sorted by content. */
     Closed close(String electionId, int round);
 
-    record Closed(List<String> participants, List<PublishedBallot> ballots) {}
+    /** {@code participants}: who voted electronically; {@code rollSize}: voters on the round's roll. */
+    record Closed(List<String> participants, List<PublishedBallot> ballots, int rollSize) {}
 }

@@ -44,16 +44,22 @@ public class ElectionAggregate {
         Set<String> voters = new HashSet<>();
         boolean closed;
         boolean counted;
+        Set<String> paperVoters = new HashSet<>();
+        int spoiled;
+        Integer notReturned;
+        /** sheet → member → his current entry */
+        Map<Integer, Map<String, PaperBallotEntered>> entries = new java.util.TreeMap<>();
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Round r && Objects.equals(candidates, r.candidates) && seats == r.seats
-                    && voters.equals(r.voters) && closed == r.closed && counted == r.counted;
+                    && voters.equals(r.voters) && closed == r.closed && counted == r.counted && paperVoters.equals(r.paperVoters)
+                    && spoiled == r.spoiled && Objects.equals(notReturned, r.notReturned) && entries.equals(r.entries);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(candidates, seats, voters, closed, counted);
+            return Objects.hash(candidates, seats, voters, closed, counted, paperVoters, spoiled, notReturned, entries);
         }
     }
 
@@ -203,21 +209,133 @@ public class ElectionAggregate {
         apply(new LateVoterAdded(electionId, cmd.round(), cmd.delegateId(), cmd.decisionReference()));
     }
 
+    // ---- paper ballots (R-25, R-29) --------------------------------------------------------------------
+
+    private Round openRound(int round) {
+        Round r = rounds.get(round);
+        if (r == null || r.closed) {
+            throw RuleViolation.conflict("round-not-open", "R-29", "round", "Vòng bỏ phiếu không mở.", "The round is not open.");
+        }
+        return r;
+    }
+
+    @CommandHandler
+    public void handle(IssuePaperBallotCommand cmd, BallotBox box) {
+        Round r = openRound(cmd.round());
+        if (!r.voters.contains(cmd.delegateId())) {
+            throw RuleViolation.conflict("not-on-round-roll", "R-13", "delegateId",
+                    "Đại biểu không có trong danh sách cử tri của vòng này.", "The delegate is not on this round's roll of voters.");
+        }
+        if (r.paperVoters.contains(cmd.delegateId())) {
+            throw RuleViolation.conflict("paper-already-issued", "R-29", "delegateId",
+                    "Đại biểu đã nhận phiếu giấy; phiếu hỏng chỉ được đổi lấy phiếu mới.", "A paper ballot was already issued; a spoiled one is only exchanged.");
+        }
+        box.markPaper(electionId, cmd.round(), cmd.delegateId());
+        apply(new PaperBallotIssued(electionId, cmd.round(), cmd.delegateId()));
+    }
+
+    @CommandHandler
+    public void handle(ReplaceSpoiledPaperBallotCommand cmd) {
+        Round r = openRound(cmd.round());
+        if (!r.paperVoters.contains(cmd.delegateId())) {
+            throw RuleViolation.conflict("no-paper-issued", "R-29", "delegateId",
+                    "Đại biểu chưa nhận phiếu giấy nên không có phiếu hỏng để đổi.", "No paper ballot was issued to this delegate.");
+        }
+        apply(new PaperBallotSpoiled(electionId, cmd.round(), cmd.delegateId()));
+    }
+
+    @CommandHandler
+    public void handle(EnterPaperBallotCommand cmd) {
+        Round r = rounds.get(cmd.round());
+        if (r == null || r.counted) {
+            throw RuleViolation.conflict("round-not-countable", "R-29", "round", "Vòng này không còn nhận nhập phiếu.", "This round takes no more entries.");
+        }
+        if (cmd.sheet() < 1 || Text.isBlank(cmd.enteredBy())) {
+            throw RuleViolation.invalid("invalid-sheet", "R-29", "sheet", "Số thứ tự phiếu phải từ 1.", "Sheet numbers start at 1.");
+        }
+        if (cmd.invalid() == null) {
+            BallotRules.check(cmd.keptCandidateIds(), Set.copyOf(r.candidates), r.seats, profile.strikeAllValid()).ifPresent(reason -> {
+                throw RuleViolation.invalid("paper-ballot-is-invalid", "R-25", "invalid",
+                        "Phiếu này không hợp lệ (" + reason.vietnamese() + "); hãy nhập là phiếu không hợp lệ với lý do đó.",
+                        "This ballot is invalid (" + reason.english() + "); enter it as invalid with that reason.");
+            });
+        } else if (!cmd.keptCandidateIds().isEmpty() && cmd.invalid() != InvalidReason.TOO_MANY_NAMES) {
+            throw RuleViolation.invalid("invalid-entry", "R-25", "keptCandidateIds",
+                    "Phiếu không hợp lệ chỉ ghi lý do.", "An invalid ballot is entered with its reason only.");
+        }
+        PaperBallotEntered previous = r.entries.getOrDefault(cmd.sheet(), Map.of()).get(cmd.enteredBy());
+        if (previous != null && Text.isBlank(cmd.correctionReason())) {
+            throw RuleViolation.conflict("entry-exists", "R-29", "correctionReason",
+                    "Bạn đã nhập phiếu số " + cmd.sheet() + "; sửa thì cần ghi lý do.", "You already entered sheet " + cmd.sheet() + "; a correction needs a reason.");
+        }
+        List<String> kept = cmd.invalid() == null ? r.candidates.stream().filter(cmd.keptCandidateIds()::contains).toList() : List.of();
+        apply(new PaperBallotEntered(electionId, cmd.round(), cmd.sheet(), cmd.enteredBy(), kept, cmd.invalid(), cmd.correctionReason()));
+    }
+
+    @CommandHandler
+    public void handle(RecordPaperAccountingCommand cmd) {
+        openRound(cmd.round());
+        if (cmd.notReturned() < 0) {
+            throw RuleViolation.invalid("invalid-count", "R-29", "notReturned", "Số phiếu không thu về không được âm.", "The count cannot be negative.");
+        }
+        apply(new PaperAccountingRecorded(electionId, cmd.round(), cmd.notReturned()));
+    }
+
+    /** the agreed paper ballots, or a refusal naming the sheets whose two entries differ or are missing. */
+    private List<PublishedBallot> agreedPaper(Round r) {
+        List<PublishedBallot> out = new ArrayList<>();
+        List<Integer> unsettled = new ArrayList<>();
+        for (Map.Entry<Integer, Map<String, PaperBallotEntered>> sheet : r.entries.entrySet()) {
+            List<PaperBallotEntered> entries = new ArrayList<>(sheet.getValue().values());
+            PaperBallotEntered first = entries.get(0);
+            boolean agree = entries.stream().allMatch(e -> e.keptCandidateIds().equals(first.keptCandidateIds()) && e.invalid() == first.invalid());
+            if (!agree || (profile.doubleEntry() && entries.size() < 2)) {
+                unsettled.add(sheet.getKey());
+                continue;
+            }
+            out.add(new PublishedBallot("P%04d".formatted(sheet.getKey()), first.keptCandidateIds(), first.invalid(), true));
+        }
+        if (!unsettled.isEmpty()) {
+            throw RuleViolation.conflict("paper-entries-unsettled", "R-29", "sheet",
+                    "Các phiếu giấy số " + unsettled + " chưa được hai thành viên nhập khớp nhau.",
+                    "Paper sheets " + unsettled + " lack two matching entries.");
+        }
+        return out;
+    }
+
     @CommandHandler
     public void handle(CloseRoundCommand cmd, BallotBox box) {
         Round r = rounds.get(cmd.round());
         if (r == null || r.closed) {
             throw RuleViolation.conflict("round-not-open", "R-29", "round", "Vòng bỏ phiếu không mở.", "The round is not open.");
         }
+        List<PublishedBallot> paper = agreedPaper(r);
+        int paperIssued = r.paperVoters.size() + r.spoiled;
+        if (!r.paperVoters.isEmpty() || !paper.isEmpty()) {
+            if (r.notReturned == null || paperIssued != paper.size() + r.spoiled + r.notReturned) {
+                throw RuleViolation.conflict("paper-accounting-unbalanced", "R-29", "notReturned",
+                        "Phiếu giấy chưa cân đối: phát ra " + paperIssued + " ≠ thu về " + paper.size() + " + hỏng " + r.spoiled
+                                + " + không thu về " + (r.notReturned == null ? "?" : r.notReturned) + ".",
+                        "Paper ballots do not balance: issued " + paperIssued + " ≠ collected " + paper.size() + " + spoiled "
+                                + r.spoiled + " + not returned " + (r.notReturned == null ? "?" : r.notReturned) + ".");
+            }
+        }
         BallotBox.Closed closed = box.close(electionId, cmd.round());
-        int paper = (int) closed.ballots().stream().filter(PublishedBallot::paper).count();
-        apply(new RoundClosed(electionId, cmd.round(), closed.participants(), closed.ballots().size() - paper, paper));
-        List<vn.daihoi.election.Tally.Ballot> ballots = closed.ballots().stream()
+        List<PublishedBallot> all = new ArrayList<>(closed.ballots());
+        all.addAll(paper);
+        all.sort(java.util.Comparator.comparing((PublishedBallot p) -> p.invalid() == null ? "" : p.invalid().name())
+                .thenComparing(p -> String.join(",", p.keptCandidateIds())).thenComparing(PublishedBallot::trackingCode));
+        int electronicEnabled = closed.rollSize() - r.paperVoters.size();
+        int notReturned = (r.notReturned == null ? 0 : r.notReturned) + electronicEnabled - closed.participants().size();
+        BallotAccounting accounting = new BallotAccounting(closed.rollSize() + r.spoiled, all.size(), r.spoiled, notReturned,
+                paperIssued, paper.size(), electronicEnabled, closed.ballots().size());
+        apply(new RoundClosed(electionId, cmd.round(), closed.participants(), closed.ballots().size(), paper.size(), accounting));
+        List<vn.daihoi.election.Tally.Ballot> ballots = all.stream()
                 .map(b -> b.invalid() != null ? Tally.Ballot.invalid(b.invalid()) : Tally.Ballot.valid(Set.copyOf(b.keptCandidateIds())))
                 .toList();
         boolean tieRound = cmd.round() > 1 && !r.candidates.containsAll(approvedOrder);
         RoundResult result = Tally.count(r.candidates, r.seats, ballots, tieRound ? profile.tieRoundThreshold() : profile.electionThreshold());
-        apply(new RoundCounted(electionId, cmd.round(), result, closed.ballots()));
+        apply(new RoundCounted(electionId, cmd.round(), result, all));
     }
 
     private List<String> standing() {
@@ -272,6 +390,26 @@ public class ElectionAggregate {
     @EventSourcingHandler
     void on(LateVoterAdded e) {
         rounds.get(e.round()).voters.add(e.delegateId());
+    }
+
+    @EventSourcingHandler
+    void on(PaperBallotIssued e) {
+        rounds.get(e.round()).paperVoters.add(e.delegateId());
+    }
+
+    @EventSourcingHandler
+    void on(PaperBallotSpoiled e) {
+        rounds.get(e.round()).spoiled++;
+    }
+
+    @EventSourcingHandler
+    void on(PaperBallotEntered e) {
+        rounds.get(e.round()).entries.computeIfAbsent(e.sheet(), k -> new LinkedHashMap<>()).put(e.enteredBy(), e);
+    }
+
+    @EventSourcingHandler
+    void on(PaperAccountingRecorded e) {
+        rounds.get(e.round()).notReturned = e.notReturned();
     }
 
     @EventSourcingHandler

@@ -39,7 +39,9 @@ public class ElectionCommandHandler {
             throw RuleViolation.conflict("congress-not-in-session", "R-15", "congressId",
                     "Đại hội chưa khai mạc hoặc đã bế mạc.", "The congress is not in session.");
         }
-        int seats = cmd.seats() != null ? cmd.seats() : c.seatsToFill();
+        // a chair is one seat; other bodies default to the committee size the congress approved.
+        boolean single = cmd.body() == ElectedBody.CHAIR || cmd.body() == ElectedBody.INSPECTION_CHAIR;
+        int seats = cmd.seats() != null ? cmd.seats() : single ? 1 : c.seatsToFill();
         elections.newInstance(() -> new ElectionAggregate(cmd, c.unitId(), c.profile(), seats));
         return cmd.electionId();
     }

@@ -102,7 +102,7 @@ public class UnitAggregate {
         if (!kind.mayStandUnder(parentKind)) {
             throw RuleViolation.invalid("unit-level-mismatch", "R-01", "newParentUnitId",
                     "Đơn vị cấp \"" + kind.vietnamese() + "\" không thể trực thuộc \"" + parentKind.vietnamese() + "\".",
-                    "A " + kind.english() + " cannot stand under a " + parentKind.english() + ".");
+                    "A " + kind.english() + " cannot stand under " + parentKind.withArticle() + ".");
         }
         apply(new UnitMoved(unitId, parentUnitId, newParent, reason, day, decision));
     }

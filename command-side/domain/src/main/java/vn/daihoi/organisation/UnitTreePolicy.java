@@ -52,7 +52,7 @@ public final class UnitTreePolicy {
         if (!childKind.mayStandUnder(parent.kind())) {
             throw RuleViolation.invalid("unit-level-mismatch", "R-01", field,
                     "Đơn vị cấp \"" + childKind.vietnamese() + "\" không thể trực thuộc \"" + parent.kind().vietnamese() + "\".",
-                    "A " + childKind.english() + " cannot stand under a " + parent.kind().english() + ".");
+                    "A " + childKind.english() + " cannot stand under " + parent.kind().withArticle() + ".");
         }
         return parent;
     }

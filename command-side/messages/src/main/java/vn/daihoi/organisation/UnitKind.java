@@ -27,6 +27,11 @@ public enum UnitKind {
     public String vietnamese() { return vietnamese; }
     public String english() { return english; }
 
+    /** "a branch union", "an upper-level union". */
+    public String withArticle() {
+        return ("aeiou".indexOf(english.charAt(0)) >= 0 ? "an " : "a ") + english;
+    }
+
     /** a child stands on a lower level than its parent. */
     public boolean mayStandUnder(UnitKind parent) {
         return level > parent.level;

@@ -76,6 +76,16 @@ public class JdbcBallotBox implements BallotBox {
     }
 
     @Override
+    public void markPaper(String electionId, int round, String delegateId) {
+        int marked = jdbc.update("update ballot_round_voter set paper = true where election_id = ? and round = ? and delegate_id = ? and not took_part",
+                electionId, round, delegateId);
+        if (marked == 0) {
+            throw RuleViolation.conflict("voted-electronically", "R-29", "delegateId",
+                    "Đại biểu đã bỏ phiếu điện tử nên không nhận phiếu giấy.", "The delegate has voted electronically; no paper ballot.");
+        }
+    }
+
+    @Override
     public CastBallotCommand.Receipt cast(CastBallotCommand b) {
         // FOR SHARE: casts run side by side; closing takes the row exclusively and so waits for casts in flight.
         List<Map<String, Object>> rounds = jdbc.queryForList(
@@ -93,11 +103,15 @@ public class JdbcBallotBox implements BallotBox {
                     "Cần khoá chống gửi lặp (Idempotency-Key).", "An Idempotency-Key is required.");
         }
         List<Map<String, Object>> voter = jdbc.queryForList(
-                "select took_part, idem_hash from ballot_round_voter where election_id = ? and round = ? and delegate_id = ? for update",
+                "select took_part, idem_hash, paper from ballot_round_voter where election_id = ? and round = ? and delegate_id = ? for update",
                 b.electionId(), b.round(), b.delegateId());
         if (voter.isEmpty()) {
             throw RuleViolation.conflict("not-on-round-roll", "R-13", "delegateId",
                     "Đại biểu không có trong danh sách cử tri của vòng này.", "The delegate is not on this round's roll of voters.");
+        }
+        if ((Boolean) voter.get(0).get("paper")) {
+            throw RuleViolation.conflict("paper-issued", "R-29", "delegateId",
+                    "Đại biểu đã nhận phiếu giấy ở vòng này; không bỏ phiếu điện tử.", "A paper ballot was issued to this delegate; no electronic vote.");
         }
         byte[] idem = sha256(b.idempotencyKey());
         byte[] key = jdbc.queryForObject("select key_bytes from ballot_round_key where election_id = ? and round = ?",
@@ -146,8 +160,10 @@ public class JdbcBallotBox implements BallotBox {
         jdbc.update("delete from ballot_box where election_id = ? and round = ?", electionId, round);
         jdbc.update("delete from ballot_round_key where election_id = ? and round = ?", electionId, round);
         jdbc.update("update ballot_round_voter set idem_hash = null where election_id = ? and round = ?", electionId, round);
+        Integer roll = jdbc.queryForObject("select count(*) from ballot_round_voter where election_id = ? and round = ?",
+                Integer.class, electionId, round);
         vacuumAfterCommit();
-        return new Closed(participants, ballots);
+        return new Closed(participants, ballots, roll == null ? 0 : roll);
     }
 
     /** Dead row versions keep their transaction ids; vacuum removes them once the close has committed. */

@@ -1,0 +1,197 @@
+package vn.daihoi.seed;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import vn.daihoi.common.Text;
+import vn.daihoi.congress.CongressKind;
+import vn.daihoi.congress.DecisionSubject;
+import vn.daihoi.congress.Term;
+import vn.daihoi.congress.TermShift;
+import vn.daihoi.delegate.DelegateBasis;
+import vn.daihoi.delegate.DelegateCategory;
+import vn.daihoi.organisation.Decision;
+import vn.daihoi.organisation.UnitKind;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One seed file (seeds/README.md describes the format). Units, people and congresses are listed in the order
+ * they are loaded; people and units are referred to by their {@code key} and {@code code}, never by id, since
+ * ids are derived from them when the scenario loads.
+ *
+ * @param scenario   the scenario's name; it goes into every derived id, so renaming it loads the file anew
+ * @param fictional  every person in the file is invented; a file that names people must say so (R-70)
+ */
+public record Scenario(String scenario, String title, boolean fictional, List<Unit> units, List<Person> people,
+                       List<Congress> congresses) {
+
+    public Scenario {
+        units = units == null ? List.of() : List.copyOf(units);
+        people = people == null ? List.of() : List.copyOf(people);
+        congresses = congresses == null ? List.of() : List.copyOf(congresses);
+    }
+
+    /** {@code parent}: a code in this file or already registered; empty for a root. */
+    public record Unit(String code, String name, UnitKind kind, String parent, LocalDate effectiveOn, Decision decision) {}
+
+    public record Person(String key, String fullName, LocalDate birthDate, String gender) {}
+
+    /**
+     * {@code decision}: the outgoing committee's convening decision (optional); {@code openSession}: open the
+     * session after the check-ins, which show-of-hands decisions need.
+     */
+    public record Congress(String key, String unit, int ordinal, Term term, CongressKind kind, boolean pilot,
+                           String pilotChosenBy, LocalDate date, String venue, int announcedSeats, String profileId,
+                           TermShift termShift, Decision decision, List<Delegate> delegates, List<String> checkIns,
+                           boolean openSession, List<ShowOfHands> decisions) {
+        public Congress {
+            delegates = delegates == null ? List.of() : List.copyOf(delegates);
+            checkIns = checkIns == null ? List.of() : List.copyOf(checkIns);
+            decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        }
+    }
+
+    /** One line of the roll; {@code person} is a person's key. */
+    public record Delegate(String code, String person, DelegateCategory category, DelegateBasis basis, String position) {}
+
+    /** {@code people}: persons' keys (members of a body, or candidates); {@code seats}: for COMMITTEE_SIZE. */
+    public record ShowOfHands(DecisionSubject subject, String title, List<String> people, Integer seats, int votesFor,
+                              int votesAgainst, int abstentions) {
+        public ShowOfHands {
+            people = people == null ? List.of() : List.copyOf(people);
+        }
+    }
+
+    // Unknown keys fail the parse: a misspelt "checkins" would otherwise be silently ignored.
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+
+    public static Scenario read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
+        }
+    }
+
+    /** Parses and checks a scenario; {@code source} names it in error messages. */
+    public static Scenario parse(InputStream in, String source) throws IOException {
+        Scenario s = YAML.readValue(in, Scenario.class);
+        if (s == null) throw new IllegalArgumentException(source + ": empty scenario file");
+        List<String> problems = s.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(source + ":\n  - " + String.join("\n  - ", problems));
+        }
+        return s;
+    }
+
+    /**
+     * What the file gets wrong before any command is sent, so that a typo in the last congress does not leave
+     * half a scenario loaded. The aggregates still check every rule of the domain guide when it loads.
+     */
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        if (scenario == null || !NAME.matcher(scenario).matches()) {
+            p.add("scenario: a name of lower-case letters, digits and '-' is required");
+        }
+        if (!people.isEmpty() && !fictional) {
+            p.add("fictional: a scenario that names people must declare them invented (fictional: true)");
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < units.size(); i++) {
+            Unit u = units.get(i);
+            String at = "units[" + i + "]";
+            if (Text.isBlank(u.code())) p.add(at + ".code is required");
+            else if (!codes.add(codeKey(u.code()))) p.add(at + ".code " + u.code() + " appears twice");
+            if (Text.isBlank(u.name())) p.add(at + ".name is required");
+            if (u.kind() == null) p.add(at + ".kind is required");
+            if (u.effectiveOn() == null) p.add(at + ".effectiveOn is required");
+            if (u.decision() == null || Text.isBlank(u.decision().number())) p.add(at + ".decision.number is required");
+            if (!Text.isBlank(u.parent()) && !Text.isBlank(u.code()) && codeKey(u.parent()).equals(codeKey(u.code()))) {
+                p.add(at + ".parent is the unit itself");
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < people.size(); i++) {
+            Person person = people.get(i);
+            String at = "people[" + i + "]";
+            if (Text.isBlank(person.key())) p.add(at + ".key is required");
+            else if (!keys.add(person.key())) p.add(at + ".key " + person.key() + " appears twice");
+            if (Text.isBlank(person.fullName())) p.add(at + ".fullName is required");
+        }
+        Set<String> congressKeys = new HashSet<>();
+        for (int i = 0; i < congresses.size(); i++) {
+            congressProblems(congresses.get(i), "congresses[" + i + "]", keys, congressKeys, p);
+        }
+        return p;
+    }
+
+    private static void congressProblems(Congress c, String at, Set<String> personKeys, Set<String> congressKeys,
+                                         List<String> p) {
+        if (Text.isBlank(c.key())) p.add(at + ".key is required");
+        else if (!congressKeys.add(c.key())) p.add(at + ".key " + c.key() + " appears twice");
+        if (Text.isBlank(c.unit())) p.add(at + ".unit is required");
+        if (c.ordinal() < 1) p.add(at + ".ordinal must be 1 or more");
+        if (c.term() == null) p.add(at + ".term is required");
+        if (c.kind() == null) p.add(at + ".kind is required");
+        if (c.date() == null) p.add(at + ".date is required");
+        if (Text.isBlank(c.venue())) p.add(at + ".venue is required");
+        if (c.announcedSeats() < 1) p.add(at + ".announcedSeats must be 1 or more");
+        if (c.pilot() && Text.isBlank(c.pilotChosenBy())) p.add(at + ".pilotChosenBy is required for a pilot congress");
+        Map<String, DelegateCategory> roll = new HashMap<>();
+        Set<String> onRoll = new HashSet<>();
+        for (int j = 0; j < c.delegates().size(); j++) {
+            Delegate d = c.delegates().get(j);
+            String dat = at + ".delegates[" + j + "]";
+            if (Text.isBlank(d.code())) p.add(dat + ".code is required");
+            else if (roll.containsKey(codeKey(d.code()))) p.add(dat + ".code " + d.code() + " appears twice");
+            else roll.put(codeKey(d.code()), d.category());
+            if (d.category() == null) p.add(dat + ".category is required");
+            if (!personKeys.contains(d.person())) p.add(dat + ".person " + d.person() + " is not in people");
+            else if (!onRoll.add(d.person())) p.add(dat + ".person " + d.person() + " is on the roll twice");
+        }
+        Set<String> checked = new HashSet<>();
+        int votersPresent = 0;
+        for (String code : c.checkIns()) {
+            if (code == null || !roll.containsKey(codeKey(code))) p.add(at + ".checkIns: " + code + " is not on the roll");
+            else if (!checked.add(codeKey(code))) p.add(at + ".checkIns: " + code + " appears twice");
+            else if (roll.get(codeKey(code)) == DelegateCategory.DELEGATE) votersPresent++;
+        }
+        if (!c.decisions().isEmpty() && !c.openSession()) {
+            p.add(at + ".openSession must be true for decisions to be taken");
+        }
+        for (int j = 0; j < c.decisions().size(); j++) {
+            ShowOfHands d = c.decisions().get(j);
+            String dat = at + ".decisions[" + j + "]";
+            if (d.subject() == null) p.add(dat + ".subject is required");
+            for (String key : d.people()) {
+                if (!personKeys.contains(key)) p.add(dat + ".people: " + key + " is not in people");
+            }
+            if (d.votesFor() < 0 || d.votesAgainst() < 0 || d.abstentions() < 0) p.add(dat + ": vote counts cannot be negative");
+            // nobody raises a hand who is not in the hall; guests never vote.
+            if (d.votesFor() + d.votesAgainst() + d.abstentions() > votersPresent) {
+                p.add(dat + ": more votes than voting delegates checked in (" + votersPresent + ")");
+            }
+        }
+    }
+
+    /** Unit codes and roll codes compare case-insensitively, as the aggregates compare them. */
+    static String codeKey(String code) {
+        return Text.clean(code).toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,327 @@
+package vn.daihoi.seed;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.daihoi.account.Secrets;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.congress.ConveneCongressCommand;
+import vn.daihoi.congress.CongressProjection;
+import vn.daihoi.congress.OpenCongressSessionCommand;
+import vn.daihoi.congress.RecordShowOfHandsDecisionCommand;
+import vn.daihoi.delegate.CheckInDelegateCommand;
+import vn.daihoi.delegate.ImportDelegatesCommand;
+import vn.daihoi.delegate.IssuedCredential;
+import vn.daihoi.infra.ProjectionSync;
+import vn.daihoi.organisation.RegisterUnitCommand;
+import vn.daihoi.organisation.UnitProjection;
+import vn.daihoi.organisation.UnitQueries;
+import vn.daihoi.person.PersonProjection;
+import vn.daihoi.person.PersonalData;
+import vn.daihoi.person.RegisterPersonCommand;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Loads a {@link Scenario} by sending the same commands the HTTP API sends, in process and without an account:
+ * the seed is data an operator chose to load, not a request to authorise. Every id is derived from the
+ * scenario, and every step first asks the event store whether its aggregate already exists, so loading a file
+ * again adds nothing. The event store, not a read model, answers that question: read models catch up
+ * asynchronously and may lag right after start-up, which is exactly when a seed runs.
+ */
+@Component
+public class ScenarioLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(ScenarioLoader.class);
+
+    /** The kinds of step a report counts, in loading order. */
+    public enum Step {
+        UNITS("units"), PEOPLE("people"), CONGRESSES("congresses"), DELEGATES("delegates"), CHECK_INS("check-ins"),
+        SESSIONS("sessions opened"), DECISIONS("decisions");
+
+        private final String label;
+
+        Step(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public record Tally(int created, int skipped) {
+        Tally plus(int moreCreated, int moreSkipped) {
+            return new Tally(created + moreCreated, skipped + moreSkipped);
+        }
+    }
+
+    /** What one load did: per step, how many were created and how many were already there. */
+    public record Report(String scenario, Map<Step, Tally> steps) {
+        public Report {
+            Map<Step, Tally> copy = new EnumMap<>(Step.class);
+            copy.putAll(steps);
+            steps = Collections.unmodifiableMap(copy);
+        }
+
+        public Tally of(Step step) {
+            return steps.getOrDefault(step, new Tally(0, 0));
+        }
+
+        public int created() {
+            return steps.values().stream().mapToInt(Tally::created).sum();
+        }
+
+        public int skipped() {
+            return steps.values().stream().mapToInt(Tally::skipped).sum();
+        }
+
+        public String toText() {
+            StringBuilder b = new StringBuilder("Seed " + scenario + ": " + created() + " created, " + skipped()
+                    + " already there (skipped)\n");
+            for (Step step : Step.values()) {
+                Tally t = of(step);
+                if (t.created() + t.skipped() == 0) continue;
+                b.append(String.format("  %-16s created %4d   skipped %4d%n", step.label(), t.created(), t.skipped()));
+            }
+            return b.toString();
+        }
+    }
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final EventStore events;
+    private final ProjectionSync sync;
+    private final Secrets secrets;
+
+    public ScenarioLoader(CommandGateway commands, QueryGateway queries, EventStore events, ProjectionSync sync,
+                          Secrets secrets) {
+        this.commands = commands;
+        this.queries = queries;
+        this.events = events;
+        this.sync = sync;
+        this.secrets = secrets;
+    }
+
+    /** Loads the scenario, then waits (bounded) until the read models show it. */
+    public Report load(Scenario scenario) {
+        List<String> problems = scenario.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("scenario " + scenario.scenario() + ":\n  - " + String.join("\n  - ", problems));
+        }
+        Run run = new Run(scenario);
+        scenario.units().forEach(run::unit);
+        scenario.people().forEach(run::person);
+        scenario.congresses().forEach(run::congress);
+        run.awaitReadModels();
+        Report report = new Report(scenario.scenario(), run.tallies);
+        log.atInfo().addKeyValue("scenario", scenario.scenario()).addKeyValue("created", report.created())
+                .addKeyValue("skipped", report.skipped()).log("seed scenario loaded");
+        return report;
+    }
+
+    // ---- ids -------------------------------------------------------------------------------------------
+
+    /**
+     * A unit's id hangs on its code alone, not on the scenario: codes are unique forever (R-01), and the same
+     * province appears in several files that must each load alone.
+     */
+    static String unitId(String code) {
+        return uuid("seed:unit:" + Scenario.codeKey(code));
+    }
+
+    static String id(Scenario scenario, String kind, String key) {
+        return uuid("seed:" + scenario.scenario() + ":" + kind + ":" + key);
+    }
+
+    /** The HTTP API's own formula, so a seeded delegate is the one the API would add. */
+    static String delegateId(String congressId, String code) {
+        return vn.daihoi.delegate.DelegateController.delegateId(congressId, code);
+    }
+
+    private static String uuid(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    // ---- one load ----------------------------------------------------------------------------------------
+
+    /** The state of one load: ids resolved so far and the tallies. */
+    private final class Run {
+        private final Scenario scenario;
+        private final Map<String, String> unitIds = new HashMap<>();
+        private final Map<String, String> personIds = new HashMap<>();
+        private final Set<String> congressIds = new LinkedHashSet<>();
+        private final Map<Step, Tally> tallies = new EnumMap<>(Step.class);
+
+        Run(Scenario scenario) {
+            this.scenario = scenario;
+        }
+
+        void unit(Scenario.Unit u) {
+            String code = Scenario.codeKey(u.code());
+            String id = unitId(u.code());
+            if (exists(id)) {
+                unitIds.put(code, id);
+                count(Step.UNITS, 0, 1);
+                return;
+            }
+            // The code may belong to a unit registered by hand, under an id of its own: then that unit is the one.
+            Optional<String> registered = unitByCode(u.code(), u.effectiveOn());
+            if (registered.isPresent()) {
+                unitIds.put(code, registered.get());
+                count(Step.UNITS, 0, 1);
+                return;
+            }
+            String parentId = u.parent() == null || u.parent().isBlank() ? null : resolveUnit(u.parent(), u.effectiveOn());
+            try {
+                commands.sendAndWait(new RegisterUnitCommand(id, u.code(), u.name(), u.kind(), parentId, u.effectiveOn(), u.decision()));
+                unitIds.put(code, id);
+                count(Step.UNITS, 1, 0);
+            } catch (RuntimeException e) {
+                if (!violation(e).map(v -> v.type().equals("unit-code-taken")).orElse(false)) throw e;
+                // Taken by a unit the unit read model has not shown yet: wait for it rather than fail.
+                unitIds.put(code, awaitUnitByCode(u.code(), u.effectiveOn()));
+                count(Step.UNITS, 0, 1);
+            }
+        }
+
+        void person(Scenario.Person p) {
+            String id = id(scenario, "person", p.key());
+            personIds.put(p.key(), id);
+            if (exists(id)) {
+                count(Step.PEOPLE, 0, 1);
+                return;
+            }
+            commands.sendAndWait(new RegisterPersonCommand(id, new PersonalData(p.fullName(), p.birthDate(), p.gender(), null, null)));
+            count(Step.PEOPLE, 1, 0);
+        }
+
+        /**
+         * A congress that exists is left alone with everything after it (roll, attendance, session, decisions):
+         * a seed never touches a congress that organisers may have carried on with by hand.
+         */
+        void congress(Scenario.Congress c) {
+            String congressId = id(scenario, "congress", c.key());
+            congressIds.add(congressId);
+            if (exists(congressId)) {
+                count(Step.CONGRESSES, 0, 1);
+                count(Step.DELEGATES, 0, c.delegates().size());
+                count(Step.CHECK_INS, 0, c.checkIns().size());
+                count(Step.SESSIONS, 0, c.openSession() ? 1 : 0);
+                count(Step.DECISIONS, 0, c.decisions().size());
+                return;
+            }
+            String unitId = resolveUnit(c.unit(), c.date());
+            String chooser = c.pilot() ? resolveUnit(c.pilotChosenBy(), c.date()) : null;
+            commands.sendAndWait(new ConveneCongressCommand(congressId, unitId, c.ordinal(), c.term(), c.kind(), c.pilot(),
+                    chooser, c.date(), c.venue(), c.announcedSeats(), c.profileId(), c.termShift(), c.decision()));
+            count(Step.CONGRESSES, 1, 0);
+
+            if (!c.delegates().isEmpty()) {
+                List<ImportDelegatesCommand.Row> rows = new ArrayList<>();
+                for (int i = 0; i < c.delegates().size(); i++) {
+                    Scenario.Delegate d = c.delegates().get(i);
+                    rows.add(new ImportDelegatesCommand.Row(i + 1, delegateId(congressId, d.code()), personIds.get(d.person()),
+                            null, d.code(), d.category(), d.basis(), d.position()));
+                }
+                ImportDelegatesCommand.Result r = commands.sendAndWait(new ImportDelegatesCommand(congressId, rows));
+                count(Step.DELEGATES, r.addedLines().size(), r.alreadyOnRollLines().size());
+            }
+
+            for (String code : c.checkIns()) {
+                // Seeds never vote: the code is hashed like a real slip's and then forgotten, so nobody can use it.
+                IssuedCredential credential = new IssuedCredential(id(scenario, "credential", c.key() + "/" + Scenario.codeKey(code)),
+                        secrets.hashVotingCode(secrets.newVotingCode()));
+                commands.sendAndWait(new CheckInDelegateCommand(congressId, delegateId(congressId, code), credential));
+                count(Step.CHECK_INS, 1, 0);
+            }
+
+            if (c.openSession()) {
+                commands.sendAndWait(new OpenCongressSessionCommand(congressId));
+                count(Step.SESSIONS, 1, 0);
+            }
+
+            for (int i = 0; i < c.decisions().size(); i++) {
+                Scenario.ShowOfHands d = c.decisions().get(i);
+                List<String> people = d.people().stream().map(personIds::get).collect(Collectors.toList());
+                commands.sendAndWait(new RecordShowOfHandsDecisionCommand(congressId,
+                        id(scenario, "decision", c.key() + "/" + (i + 1)), d.subject(), d.title(), people, d.seats(),
+                        d.votesFor(), d.votesAgainst(), d.abstentions()));
+                count(Step.DECISIONS, 1, 0);
+            }
+        }
+
+        /** A code of this file, or of a unit already registered (a file may hang its units under one it does not list). */
+        private String resolveUnit(String code, LocalDate day) {
+            String id = unitIds.get(Scenario.codeKey(code));
+            if (id != null) return id;
+            return unitByCode(code, day).orElseThrow(() -> new IllegalStateException(
+                    "scenario " + scenario.scenario() + ": unit " + code + " is neither in the file nor registered"));
+        }
+
+        private void count(Step step, int created, int skipped) {
+            tallies.merge(step, new Tally(created, skipped), (a, b) -> a.plus(b.created(), b.skipped()));
+        }
+
+        /** So that whoever reads the API right after a load (a test, an organiser) sees the whole scenario. */
+        void awaitReadModels() {
+            awaitGroup(UnitProjection.PROCESSING_GROUP, unitIds.values());
+            awaitGroup(PersonProjection.PROCESSING_GROUP, personIds.values());
+            awaitGroup(CongressProjection.PROCESSING_GROUP, congressIds);
+        }
+
+        private void awaitGroup(String group, Collection<String> ids) {
+            if (!sync.await(group, List.copyOf(ids))) {
+                log.atWarn().addKeyValue("processingGroup", group).log("read model still catching up after the seed");
+            }
+        }
+    }
+
+    private boolean exists(String aggregateId) {
+        return events.lastSequenceNumberFor(aggregateId).isPresent();
+    }
+
+    private Optional<String> unitByCode(String code, LocalDate day) {
+        return queries.query(new UnitQueries.UnitByCode(code, day), ResponseTypes.optionalInstanceOf(String.class)).join();
+    }
+
+    private String awaitUnitByCode(String code, LocalDate day) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Optional<String> id = unitByCode(code, day);
+            if (id.isPresent()) return id.get();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("unit code " + code + " is taken, but no unit with it shows in the registry");
+    }
+
+    /** Axon hands a handler's exception back as it was thrown, or wrapped when it crossed a boundary. */
+    static Optional<RuleViolation> violation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RuleViolation v) return Optional.of(v);
+        }
+        return Optional.empty();
+    }
+}

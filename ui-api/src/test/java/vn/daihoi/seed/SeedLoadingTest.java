@@ -1,0 +1,142 @@
+package vn.daihoi.seed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.daihoi.seed.ScenarioLoader.Report;
+import vn.daihoi.seed.ScenarioLoader.Step;
+import vn.daihoi.seed.ScenarioLoader.Tally;
+import vn.daihoi.support.ApiTest;
+import vn.daihoi.support.Http;
+import vn.daihoi.support.Http.Answer;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped seeds, loaded through the loader bean and read back over the HTTP API as the administrator.
+ * The test database is shared by every test class of the run and the seeds' codes are fixed, so the Sóc Trăng
+ * file is loaded first (the order below) and everything is looked up by code or by the seed's own ids.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeedLoadingTest extends ApiTest {
+
+    @Autowired
+    ScenarioLoader loader;
+
+    @Test
+    @Order(1)
+    void theSocTrangPilotCongressLoadsThroughTheCommandsAndLoadingItAgainAddsNothing() throws IOException {
+        Scenario scenario = ScenarioFilesTest.read(ScenarioFilesTest.SOC_TRANG);
+        Report first = loader.load(scenario);
+        assertThat(first.steps()).containsEntry(Step.UNITS, new Tally(3, 0)).containsEntry(Step.PEOPLE, new Tally(26, 0))
+                .containsEntry(Step.CONGRESSES, new Tally(1, 0)).containsEntry(Step.DELEGATES, new Tally(26, 0))
+                .containsEntry(Step.CHECK_INS, new Tally(23, 0)).containsEntry(Step.SESSIONS, new Tally(1, 0))
+                .containsEntry(Step.DECISIONS, new Tally(6, 0));
+
+        Http admin = admin();
+        JsonNode branch = get(admin, "/api/units/by-code/CDCS-SNV-ST?asOf=2023-04-14");
+        assertThat(branch.path("unit").path("name").asText()).isEqualTo("Công đoàn cơ sở Sở Nội vụ tỉnh Sóc Trăng");
+        assertThat(branch.path("unit").path("kind").asText()).isEqualTo("BRANCH_UNION");
+        assertThat(codes(branch.path("ancestors"))).containsExactly("CDVC-ST", "LDLD-ST");
+        String upperId = branch.path("ancestors").get(0).path("unitId").asText();
+
+        String congressId = ScenarioLoader.id(scenario, "congress", "snv-x-2023");
+        JsonNode dashboard = get(admin, "/api/congresses/" + congressId);
+        JsonNode congress = dashboard.path("congress");
+        assertThat(congress.path("unitId").asText()).isEqualTo(branch.path("unit").path("unitId").asText());
+        assertThat(congress.path("pilot").asBoolean()).isTrue();
+        assertThat(congress.path("pilotChosenByUnitId").asText()).isEqualTo(upperId);
+        assertThat(congress.path("ordinal").asInt()).isEqualTo(10);
+        assertThat(congress.path("ordinalRoman").asText()).isEqualTo("X");
+        assertThat(congress.path("kind").asText()).isEqualTo("ALL_MEMBER");
+        assertThat(congress.path("status").asText()).isEqualTo("IN_SESSION");
+        assertThat(congress.path("approvedSeats").asInt()).as("the committee size the congress approved").isEqualTo(5);
+        assertThat(dashboard.path("summoned").asInt()).isEqualTo(25);
+        assertThat(dashboard.path("present").asInt()).isEqualTo(22);
+        assertThat(dashboard.path("quorumMet").asBoolean()).as("R-13: 3 × 22 ≥ 2 × 25").isTrue();
+        assertThat(dashboard.path("guests").asInt()).isEqualTo(1);
+        assertThat(dashboard.path("guestsPresent").asInt()).isEqualTo(1);
+        JsonNode decisions = dashboard.path("decisions");
+        assertThat(decisions).hasSize(6).allSatisfy(d -> {
+            assertThat(d.path("passed").asBoolean()).as(d.path("title").asText()).isTrue();
+            assertThat(d.path("attendance").path("present").asInt()).isEqualTo(22);
+        });
+        List<String> subjects = new ArrayList<>();
+        decisions.forEach(d -> subjects.add(d.path("subject").asText()));
+        assertThat(subjects).containsExactlyInAnyOrder("PRESIDIUM", "SECRETARIAT", "AGENDA", "COMMITTEE_SIZE",
+                "CANDIDATE_LIST", "COUNTING_COMMITTEE");
+
+        JsonNode roll = get(admin, "/api/congresses/" + congressId + "/delegates").path("delegates");
+        assertThat(roll).hasSize(26);
+        List<String> names = new ArrayList<>();
+        roll.forEach(d -> names.add(d.path("fullName").asText()));
+        assertThat(names).containsExactlyInAnyOrderElementsOf(scenario.people().stream().map(Scenario.Person::fullName).toList());
+        assertThat(roll).filteredOn(d -> d.path("votes").asBoolean() && d.path("present").asBoolean()).hasSize(22)
+                .allSatisfy(d -> assertThat(d.path("hasCredential").asBoolean()).isTrue());
+        assertThat(roll).filteredOn(d -> d.path("code").asText().equals("KM01")).singleElement().satisfies(guest -> {
+            assertThat(guest.path("category").asText()).isEqualTo("GUEST");
+            assertThat(guest.path("present").asBoolean()).isTrue();
+            assertThat(guest.path("hasCredential").asBoolean()).as("guests never vote").isFalse();
+        });
+        assertThat(roll.get(0).path("delegateId").asText())
+                .as("the HTTP API's own delegate id scheme").isEqualTo(ScenarioLoader.delegateId(congressId, "DV01"));
+
+        long events = eventCount();
+        Report again = loader.load(ScenarioFilesTest.read(ScenarioFilesTest.SOC_TRANG));
+        assertThat(again.created()).isZero();
+        assertThat(again.skipped()).isEqualTo(first.created());
+        assertThat(eventCount()).as("no event written by the second load").isEqualTo(events);
+        assertThat(get(admin, "/api/congresses/" + congressId + "/delegates").path("delegates")).hasSize(26);
+        assertThat(get(admin, "/api/congresses/" + congressId).path("decisions")).hasSize(6);
+        assertThat(get(admin, "/api/units/" + upperId + "/children?asOf=2023-04-14"))
+                .filteredOn(u -> u.path("code").asText().equals("CDCS-SNV-ST")).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void theNgaNamFederationHangsItsBranchesUnderTheProvinceAlreadyThere() throws IOException {
+        loader.load(ScenarioFilesTest.read(ScenarioFilesTest.SOC_TRANG)); // a no-op after the test above
+        Http admin = admin();
+        String province = get(admin, "/api/units/by-code/LDLD-ST").path("unit").path("unitId").asText();
+
+        Report report = loader.load(ScenarioFilesTest.read(ScenarioFilesTest.NGA_NAM));
+        assertThat(report.of(Step.UNITS)).as("the province is skipped, the town and its 12 branches created")
+                .isEqualTo(new Tally(13, 1));
+
+        JsonNode town = get(admin, "/api/units/by-code/LDLD-NN?asOf=2023-06-01");
+        assertThat(town.path("unit").path("name").asText()).isEqualTo("Liên đoàn Lao động thị xã Ngã Năm");
+        assertThat(town.path("unit").path("parentUnitId").asText()).as("the same province, not a copy").isEqualTo(province);
+        JsonNode branches = get(admin, "/api/units/" + town.path("unit").path("unitId").asText() + "/children?asOf=2023-06-01");
+        assertThat(branches).hasSize(12).allSatisfy(b -> {
+            assertThat(b.path("kind").asText()).isEqualTo("BRANCH_UNION");
+            assertThat(b.path("name").asText()).startsWith("Công đoàn cơ sở ");
+        });
+        assertThat(codes(branches)).contains("CDCS-NN-P1", "CDCS-NN-THVQ", "CDCS-NN-TTYT");
+        assertThat(codes(get(admin, "/api/units/" + province + "/children?asOf=2023-06-01"))).contains("CDVC-ST", "LDLD-NN");
+
+        long events = eventCount();
+        Report again = loader.load(ScenarioFilesTest.read(ScenarioFilesTest.NGA_NAM));
+        assertThat(again.created()).isZero();
+        assertThat(again.of(Step.UNITS)).isEqualTo(new Tally(0, 14));
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    private static JsonNode get(Http http, String path) {
+        Answer a = http.get(path);
+        assertThat(a.status()).as(path + " → " + a.raw()).isEqualTo(200);
+        return a.body();
+    }
+
+    private static List<String> codes(JsonNode units) {
+        List<String> codes = new ArrayList<>();
+        units.forEach(u -> codes.add(u.path("code").asText()));
+        return codes;
+    }
+}
