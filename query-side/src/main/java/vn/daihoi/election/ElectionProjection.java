@@ -100,8 +100,10 @@ public class ElectionProjection {
 
     @EventHandler
     void on(RoundClosed e, @Timestamp Instant at) {
-        jdbc.update("update round_view set status = 'CLOSED', participants = ?, electronic = ?, paper = ?, closed_at = ? where election_id = ? and round = ?",
-                e.participantDelegateIds().size(), e.electronicBallots(), e.paperBallots(), java.sql.Timestamp.from(at), e.electionId(), e.round());
+        jdbc.update("update round_view set status = 'CLOSED', participants = ?, electronic = ?, paper = ?, issued = ?, spoiled = ?, "
+                        + "not_returned = ?, closed_at = ? where election_id = ? and round = ?",
+                e.participantDelegateIds().size(), e.electronicBallots(), e.paperBallots(), e.accounting().issued(),
+                e.accounting().spoiled(), e.accounting().notReturned(), java.sql.Timestamp.from(at), e.electionId(), e.round());
     }
 
     @EventHandler
@@ -191,9 +193,11 @@ public class ElectionProjection {
                     q.electionId(), q.round());
             return new RoundView(q.electionId(), q.round(), rs.getString("status"), rs.getInt("seats"), strings(rs.getArray("candidate_ids")),
                     rs.getInt("voters"), rs.getInt("summoned"), rs.getInt("present"), (Integer) rs.getObject("participants"),
+                    (Integer) rs.getObject("issued"), (Integer) rs.getObject("spoiled"), (Integer) rs.getObject("not_returned"),
                     (Integer) rs.getObject("electronic"), (Integer) rs.getObject("paper"), (Integer) rs.getObject("collected"),
                     (Integer) rs.getObject("valid"), (Integer) rs.getObject("invalid"), lines, strings(rs.getArray("tied")),
-                    (Integer) rs.getObject("tie_seats"), (Integer) rs.getObject("vacancies"), ballots);
+                    (Integer) rs.getObject("tie_seats"), (Integer) rs.getObject("vacancies"), ballots,
+                    rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant());
         }, q.electionId(), q.round()).stream().findFirst();
     }
 

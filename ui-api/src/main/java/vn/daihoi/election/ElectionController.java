@@ -44,9 +44,11 @@ public class ElectionController {
     private final Access access;
     private final ElectionProjection elections;
     private final JdbcBallotBox box;
+    private final CountingMinutes minutes;
 
     public ElectionController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
-                              ElectionProjection elections, JdbcBallotBox box) {
+                              ElectionProjection elections, JdbcBallotBox box, CountingMinutes minutes) {
+        this.minutes = minutes;
         this.commands = commands;
         this.queries = queries;
         this.sync = sync;
@@ -200,12 +202,29 @@ public class ElectionController {
         return roundView(electionId, round);
     }
 
+    /** the counting minutes of a counted round, as JSON. */
+    @GetMapping("/api/elections/{electionId}/rounds/{round}/minutes")
+    public CountingMinutes.Minutes minutes(@PathVariable String electionId, @PathVariable int round) {
+        requireReader(electionId);
+        return minutes.of(electionId, round);
+    }
+
+    /** The same minutes as a printable PDF in Vietnamese. */
+    @GetMapping("/api/elections/{electionId}/rounds/{round}/minutes.pdf")
+    public ResponseEntity<byte[]> minutesPdf(@PathVariable String electionId, @PathVariable int round) {
+        requireReader(electionId);
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"bien-ban-kiem-phieu-vong-" + round + ".pdf\"")
+                .body(minutes.pdf(minutes.of(electionId, round)));
+    }
+
     private RoundView roundView(String electionId, int round) {
         RoundView v = queries.query(new RoundOf(electionId, round), ResponseTypes.optionalInstanceOf(RoundView.class)).join()
                 .orElseThrow(() -> RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round."));
         if ("OPEN".equals(v.status())) {
             return new RoundView(v.electionId(), v.round(), v.status(), v.seats(), v.candidateIds(), v.voters(), v.summoned(),
-                    v.present(), box.turnout(electionId, round), null, null, null, null, null, List.of(), List.of(), null, null, List.of());
+                    v.present(), box.turnout(electionId, round), null, null, null, null, null, null, null, null, List.of(), List.of(),
+                    null, null, List.of(), v.openedAt(), null);
         }
         return v;
     }

@@ -35,6 +35,10 @@ public final class Http {
                 .body(csv.getBytes(StandardCharsets.UTF_8)));
     }
 
+    public byte[] getBytes(String path) {
+        return client.get().uri(path).retrieve().body(byte[].class);
+    }
+
     public byte[] postForBytes(String path, String json) {
         return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_PDF)
                 .body(json.getBytes(StandardCharsets.UTF_8)).retrieve().body(byte[].class);

@@ -25,7 +25,8 @@ public final class ElectionQueries {
 
     /** While open only the turnout is known (no interim results); after the count, everything. */
     public record RoundView(String electionId, int round, String status, int seats, List<String> candidateIds, int voters,
-                            int summoned, int present, Integer participants, Integer electronic, Integer paper,
-                            Integer collected, Integer valid, Integer invalid, List<ResultLine> lines, List<String> tied,
-                            Integer tieSeats, Integer vacancies, List<PublishedBallot> ballots) {}
+                            int summoned, int present, Integer participants, Integer issued, Integer spoiled, Integer notReturned,
+                            Integer electronic, Integer paper, Integer collected, Integer valid, Integer invalid,
+                            List<ResultLine> lines, List<String> tied, Integer tieSeats, Integer vacancies,
+                            List<PublishedBallot> ballots, Instant openedAt, Instant closedAt) {}
 }

@@ -1,0 +1,149 @@
+package vn.daihoi.election;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.congress.CongressQueries;
+import vn.daihoi.congress.DecisionSubject;
+import vn.daihoi.election.ElectionQueries.CandidateView;
+import vn.daihoi.election.ElectionQueries.ElectionView;
+import vn.daihoi.election.ElectionQueries.RoundView;
+import vn.daihoi.infra.EventStoreConfiguration;
+import vn.daihoi.infra.pdf.PdfDocumentBuilder;
+import vn.daihoi.organisation.UnitQueries;
+import vn.daihoi.person.PersonQueries;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * R-30: the counting minutes (biên bản kiểm phiếu) of a counted round, as data and as a Vietnamese PDF built
+ * from the same data, so both show the same numbers and the percentages exactly as the count computed them.
+ */
+@Component
+public class CountingMinutes {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút', 'ngày' dd/MM/yyyy")
+            .withZone(EventStoreConfiguration.VIETNAM);
+
+    private final QueryGateway queries;
+
+    public CountingMinutes(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    public record CandidateLine(String fullName, NominationSource source, int votes, String percentOfCollected, Outcome outcome) {}
+
+    public record Minutes(String unitName, String congressTitle, String term, String venue, String electionTitle, int round,
+                          Instant openedAt, Instant closedAt, List<String> countingCommittee, int delegatesSummoned,
+                          int delegatesPresent, int voters, int seats, int candidates, Map<NominationSource, Integer> candidatesBySource,
+                          int ballotsIssued, int ballotsCollected, int ballotsValid, int ballotsInvalid, int ballotsSpoiled,
+                          int ballotsNotReturned, int electronic, int paper, List<CandidateLine> lines, List<String> elected,
+                          List<String> tiedForLastSeat, int vacancies) {}
+
+    public Minutes of(String electionId, int round) {
+        ElectionView e = queries.query(new ElectionQueries.ElectionOf(electionId), ResponseTypes.optionalInstanceOf(ElectionView.class))
+                .join().orElseThrow();
+        RoundView r = queries.query(new ElectionQueries.RoundOf(electionId, round), ResponseTypes.optionalInstanceOf(RoundView.class))
+                .join().orElseThrow(() -> RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round."));
+        if (!"COUNTED".equals(r.status())) {
+            throw RuleViolation.conflict("round-not-counted", "R-30", "round",
+                    "Vòng bỏ phiếu chưa kiểm phiếu xong; chưa có biên bản.", "The round is not counted yet; there are no minutes.");
+        }
+        CongressQueries.Dashboard d = queries.query(new CongressQueries.DashboardOf(e.congressId()),
+                ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join().orElseThrow();
+        UnitQueries.UnitWithAncestors unit = queries.query(new UnitQueries.UnitAsOf(e.unitId(), d.congress().date()),
+                UnitQueries.UnitWithAncestors.class).join();
+        List<String> committee = d.decisions().stream()
+                .filter(x -> x.subject() == DecisionSubject.COUNTING_COMMITTEE && x.passed())
+                .reduce((a, b) -> b).map(x -> x.personIds().stream().map(this::name).toList()).orElse(List.of());
+        Map<NominationSource, Integer> bySource = new EnumMap<>(NominationSource.class);
+        List<CandidateView> standing = e.candidates().stream().filter(c -> r.candidateIds().contains(c.candidateId())).toList();
+        standing.forEach(c -> bySource.merge(c.source(), 1, Integer::sum));
+        List<CandidateLine> lines = new ArrayList<>();
+        for (ElectionQueries.ResultLine l : r.lines()) {
+            CandidateView c = standing.stream().filter(x -> x.candidateId().equals(l.candidateId())).findFirst().orElseThrow();
+            lines.add(new CandidateLine(display(l.fullName()), c.source(), l.votes(), l.percentOfCollected(), l.outcome()));
+        }
+        List<String> elected = r.lines().stream().filter(l -> l.outcome() == Outcome.ELECTED).map(l -> display(l.fullName())).toList();
+        List<String> tied = r.lines().stream().filter(l -> l.outcome() == Outcome.TIED_FOR_LAST_SEAT).map(l -> display(l.fullName())).toList();
+        return new Minutes(unit.unit() == null ? "" : unit.unit().name(),
+                "Đại hội lần thứ " + d.congress().ordinalRoman(), d.congress().term().label(), d.congress().venue(), e.title(), round,
+                r.openedAt(), r.closedAt(), committee, r.summoned(), r.present(), r.voters(), r.seats(), standing.size(), bySource,
+                nz(r.issued()), nz(r.collected()), nz(r.valid()), nz(r.invalid()), nz(r.spoiled()), nz(r.notReturned()),
+                nz(r.electronic()), nz(r.paper()), lines, elected, tied, nz(r.vacancies()));
+    }
+
+    private String name(String personId) {
+        return queries.query(new PersonQueries.PersonById(personId), ResponseTypes.optionalInstanceOf(PersonQueries.PersonView.class))
+                .join().map(p -> display(p.fullName())).orElse("");
+    }
+
+    private static String display(String fullName) {
+        return fullName == null ? "(đã xoá dữ liệu cá nhân)" : fullName;
+    }
+
+    private static int nz(Integer i) {
+        return i == null ? 0 : i;
+    }
+
+    private static String source(NominationSource s) {
+        return switch (s) {
+            case OUTGOING_COMMITTEE -> "BCH khóa trước giới thiệu";
+            case DELEGATE -> "Đại biểu đề cử";
+            case SELF -> "Tự ứng cử";
+        };
+    }
+
+    private static String outcome(Outcome o) {
+        return switch (o) {
+            case ELECTED -> "Trúng cử";
+            case TIED_FOR_LAST_SEAT -> "Bằng phiếu — bầu lại";
+            case NO_SEAT_LEFT -> "Không trúng cử (đủ số lượng)";
+            case BELOW_THRESHOLD -> "Không trúng cử (không quá 1/2)";
+        };
+    }
+
+    public byte[] pdf(Minutes m) {
+        PdfDocumentBuilder pdf = new PdfDocumentBuilder("Biên bản kiểm phiếu — " + m.electionTitle() + " — vòng " + m.round());
+        pdf.heading("BIÊN BẢN KIỂM PHIẾU");
+        pdf.paragraph(m.electionTitle() + " — vòng " + m.round() + ". " + m.congressTitle() + " " + m.unitName()
+                + ", nhiệm kỳ " + m.term() + ".");
+        pdf.keyValue("Địa điểm", m.venue());
+        pdf.keyValue("Mở hòm phiếu", m.openedAt() == null ? "" : TIME.format(m.openedAt()));
+        pdf.keyValue("Kết thúc kiểm phiếu", m.closedAt() == null ? "" : TIME.format(m.closedAt()));
+        pdf.keyValue("Ban kiểm phiếu", String.join(", ", m.countingCommittee()));
+        pdf.keyValue("Đại biểu triệu tập", Integer.toString(m.delegatesSummoned()));
+        pdf.keyValue("Đại biểu có mặt", Integer.toString(m.delegatesPresent()));
+        pdf.keyValue("Đại biểu tham gia bỏ phiếu (danh sách cử tri)", Integer.toString(m.voters()));
+        pdf.keyValue("Số lượng cần bầu", Integer.toString(m.seats()));
+        StringBuilder sources = new StringBuilder();
+        m.candidatesBySource().forEach((s, n) -> sources.append(sources.length() == 0 ? "" : "; ").append(source(s)).append(": ").append(n));
+        pdf.keyValue("Số ứng cử viên", m.candidates() + " (" + sources + ")");
+        pdf.keyValue("Số phiếu phát ra", Integer.toString(m.ballotsIssued()));
+        pdf.keyValue("Số phiếu thu về", m.ballotsCollected() + " (điện tử " + m.electronic() + ", giấy " + m.paper() + ")");
+        pdf.keyValue("Số phiếu hợp lệ", Integer.toString(m.ballotsValid()));
+        pdf.keyValue("Số phiếu không hợp lệ", Integer.toString(m.ballotsInvalid()));
+        pdf.keyValue("Số phiếu hỏng đã đổi", Integer.toString(m.ballotsSpoiled()));
+        pdf.keyValue("Số phiếu không thu về", Integer.toString(m.ballotsNotReturned()));
+        List<List<String>> rows = new ArrayList<>();
+        int i = 0;
+        for (CandidateLine l : m.lines()) {
+            rows.add(List.of(Integer.toString(++i), l.fullName(), source(l.source()), Integer.toString(l.votes()),
+                    l.percentOfCollected().replace('.', ',') + " %", outcome(l.outcome())));
+        }
+        pdf.table(List.of("TT", "Họ và tên", "Nguồn", "Số phiếu", "Tỷ lệ (trên phiếu thu về)", "Kết quả"), rows);
+        pdf.keyValue("Trúng cử", m.elected().isEmpty() ? "Không có" : String.join(", ", m.elected()));
+        if (!m.tiedForLastSeat().isEmpty()) pdf.keyValue("Bằng phiếu, cần bầu lại", String.join(", ", m.tiedForLastSeat()));
+        if (m.vacancies() > 0) pdf.keyValue("Số chỗ còn trống", Integer.toString(m.vacancies()));
+        pdf.paragraph("Tỷ lệ phần trăm tính trên tổng số phiếu thu về, làm tròn đến hai chữ số thập phân.");
+        pdf.paragraph("TRƯỞNG BAN KIỂM PHIẾU                THƯ KÝ                CÁC THÀNH VIÊN");
+        pdf.paragraph("(ký, ghi rõ họ tên)                  (ký, ghi rõ họ tên)     (ký, ghi rõ họ tên)");
+        return pdf.toBytes();
+    }
+}
