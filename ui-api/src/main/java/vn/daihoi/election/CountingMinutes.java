@@ -109,6 +109,39 @@ public class CountingMinutes {
         };
     }
 
+    /**
+     * R-24: the round's paper ballots, one per page: the candidates in ballot order, how to strike, how many to
+     * keep at most, and the box for the counting committee's stamp (a ballot without it is invalid, R-25).
+     */
+    public byte[] ballotPapers(String electionId, int round, int copies) {
+        ElectionView e = queries.query(new ElectionQueries.ElectionOf(electionId), ResponseTypes.optionalInstanceOf(ElectionView.class))
+                .join().orElseThrow();
+        RoundView r = queries.query(new ElectionQueries.RoundOf(electionId, round), ResponseTypes.optionalInstanceOf(RoundView.class))
+                .join().orElseThrow(() -> RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round."));
+        CongressQueries.Dashboard d = queries.query(new CongressQueries.DashboardOf(e.congressId()),
+                ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join().orElseThrow();
+        UnitQueries.UnitWithAncestors unit = queries.query(new UnitQueries.UnitAsOf(e.unitId(), d.congress().date()),
+                UnitQueries.UnitWithAncestors.class).join();
+        List<List<String>> names = new ArrayList<>();
+        int i = 0;
+        for (String id : r.candidateIds()) {
+            CandidateView c = e.candidates().stream().filter(x -> x.candidateId().equals(id)).findFirst().orElseThrow();
+            names.add(List.of(Integer.toString(++i), display(c.fullName())));
+        }
+        PdfDocumentBuilder pdf = new PdfDocumentBuilder("Phiếu bầu — " + e.title() + " — vòng " + round);
+        for (int copy = 0; copy < copies; copy++) {
+            if (copy > 0) pdf.pageBreak();
+            pdf.heading("PHIẾU BẦU CỬ");
+            pdf.paragraph(e.title() + " — vòng " + round + ". Đại hội lần thứ " + d.congress().ordinalRoman() + " "
+                    + (unit.unit() == null ? "" : unit.unit().name()) + ", nhiệm kỳ " + d.congress().term().label() + ".");
+            pdf.paragraph("Giữ lại tên người mình bầu, gạch ngang tên người không bầu. Giữ lại không quá " + r.seats()
+                    + " người. Không ghi thêm tên, không đánh dấu khác.");
+            pdf.table(List.of("TT", "Họ và tên"), names);
+            pdf.keyValue("Dấu của Ban kiểm phiếu", "");
+        }
+        return pdf.toBytes();
+    }
+
     public byte[] pdf(Minutes m) {
         PdfDocumentBuilder pdf = new PdfDocumentBuilder("Biên bản kiểm phiếu — " + m.electionTitle() + " — vòng " + m.round());
         pdf.heading("BIÊN BẢN KIỂM PHIẾU");

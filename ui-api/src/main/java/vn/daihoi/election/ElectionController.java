@@ -202,6 +202,20 @@ public class ElectionController {
         return roundView(electionId, round);
     }
 
+    /** printable paper ballots for a round, as many copies as asked (default: one per voter on the roll). */
+    @GetMapping("/api/elections/{electionId}/rounds/{round}/ballot-papers.pdf")
+    public ResponseEntity<byte[]> ballotPapers(@PathVariable String electionId, @PathVariable int round,
+                                               @org.springframework.web.bind.annotation.RequestParam(required = false) Integer copies) {
+        requireOrganiser(electionId);
+        int n = copies != null ? copies : roundView(electionId, round).voters();
+        if (n < 1 || n > 2000) {
+            throw RuleViolation.invalid("invalid-copies", null, "copies", "Số bản in phải từ 1 đến 2000.", "Copies must be 1 to 2000.");
+        }
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"phieu-bau-vong-" + round + ".pdf\"")
+                .body(minutes.ballotPapers(electionId, round, n));
+    }
+
     /** the counting minutes of a counted round, as JSON. */
     @GetMapping("/api/elections/{electionId}/rounds/{round}/minutes")
     public CountingMinutes.Minutes minutes(@PathVariable String electionId, @PathVariable int round) {

@@ -130,6 +130,7 @@ class AccessMatrixApiTest extends ApiTest {
                 row("POST", "/api/elections/{electionId}/rounds/{round}/paper-ballots/spoiled", "/api/elections/{election}/rounds/1/paper-ballots/spoiled", "{\"delegateId\":\"{delegate}\"}", WRITE),
                 row("POST", "/api/elections/{electionId}/rounds/{round}/paper-entries", "/api/elections/{election}/rounds/1/paper-entries", "{\"sheet\":1,\"keptCandidateIds\":[]}", List.of("outsider", "auditor", "voter", "organiser")),
                 row("POST", "/api/elections/{electionId}/rounds/{round}/paper-accounting", "/api/elections/{election}/rounds/1/paper-accounting", "{\"notReturned\":0}", List.of("outsider", "auditor", "voter")),
+                row("GET", "/api/elections/{electionId}/rounds/{round}/ballot-papers.pdf", "/api/elections/{election}/rounds/1/ballot-papers.pdf", null, WRITE),
                 row("GET", "/api/elections/{electionId}/rounds/{round}/minutes", "/api/elections/{election}/rounds/1/minutes", null, List.of("outsider")),
                 row("GET", "/api/elections/{electionId}/rounds/{round}/minutes.pdf", "/api/elections/{election}/rounds/1/minutes.pdf", null, List.of("outsider")),
                 row("POST", "/api/elections/{electionId}/rounds/{round}/close", "/api/elections/{election}/rounds/1/close", "", WRITE),

@@ -215,4 +215,37 @@ class ElectionApiTest extends ApiTest {
         assertThat(afterClose.body().path("code").asText()).isEqualTo("round-closed");
         assertThat(c.organiser.get(round).body().path("collected").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void theChairIsElectedDirectlyInTheSameSessionOnItsOwnBallot() throws Exception {
+        CongressInSession c = pilot(12, 9, 2, 3);
+        // the chair's own election, one seat; a single-seat list may have one candidate.
+        Answer chair = c.organiser.post(c.path("/elections"), "{\"body\":\"CHAIR\",\"title\":\"Bầu trực tiếp Chủ tịch Công đoàn cơ sở\"}");
+        assertThat(chair.status()).as(chair.raw()).isEqualTo(201);
+        assertThat(chair.body().path("seats").asInt()).isEqualTo(1);
+        String chairId = chair.body().path("electionId").asText();
+        String person = c.personIds.get(11);
+        assertThat(c.organiser.post("/api/elections/" + chairId + "/candidates",
+                "{\"personId\":\"" + person + "\",\"source\":\"DELEGATE\",\"nominatedByDelegateId\":\"" + c.delegateIds.get(0) + "\"}").status())
+                .isEqualTo(200);
+        String list = c.decide("CANDIDATE_LIST", "Danh sách bầu Chủ tịch", List.of(person), null);
+        assertThat(c.organiser.post("/api/elections/" + chairId + "/approve-list", "{\"listDecisionId\":\"" + list + "\"}").status()).isEqualTo(200);
+        String candidate = c.organiser.get("/api/elections/" + chairId).body().path("ballotOrder").get(0).asText();
+        assertThat(c.organiser.post("/api/elections/" + chairId + "/rounds", "{\"round\":1}").status()).isEqualTo(201);
+
+        byte[] papers = c.organiser.getBytes("/api/elections/" + chairId + "/rounds/1/ballot-papers.pdf?copies=2");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(papers)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(2);
+            String text = java.text.Normalizer.normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(doc), java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ");
+            assertThat(text).contains("PHIẾU BẦU CỬ").contains("Bầu trực tiếp Chủ tịch Công đoàn cơ sở").contains("Giữ lại không quá 1 người");
+        }
+        for (int v = 0; v < 9; v++) {
+            Answer cast = c.voters.get(v).postWithHeader("/api/elections/" + chairId + "/rounds/1/ballots",
+                    v < 7 ? "{\"keptCandidateIds\":[\"" + candidate + "\"]}" : "{\"keptCandidateIds\":[]}", "Idempotency-Key", key());
+            assertThat(cast.status()).as(cast.raw()).isEqualTo(201);
+        }
+        JsonNode r = c.organiser.post("/api/elections/" + chairId + "/rounds/1/close", "").body();
+        assertThat(r.path("lines").get(0).path("votes").asInt()).isEqualTo(7);
+        assertThat(r.path("lines").get(0).path("outcome").asText()).isEqualTo("ELECTED");
+    }
 }
