@@ -201,7 +201,15 @@ public class ElectionProjection {
         }, q.electionId(), q.round()).stream().findFirst();
     }
 
+    /** An election never changes congress, so the answer is kept once found (a ballot asks it every time). */
+    private final java.util.Map<String, String> congressOf = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Optional<String> congressOf(String electionId) {
-        return jdbc.queryForList("select congress_id from election_view where election_id = ?", String.class, electionId).stream().findFirst();
+        String known = congressOf.get(electionId);
+        if (known != null) return Optional.of(known);
+        Optional<String> found = jdbc.queryForList("select congress_id from election_view where election_id = ?", String.class, electionId)
+                .stream().findFirst();
+        found.ifPresent(c -> congressOf.put(electionId, c));
+        return found;
     }
 }

@@ -1,15 +1,12 @@
 package vn.daihoi.delegate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import vn.daihoi.support.ApiTest;
 import vn.daihoi.support.Http;
 import vn.daihoi.support.Http.Answer;
 import vn.daihoi.support.Scenario;
 
-import java.text.Normalizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,10 +84,7 @@ class VotingCredentialApiTest extends ApiTest {
 
         byte[] pdf = organiser.postForBytes("/api/congresses/" + s.congress + "/credential-slips",
                 "{\"delegateIds\":[\"" + d1 + "\",\"" + d2 + "\"]}");
-        String text;
-        try (var doc = Loader.loadPDF(pdf)) {
-            text = Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFC).replaceAll("\\s+", " ");
-        }
+        String text = vn.daihoi.support.PdfText.of(pdf);
         assertThat(text).contains("Thẻ biểu quyết điện tử").contains("Đại hội lần thứ X, nhiệm kỳ 2023–2028")
                 .contains(roll.get(0).path("fullName").asText());
         Matcher codes = Pattern.compile("[A-Z2-9]{4}-[A-Z2-9]{4}").matcher(text);

@@ -1,15 +1,12 @@
 package vn.daihoi.election;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import vn.daihoi.support.ApiTest;
 import vn.daihoi.support.CongressInSession;
 import vn.daihoi.support.Http;
 import vn.daihoi.support.Http.Answer;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -112,10 +109,7 @@ class PilotElectionApiTest extends ApiTest {
         assertThat(minutes.path("lines").get(0).path("percentOfCollected").asText()).isEqualTo("93.33");
 
         byte[] pdf = c.organiser.getBytes(round + "/minutes.pdf");
-        String text;
-        try (var doc = Loader.loadPDF(pdf)) {
-            text = Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFC).replaceAll("\\s+", " ");
-        }
+        String text = vn.daihoi.support.PdfText.of(pdf);
         assertThat(text).contains("BIÊN BẢN KIỂM PHIẾU").contains("Số phiếu thu về: 45 (điện tử 40, giấy 5)")
                 .contains("Số phiếu không hợp lệ: 1").contains("93,33 %").contains("24,44 %").contains("Trúng cử")
                 .contains("Đại hội lần thứ X").contains(minutes.path("elected").get(0).asText())
