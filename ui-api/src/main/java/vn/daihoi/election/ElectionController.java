@@ -260,7 +260,6 @@ public class ElectionController {
 
     private ElectionView synced(String electionId) {
         sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
-        sync.await(vn.daihoi.person.PersonProjection.PROCESSING_GROUP, List.of());
         return view(electionId);
     }
 
