@@ -37,7 +37,7 @@ public class AdminBootstrap implements ApplicationRunner {
         this.secrets = secrets;
         this.password = password;
         this.demo = demo;
-        this.dataDir = Path.of(dataDir);
+        this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
     }
 
     @Override

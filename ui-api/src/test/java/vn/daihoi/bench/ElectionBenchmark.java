@@ -235,6 +235,9 @@ public final class ElectionBenchmark {
             staleSetupReads = setup.staleReads.get();
         } finally {
             app.close();
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
