@@ -95,8 +95,7 @@ public class DelegateController {
     @GetMapping("/me")
     public RollEntry me(@PathVariable String congressId) {
         Caller voter = access.requireVoterOf(congressId);
-        return queries.query(new RollOf(congressId), Roll.class).join().delegates().stream()
-                .filter(d -> d.delegateId().equals(voter.delegateId())).findFirst().orElseThrow();
+        return entry(congressId, voter.delegateId());
     }
 
     @PostMapping("/delegates")
@@ -223,8 +222,7 @@ public class DelegateController {
         access.requireOrganiserOfCongress(congressId);
         commands.sendAndWait(new RecordCredentialsReportCommand(congressId, body.rejected(), body.notes()));
         await(congressId);
-        return queries.query(new CongressQueries.DashboardOf(congressId),
-                org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join().orElseThrow();
+        return dashboard(congressId);
     }
 
     /** Deterministic per congress and roll code, so that an import repeated adds nothing. */
@@ -248,9 +246,13 @@ public class DelegateController {
                 .orElseThrow(() -> RuleViolation.notFound("unknown-delegate", "delegateId", "Không có đại biểu này.", "No such delegate."));
     }
 
-    private Attendance attendance(String congressId, RollEntry e, String code) {
-        CongressQueries.Dashboard d = queries.query(new CongressQueries.DashboardOf(congressId),
+    private CongressQueries.Dashboard dashboard(String congressId) {
+        return queries.query(new CongressQueries.DashboardOf(congressId),
                 org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join().orElseThrow();
+    }
+
+    private Attendance attendance(String congressId, RollEntry e, String code) {
+        CongressQueries.Dashboard d = dashboard(congressId);
         return new Attendance(e.delegateId(), e.present(), code, d.summoned(), d.present(), d.quorumMet());
     }
 }

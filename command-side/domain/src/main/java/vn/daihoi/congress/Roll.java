@@ -61,18 +61,8 @@ final class Roll {
         return seats.get(delegateId);
     }
 
-    int summoned() {
-        return (int) seats.values().stream().filter(Seat::votes).count();
-    }
-
-    int present() {
-        return (int) seats.values().stream().filter(s -> s.votes() && s.present).count();
-    }
-
     Attendance attendance(Fraction quorum) {
-        int summoned = summoned();
-        int present = present();
-        return new Attendance(summoned, present, summoned > 0 && quorum.reachedBy(present, summoned));
+        return attendanceWithout(Set.of(), quorum);
     }
 
     /** Attendance once the credentials of {@code rejected} are refused. */

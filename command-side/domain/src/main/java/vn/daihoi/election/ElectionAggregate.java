@@ -29,6 +29,7 @@ public class ElectionAggregate {
 
     @AggregateIdentifier
     private String electionId;
+    private String congressId;
     private int seats;
     private RuleProfile profile;
     private final Map<String, Candidate> candidates = new LinkedHashMap<>();
@@ -343,17 +344,15 @@ public class ElectionAggregate {
     }
 
     public String congressId() {
-        return congressIdValue;
+        return congressId;
     }
-
-    private String congressIdValue;
 
     // ---- state --------------------------------------------------------------------------------------
 
     @EventSourcingHandler
     void on(ElectionOpened e) {
         electionId = e.electionId();
-        congressIdValue = e.congressId();
+        congressId = e.congressId();
         seats = e.seats();
         profile = e.profile();
     }

@@ -114,8 +114,7 @@ public class JdbcBallotBox implements BallotBox {
                     "Đại biểu đã nhận phiếu giấy ở vòng này; không bỏ phiếu điện tử.", "A paper ballot was issued to this delegate; no electronic vote.");
         }
         byte[] idem = sha256(b.idempotencyKey());
-        byte[] key = jdbc.queryForObject("select key_bytes from ballot_round_key where election_id = ? and round = ?",
-                byte[].class, b.electionId(), b.round());
+        byte[] key = roundKey(b.electionId(), b.round());
         if ((Boolean) voter.get(0).get("took_part")) {
             if (Arrays.equals(idem, (byte[]) voter.get(0).get("idem_hash"))) {
                 return new CastBallotCommand.Receipt(trackingCode(key, b), true);
@@ -145,8 +144,7 @@ public class JdbcBallotBox implements BallotBox {
         if (closed == 0) {
             throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
         }
-        byte[] key = jdbc.queryForObject("select key_bytes from ballot_round_key where election_id = ? and round = ?",
-                byte[].class, electionId, round);
+        byte[] key = roundKey(electionId, round);
         List<String> participants = jdbc.queryForList(
                 "select delegate_id from ballot_round_voter where election_id = ? and round = ? and took_part order by delegate_id",
                 String.class, electionId, round);
@@ -185,6 +183,11 @@ public class JdbcBallotBox implements BallotBox {
                 }
             });
         }
+    }
+
+    private byte[] roundKey(String electionId, int round) {
+        return jdbc.queryForObject("select key_bytes from ballot_round_key where election_id = ? and round = ?",
+                byte[].class, electionId, round);
     }
 
     /** While a round is open only the turnout is public: how many of the roll have voted, never what. */
