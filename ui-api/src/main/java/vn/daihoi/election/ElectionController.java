@@ -147,7 +147,8 @@ public class ElectionController {
                                                           @Valid @RequestBody Ballot body) {
         String congressId = elections.congressOf(electionId).orElseThrow(ElectionController::unknown);
         Caller voter = access.requireVoterOf(congressId);
-        CastBallotCommand.Receipt receipt = commands.sendAndWait(
+        // ADR 0008: the ballot box casts in one statement of its own; the command bus would add only its unit of work.
+        CastBallotCommand.Receipt receipt = box.cast(
                 new CastBallotCommand(electionId, round, voter.delegateId(), key, body.keptCandidateIds()));
         return ResponseEntity.status(receipt.repeated() ? 200 : 201).body(receipt);
     }

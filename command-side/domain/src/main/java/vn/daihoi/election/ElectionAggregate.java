@@ -30,6 +30,8 @@ public class ElectionAggregate {
     @AggregateIdentifier
     private String electionId;
     private String congressId;
+    private String unitId;
+    private ElectedBody body;
     private int seats;
     private RuleProfile profile;
     private final Map<String, Candidate> candidates = new LinkedHashMap<>();
@@ -347,12 +349,24 @@ public class ElectionAggregate {
         return congressId;
     }
 
+    /** What other aggregates may read of an election: its body, its unit, its seats and whom it elected so far. */
+    public record Facts(String electionId, String congressId, String unitId, ElectedBody body, int seats,
+                        List<String> electedPersonIds, boolean roundOpen) {}
+
+    public Facts facts() {
+        return new Facts(electionId, congressId, unitId, body, seats,
+                elected.stream().map(id -> candidates.get(id).personId()).toList(),
+                rounds.values().stream().anyMatch(r -> !r.counted));
+    }
+
     // ---- state --------------------------------------------------------------------------------------
 
     @EventSourcingHandler
     void on(ElectionOpened e) {
         electionId = e.electionId();
         congressId = e.congressId();
+        unitId = e.unitId();
+        body = e.body();
         seats = e.seats();
         profile = e.profile();
     }

@@ -11,6 +11,7 @@ import vn.daihoi.common.RuleViolation;
 import vn.daihoi.election.BallotBox;
 import vn.daihoi.election.BallotRules;
 import vn.daihoi.election.CastBallotCommand;
+import vn.daihoi.election.InvalidReason;
 import vn.daihoi.election.PublishedBallot;
 
 import javax.crypto.Cipher;
@@ -21,13 +22,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The ballot box (ADR 0008). Participation ({@code ballot_round_voter}) and ballots ({@code ballot_box}) share
@@ -85,25 +90,115 @@ public class JdbcBallotBox implements BallotBox {
         }
     }
 
+    /**
+     * What a cast needs of an open round, read once per round and kept while it is open: the list, the seats, the
+     * strike rule and the key. Closing forgets it ({@link #forget}); the database, not this cache, decides
+     * whether the round is still open, because the casting statement itself checks it.
+     */
+    private record OpenRound(List<String> candidates, Set<String> candidateSet, int seats, boolean strikeAllValid, byte[] key) {}
+
+    private final Map<String, OpenRound> openRounds = new ConcurrentHashMap<>();
+    private final Set<String> closedRounds = ConcurrentHashMap.newKeySet();
+
+    private static String ref(String electionId, int round) {
+        return electionId + "#" + round;
+    }
+
+    private Optional<OpenRound> openRound(String electionId, int round) {
+        String ref = ref(electionId, round);
+        OpenRound known = openRounds.get(ref);
+        if (known != null || closedRounds.contains(ref)) return Optional.ofNullable(known);
+        Optional<OpenRound> loaded = jdbc.query("""
+                        select r.candidate_ids, r.seats, r.strike_all_valid, k.key_bytes
+                        from ballot_round r join ballot_round_key k on k.election_id = r.election_id and k.round = r.round
+                        where r.election_id = ? and r.round = ? and r.open""",
+                (rs, i) -> {
+                    List<String> candidates = List.of((String[]) rs.getArray(1).getArray());
+                    return new OpenRound(candidates, Set.copyOf(candidates), rs.getInt(2), rs.getBoolean(3), rs.getBytes(4));
+                }, electionId, round).stream().findFirst();
+        loaded.ifPresent(o -> {
+            openRounds.put(ref, o);
+            // A close that began meanwhile has already forgotten the round; forget it again.
+            if (closedRounds.contains(ref)) openRounds.remove(ref);
+        });
+        return loaded;
+    }
+
+    private void forget(String electionId, int round) {
+        String ref = ref(electionId, round);
+        closedRounds.add(ref);
+        openRounds.remove(ref);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) closedRounds.remove(ref); // the close did not happen
+                }
+            });
+        }
+    }
+
+    /**
+     * R-23 to R-25. One statement casts: it takes the round row for share (a close waits for casts in flight),
+     * marks the voter as having taken part unless he already has or holds a paper ballot, and drops the sealed
+     * ballot into the box only if that mark was made. When it casts nothing, {@link #refusal} says why.
+     */
     @Override
     public CastBallotCommand.Receipt cast(CastBallotCommand b) {
-        // FOR SHARE: casts run side by side; closing takes the row exclusively and so waits for casts in flight.
-        List<Map<String, Object>> rounds = jdbc.queryForList(
-                "select candidate_ids, seats, strike_all_valid, open from ballot_round where election_id = ? and round = ? for share",
-                b.electionId(), b.round());
-        if (rounds.isEmpty()) {
+        Optional<OpenRound> open = openRound(b.electionId(), b.round());
+        if (open.isEmpty()) {
+            return refusal(b, null);
+        }
+        if (b.idempotencyKey() == null || b.idempotencyKey().isBlank() || b.idempotencyKey().length() > 100) {
+            throw missingIdempotencyKey();
+        }
+        OpenRound r = open.get();
+        Optional<InvalidReason> invalid = BallotRules.check(b.keptCandidateIds(), r.candidateSet(), r.seats(), r.strikeAllValid());
+        if (invalid.isPresent()) {
+            // Who may not vote hears that first; only then is the ballot itself refused.
+            refusal(b, r);
+            throw invalidBallot(invalid.get());
+        }
+        byte[] idem = sha256(b.idempotencyKey());
+        String tracking = trackingCode(r.key(), b);
+        List<String> kept = r.candidates().stream().filter(b.keptCandidateIds()::contains).toList();
+        byte[] sealed = seal(r.key(), new Sealed(tracking, kept));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int cast = jdbc.update("""
+                            with r as (select 1 from ballot_round where election_id = ? and round = ? and open for share),
+                            v as (update ballot_round_voter set took_part = true, idem_hash = ?
+                                  where election_id = ? and round = ? and delegate_id = ? and not took_part and not paper
+                                    and exists (select 1 from r)
+                                  returning 1)
+                            insert into ballot_box (election_id, round, sealed) select ?, ?, ? from v""",
+                    b.electionId(), b.round(), idem, b.electionId(), b.round(), b.delegateId(), b.electionId(), b.round(), sealed);
+            if (cast == 1) {
+                return new CastBallotCommand.Receipt(tracking, false);
+            }
+            CastBallotCommand.Receipt repeated = refusal(b, r);
+            if (repeated != null) return repeated;
+        }
+        throw new IllegalStateException("a ballot could neither be cast nor refused");
+    }
+
+    /**
+     * Why a ballot cannot be cast, in the order a delegate should hear it, as a {@link RuleViolation}; the receipt
+     * again for a retried request (same idempotency key); {@code null} when nothing stands in the way.
+     */
+    private CastBallotCommand.Receipt refusal(CastBallotCommand b, OpenRound known) {
+        List<Boolean> open = jdbc.queryForList("select open from ballot_round where election_id = ? and round = ?",
+                Boolean.class, b.electionId(), b.round());
+        if (open.isEmpty()) {
             throw RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round.");
         }
-        Map<String, Object> r = rounds.get(0);
-        if (!(Boolean) r.get("open")) {
+        if (!open.get(0) || known == null) {
             throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
         }
         if (b.idempotencyKey() == null || b.idempotencyKey().isBlank() || b.idempotencyKey().length() > 100) {
-            throw RuleViolation.invalid("missing-idempotency-key", null, "Idempotency-Key",
-                    "Cần khoá chống gửi lặp (Idempotency-Key).", "An Idempotency-Key is required.");
+            throw missingIdempotencyKey();
         }
         List<Map<String, Object>> voter = jdbc.queryForList(
-                "select took_part, idem_hash, paper from ballot_round_voter where election_id = ? and round = ? and delegate_id = ? for update",
+                "select took_part, idem_hash, paper from ballot_round_voter where election_id = ? and round = ? and delegate_id = ?",
                 b.electionId(), b.round(), b.delegateId());
         if (voter.isEmpty()) {
             throw RuleViolation.conflict("not-on-round-roll", "R-13", "delegateId",
@@ -113,33 +208,30 @@ public class JdbcBallotBox implements BallotBox {
             throw RuleViolation.conflict("paper-issued", "R-29", "delegateId",
                     "Đại biểu đã nhận phiếu giấy ở vòng này; không bỏ phiếu điện tử.", "A paper ballot was issued to this delegate; no electronic vote.");
         }
-        byte[] idem = sha256(b.idempotencyKey());
-        byte[] key = roundKey(b.electionId(), b.round());
         if ((Boolean) voter.get(0).get("took_part")) {
-            if (Arrays.equals(idem, (byte[]) voter.get(0).get("idem_hash"))) {
-                return new CastBallotCommand.Receipt(trackingCode(key, b), true);
+            if (Arrays.equals(sha256(b.idempotencyKey()), (byte[]) voter.get(0).get("idem_hash"))) {
+                return new CastBallotCommand.Receipt(trackingCode(known.key(), b), true);
             }
             throw RuleViolation.conflict("already-voted", "R-23", "delegateId",
                     "Đại biểu đã bỏ phiếu ở vòng này.", "The delegate has already voted in this round.");
         }
-        List<String> candidates = Arrays.asList((String[]) sqlArray(r.get("candidate_ids")));
-        BallotRules.check(b.keptCandidateIds(), new HashSet<>(candidates), (Integer) r.get("seats"), (Boolean) r.get("strike_all_valid"))
-                .ifPresent(reason -> {
-                    throw RuleViolation.invalid("invalid-ballot-" + reason.name().toLowerCase().replace('_', '-'), "R-25", "keptCandidateIds",
-                            "Phiếu không hợp lệ: " + reason.vietnamese() + ". Hãy sửa lại trước khi gửi.",
-                            "Invalid ballot: " + reason.english() + ". Correct it before casting.");
-                });
-        jdbc.update("update ballot_round_voter set took_part = true, idem_hash = ? where election_id = ? and round = ? and delegate_id = ?",
-                idem, b.electionId(), b.round(), b.delegateId());
-        String tracking = trackingCode(key, b);
-        List<String> kept = candidates.stream().filter(b.keptCandidateIds()::contains).toList();
-        jdbc.update("insert into ballot_box (election_id, round, sealed) values (?, ?, ?)", b.electionId(), b.round(),
-                seal(key, new Sealed(tracking, kept)));
-        return new CastBallotCommand.Receipt(tracking, false);
+        return null;
+    }
+
+    private static RuleViolation missingIdempotencyKey() {
+        return RuleViolation.invalid("missing-idempotency-key", null, "Idempotency-Key",
+                "Cần khoá chống gửi lặp (Idempotency-Key).", "An Idempotency-Key is required.");
+    }
+
+    private static RuleViolation invalidBallot(InvalidReason reason) {
+        return RuleViolation.invalid("invalid-ballot-" + reason.name().toLowerCase().replace('_', '-'), "R-25", "keptCandidateIds",
+                "Phiếu không hợp lệ: " + reason.vietnamese() + ". Hãy sửa lại trước khi gửi.",
+                "Invalid ballot: " + reason.english() + ". Correct it before casting.");
     }
 
     @Override
     public Closed close(String electionId, int round) {
+        forget(electionId, round);
         int closed = jdbc.update("update ballot_round set open = false where election_id = ? and round = ? and open", electionId, round);
         if (closed == 0) {
             throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
@@ -164,22 +256,37 @@ public class JdbcBallotBox implements BallotBox {
         return new Closed(participants, ballots, roll == null ? 0 : roll);
     }
 
-    /** Dead row versions keep their transaction ids; vacuum removes them once the close has committed. */
+    /**
+     * Dead row versions keep their transaction ids; vacuum removes them once the close has committed. One thread
+     * vacuums for every close that asked before it began, so a season's hundreds of closes start one or two vacuums,
+     * not hundreds that would hold the pool's connections.
+     */
     private void vacuumAfterCommit() {
-        Runnable vacuum = () -> {
-            try {
-                jdbc.execute("vacuum ballot_box, ballot_round_voter, ballot_round_key");
-            } catch (RuntimeException e) {
-                log.warn("vacuum after closing a round failed; the nightly vacuum will do it: {}", e.getClass().getSimpleName());
-            }
-        };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    Thread t = new Thread(vacuum, "vacuum-ballot-box");
-                    t.setDaemon(true);
-                    t.start();
+                    requestVacuum();
+                }
+            });
+        }
+    }
+
+    private final ExecutorService vacuums = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "vacuum-ballot-box");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean vacuumAsked = new AtomicBoolean();
+
+    private void requestVacuum() {
+        if (vacuumAsked.compareAndSet(false, true)) {
+            vacuums.execute(() -> {
+                vacuumAsked.set(false); // a close committed from here on asks for the next vacuum
+                try {
+                    jdbc.execute("vacuum ballot_box, ballot_round_voter, ballot_round_key");
+                } catch (RuntimeException e) {
+                    log.warn("vacuum after closing a round failed; the nightly vacuum will do it: {}", e.getClass().getSimpleName());
                 }
             });
         }
@@ -197,9 +304,26 @@ public class JdbcBallotBox implements BallotBox {
         return n == null ? 0 : n;
     }
 
+    /** Provider lookups cost more than the work; each request thread keeps its own instances. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> instance(() -> Mac.getInstance("HmacSHA256")));
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance("AES/GCM/NoPadding")));
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> instance(() -> MessageDigest.getInstance("SHA-256")));
+
+    private interface Instance<T> {
+        T get() throws GeneralSecurityException;
+    }
+
+    private static <T> T instance(Instance<T> i) {
+        try {
+            return i.get();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String trackingCode(byte[] key, CastBallotCommand b) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             byte[] h = mac.doFinal((b.delegateId() + "\n" + b.idempotencyKey()).getBytes(StandardCharsets.UTF_8));
             StringBuilder s = new StringBuilder();
@@ -217,7 +341,7 @@ public class JdbcBallotBox implements BallotBox {
         try {
             byte[] nonce = new byte[12];
             random.nextBytes(nonce);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
             byte[] body = c.doFinal(json.writeValueAsBytes(content));
             byte[] out = new byte[12 + body.length];
@@ -231,7 +355,7 @@ public class JdbcBallotBox implements BallotBox {
 
     private Sealed open(byte[] key, byte[] sealed) {
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed, 0, 12));
             return json.readValue(c.doFinal(sealed, 12, sealed.length - 12), Sealed.class);
         } catch (GeneralSecurityException | java.io.IOException e) {
@@ -240,19 +364,7 @@ public class JdbcBallotBox implements BallotBox {
     }
 
     private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Object sqlArray(Object o) {
-        try {
-            return o instanceof Array a ? a.getArray() : o;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8));
     }
 
 }
