@@ -11,6 +11,8 @@ import vn.daihoi.congress.Term;
 import vn.daihoi.congress.TermShift;
 import vn.daihoi.delegate.DelegateBasis;
 import vn.daihoi.delegate.DelegateCategory;
+import vn.daihoi.election.ElectedBody;
+import vn.daihoi.election.NominationSource;
 import vn.daihoi.organisation.Decision;
 import vn.daihoi.organisation.UnitKind;
 
@@ -57,11 +59,45 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
     public record Congress(String key, String unit, int ordinal, Term term, CongressKind kind, boolean pilot,
                            String pilotChosenBy, LocalDate date, String venue, int announcedSeats, String profileId,
                            TermShift termShift, Decision decision, List<Delegate> delegates, List<String> checkIns,
-                           boolean openSession, List<ShowOfHands> decisions) {
+                           boolean openSession, List<ShowOfHands> decisions, List<Election> elections) {
         public Congress {
             delegates = delegates == null ? List.of() : List.copyOf(delegates);
             checkIns = checkIns == null ? List.of() : List.copyOf(checkIns);
             decisions = decisions == null ? List.of() : List.copyOf(decisions);
+            elections = elections == null ? List.of() : List.copyOf(elections);
+        }
+    }
+
+    /**
+     * A secret-ballot election at the congress (R-20 to R-28). Its list is approved by the congress's
+     * CANDIDATE_LIST decision that names exactly its candidates; {@code seats} empty takes the approved size.
+     */
+    public record Election(String key, ElectedBody body, String title, Integer seats, List<Nominee> candidates,
+                           List<BallotRound> rounds) {
+        public Election {
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+            rounds = rounds == null ? List.of() : List.copyOf(rounds);
+        }
+    }
+
+    /** {@code person}: a person's key; {@code source}: R-20. */
+    public record Nominee(String person, NominationSource source, String nominatedBy, String application) {}
+
+    /**
+     * One ballot round: lines of {@code count} ballots keeping the same names. The ballots are cast electronically
+     * by the voters present, in roll order — the invented counts make the result, and the ballot box keeps no
+     * link between a voter and his ballot, seeded or not (R-23).
+     */
+    public record BallotRound(List<BallotLine> ballots) {
+        public BallotRound {
+            ballots = ballots == null ? List.of() : List.copyOf(ballots);
+        }
+    }
+
+    /** {@code kept}: persons' keys. */
+    public record BallotLine(List<String> kept, int count) {
+        public BallotLine {
+            kept = kept == null ? List.of() : List.copyOf(kept);
         }
     }
 
@@ -186,6 +222,40 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
             // nobody raises a hand who is not in the hall; guests never vote.
             if (d.votesFor() + d.votesAgainst() + d.abstentions() > votersPresent) {
                 p.add(dat + ": more votes than voting delegates checked in (" + votersPresent + ")");
+            }
+        }
+        electionProblems(c, at, personKeys, votersPresent, p);
+    }
+
+    private static void electionProblems(Congress c, String at, Set<String> personKeys, int votersPresent, List<String> p) {
+        Set<String> keys = new HashSet<>();
+        for (int j = 0; j < c.elections().size(); j++) {
+            Election e = c.elections().get(j);
+            String eat = at + ".elections[" + j + "]";
+            if (Text.isBlank(e.key()) || !keys.add(e.key())) p.add(eat + ".key is required and unique within the congress");
+            if (e.body() == null) p.add(eat + ".body is required");
+            Set<String> nominees = new HashSet<>();
+            for (Nominee n : e.candidates()) {
+                if (!personKeys.contains(n.person())) p.add(eat + ".candidates: " + n.person() + " is not in people");
+                else if (!nominees.add(n.person())) p.add(eat + ".candidates: " + n.person() + " appears twice");
+                if (n.source() == null) p.add(eat + ".candidates: " + n.person() + " needs a source (R-20)");
+            }
+            boolean listed = c.decisions().stream().anyMatch(d -> d.subject() == DecisionSubject.CANDIDATE_LIST
+                    && new HashSet<>(d.people()).equals(nominees));
+            if (!listed) p.add(eat + ": no CANDIDATE_LIST decision names exactly its candidates (R-15)");
+            if (e.rounds().isEmpty()) p.add(eat + ".rounds: at least one round is required");
+            for (int r = 0; r < e.rounds().size(); r++) {
+                int ballots = 0;
+                for (BallotLine line : e.rounds().get(r).ballots()) {
+                    if (line.count() < 1) p.add(eat + ".rounds[" + r + "]: a line needs a count of 1 or more");
+                    ballots += line.count();
+                    for (String k : line.kept()) {
+                        if (!nominees.contains(k)) p.add(eat + ".rounds[" + r + "]: " + k + " is not a candidate");
+                    }
+                }
+                if (ballots > votersPresent) {
+                    p.add(eat + ".rounds[" + r + "]: more ballots than voting delegates checked in (" + votersPresent + ")");
+                }
             }
         }
     }

@@ -12,7 +12,18 @@ import vn.daihoi.common.RuleViolation;
 import vn.daihoi.congress.ConveneCongressCommand;
 import vn.daihoi.congress.CongressProjection;
 import vn.daihoi.congress.OpenCongressSessionCommand;
+import vn.daihoi.congress.DecisionSubject;
 import vn.daihoi.congress.RecordShowOfHandsDecisionCommand;
+import vn.daihoi.common.Text;
+import vn.daihoi.delegate.DelegateCategory;
+import vn.daihoi.election.ApproveCandidateListCommand;
+import vn.daihoi.election.BallotOrder;
+import vn.daihoi.election.CastBallotCommand;
+import vn.daihoi.election.CloseRoundCommand;
+import vn.daihoi.election.ElectionProjection;
+import vn.daihoi.election.NominateCandidateCommand;
+import vn.daihoi.election.OpenElectionCommand;
+import vn.daihoi.election.OpenRoundCommand;
 import vn.daihoi.delegate.CheckInDelegateCommand;
 import vn.daihoi.delegate.ImportDelegatesCommand;
 import vn.daihoi.delegate.IssuedCredential;
@@ -31,6 +42,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +66,7 @@ public class ScenarioLoader {
     /** The kinds of step a report counts, in loading order. */
     public enum Step {
         UNITS("units"), PEOPLE("people"), CONGRESSES("congresses"), DELEGATES("delegates"), CHECK_INS("check-ins"),
-        SESSIONS("sessions opened"), DECISIONS("decisions");
+        SESSIONS("sessions opened"), DECISIONS("decisions"), ELECTIONS("elections"), BALLOTS("ballots");
 
         private final String label;
 
@@ -168,6 +180,8 @@ public class ScenarioLoader {
         private final Map<String, String> unitIds = new HashMap<>();
         private final Map<String, String> personIds = new HashMap<>();
         private final Set<String> congressIds = new LinkedHashSet<>();
+        private final Set<String> electionIds = new LinkedHashSet<>();
+        private final Map<String, String> fullNames = new HashMap<>();
         private final Map<Step, Tally> tallies = new EnumMap<>(Step.class);
 
         Run(Scenario scenario) {
@@ -205,6 +219,7 @@ public class ScenarioLoader {
         void person(Scenario.Person p) {
             String id = id(scenario, "person", p.key());
             personIds.put(p.key(), id);
+            fullNames.put(p.key(), p.fullName());
             if (exists(id)) {
                 count(Step.PEOPLE, 0, 1);
                 return;
@@ -226,6 +241,9 @@ public class ScenarioLoader {
                 count(Step.CHECK_INS, 0, c.checkIns().size());
                 count(Step.SESSIONS, 0, c.openSession() ? 1 : 0);
                 count(Step.DECISIONS, 0, c.decisions().size());
+                count(Step.ELECTIONS, 0, c.elections().size());
+                count(Step.BALLOTS, 0, c.elections().stream().flatMap(e -> e.rounds().stream()).flatMap(r -> r.ballots().stream())
+                        .mapToInt(Scenario.BallotLine::count).sum());
                 return;
             }
             String unitId = resolveUnit(c.unit(), c.date());
@@ -266,6 +284,54 @@ public class ScenarioLoader {
                         d.votesFor(), d.votesAgainst(), d.abstentions()));
                 count(Step.DECISIONS, 1, 0);
             }
+
+            for (Scenario.Election e : c.elections()) {
+                election(c, congressId, e);
+            }
+        }
+
+        /**
+         * R-20 to R-28 through the election's own commands: nominations, the list approved by the congress's
+         * decision naming exactly the candidates (ballot order by R-24), then each round opened, cast and counted.
+         */
+        private void election(Scenario.Congress c, String congressId, Scenario.Election e) {
+            String electionId = id(scenario, "election", c.key() + "/" + e.key());
+            commands.sendAndWait(new OpenElectionCommand(electionId, congressId, e.body(), e.title(), e.seats()));
+            Map<String, String> candidateOf = new LinkedHashMap<>();
+            Map<String, String> names = new LinkedHashMap<>();
+            for (Scenario.Nominee n : e.candidates()) {
+                String candidateId = id(scenario, "candidate", c.key() + "/" + e.key() + "/" + n.person());
+                String nominator = Text.isBlank(n.nominatedBy()) ? null : delegateId(congressId, n.nominatedBy());
+                commands.sendAndWait(new NominateCandidateCommand(electionId, candidateId, personIds.get(n.person()), n.source(),
+                        nominator, n.application()));
+                candidateOf.put(n.person(), candidateId);
+                names.put(candidateId, fullNames.get(n.person()));
+            }
+            int listDecision = -1;
+            for (int i = 0; i < c.decisions().size(); i++) {
+                Scenario.ShowOfHands d = c.decisions().get(i);
+                if (d.subject() == DecisionSubject.CANDIDATE_LIST && Set.copyOf(d.people()).equals(candidateOf.keySet())) listDecision = i;
+            }
+            commands.sendAndWait(new ApproveCandidateListCommand(electionId, id(scenario, "decision", c.key() + "/" + (listDecision + 1)),
+                    null, BallotOrder.of(names)));
+            List<String> voters = c.delegates().stream()
+                    .filter(d -> d.category() == DelegateCategory.DELEGATE && c.checkIns().stream().anyMatch(code -> Scenario.codeKey(code).equals(Scenario.codeKey(d.code()))))
+                    .map(d -> delegateId(congressId, d.code())).toList();
+            for (int r = 0; r < e.rounds().size(); r++) {
+                int round = r + 1;
+                commands.sendAndWait(new OpenRoundCommand(electionId, round, null, null, null));
+                int voter = 0;
+                for (Scenario.BallotLine line : e.rounds().get(r).ballots()) {
+                    List<String> kept = line.kept().stream().map(candidateOf::get).toList();
+                    for (int b = 0; b < line.count(); b++) {
+                        commands.sendAndWait(new CastBallotCommand(electionId, round, voters.get(voter++), UUID.randomUUID().toString(), kept));
+                        count(Step.BALLOTS, 1, 0);
+                    }
+                }
+                commands.sendAndWait(new CloseRoundCommand(electionId, round));
+            }
+            electionIds.add(electionId);
+            count(Step.ELECTIONS, 1, 0);
         }
 
         /** A code of this file, or of a unit already registered (a file may hang its units under one it does not list). */
@@ -285,6 +351,7 @@ public class ScenarioLoader {
             awaitGroup(UnitProjection.PROCESSING_GROUP, unitIds.values());
             awaitGroup(PersonProjection.PROCESSING_GROUP, personIds.values());
             awaitGroup(CongressProjection.PROCESSING_GROUP, congressIds);
+            awaitGroup(ElectionProjection.PROCESSING_GROUP, electionIds);
         }
 
         private void awaitGroup(String group, Collection<String> ids) {

@@ -16,6 +16,7 @@ import vn.daihoi.support.Http.Answer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,8 @@ class SeedLoadingTest extends ApiTest {
         assertThat(first.steps()).containsEntry(Step.UNITS, new Tally(3, 0)).containsEntry(Step.PEOPLE, new Tally(26, 0))
                 .containsEntry(Step.CONGRESSES, new Tally(1, 0)).containsEntry(Step.DELEGATES, new Tally(26, 0))
                 .containsEntry(Step.CHECK_INS, new Tally(23, 0)).containsEntry(Step.SESSIONS, new Tally(1, 0))
-                .containsEntry(Step.DECISIONS, new Tally(6, 0));
+                .containsEntry(Step.DECISIONS, new Tally(6, 0)).containsEntry(Step.ELECTIONS, new Tally(1, 0))
+                .containsEntry(Step.BALLOTS, new Tally(22, 0));
 
         Http admin = admin();
         JsonNode branch = get(admin, "/api/units/by-code/CDCS-SNV-ST?asOf=2023-04-14");
@@ -87,6 +89,21 @@ class SeedLoadingTest extends ApiTest {
         });
         assertThat(roll.get(0).path("delegateId").asText())
                 .as("the HTTP API's own delegate id scheme").isEqualTo(ScenarioLoader.delegateId(congressId, "DV01"));
+
+        // the invented counts elect five of seven, each with more than half of the 22 ballots collected.
+        String electionId = ScenarioLoader.id(scenario, "election", "snv-x-2023/bch");
+        JsonNode counted = get(admin, "/api/elections/" + electionId + "/rounds/1");
+        assertThat(counted.path("collected").asInt()).isEqualTo(22);
+        Map<String, Integer> votes = new java.util.HashMap<>();
+        List<String> elected = new ArrayList<>();
+        for (JsonNode line : counted.path("lines")) {
+            votes.put(line.path("fullName").asText(), line.path("votes").asInt());
+            if (line.path("outcome").asText().equals("ELECTED")) elected.add(line.path("fullName").asText());
+        }
+        assertThat(votes).containsEntry("Lâm Thị Ngọc Hân", 21).containsEntry("Trần Quốc Bảo", 18)
+                .containsEntry("Sơn Văn Hiền", 9).containsEntry("Ngô Thanh Phong", 6);
+        assertThat(elected).containsExactlyInAnyOrder("Lâm Thị Ngọc Hân", "Trần Quốc Bảo", "Huỳnh Thị Kim Loan",
+                "Lê Minh Triết", "Đặng Thị Hồng Nhung");
 
         long events = eventCount();
         Report again = loader.load(ScenarioFilesTest.read(ScenarioFilesTest.SOC_TRANG));
