@@ -202,9 +202,24 @@ class FirstMeetingApiTest extends ApiTest {
             assertThat(v.postWithHeader("/api/elections/" + viceId + "/rounds/1/ballots", ballot, "Idempotency-Key",
                     UUID.randomUUID().toString()).status()).isEqualTo(201);
         }
-        JsonNode counted = c.organiser.post("/api/elections/" + viceId + "/rounds/1/close", "").body();
-        assertThat(counted.path("collected").asInt()).isEqualTo(2);
+        // The guest member holds no voting credential (guests never get one, R-11): he votes on a paper ballot,
+        // entered twice by the counting committee.
+        String viceRound = "/api/elections/" + viceId + "/rounds/1";
+        assertThat(c.organiser.post(viceRound + "/paper-ballots", "{\"delegateId\":\"" + m.delegateOf.get(outsider) + "\"}").status())
+                .isEqualTo(200);
+        for (Http member : List.of(account("COUNTING", m.meetingId), account("COUNTING", m.meetingId))) {
+            Answer entry = member.post(viceRound + "/paper-entries", "{\"sheet\":1,\"keptCandidateIds\":[\"" + candidate + "\"]}");
+            assertThat(entry.status()).as(entry.raw()).isEqualTo(204);
+        }
+        assertThat(c.organiser.post(viceRound + "/paper-accounting", "{\"notReturned\":0}").status()).isEqualTo(200);
+        JsonNode counted = c.organiser.post(viceRound + "/close", "").body();
+        assertThat(counted.path("collected").asInt()).isEqualTo(3);
+        assertThat(counted.path("paper").asInt()).isEqualTo(1);
+        assertThat(counted.path("lines").get(0).path("votes").asInt()).isEqualTo(3);
         assertThat(counted.path("lines").get(0).path("outcome").asText()).isEqualTo("ELECTED");
+        // The counting minutes name the meeting, not a congress.
+        JsonNode minutes = c.organiser.get(viceRound + "/minutes").body();
+        assertThat(minutes.path("congressTitle").asText()).isEqualTo("Hội nghị lần thứ nhất Ban Chấp hành");
 
         // The federation's season still shows the congress, not the meeting, as the branch's congress of the term.
         JsonNode season = c.organiser.get("/api/units/" + c.scenario.branch + "/congresses?term=2023").body();

@@ -20,7 +20,14 @@ public final class CongressQueries {
                                   String venue, int announcedSeats, Integer approvedSeats, String profileId,
                                   CongressStatus status, String title, String kindVi, String kindEn,
                                   MeetingPurpose purpose, String purposeVi, String purposeEn, String ofCongressId,
-                                  String convenerPersonId) {}
+                                  String convenerPersonId) {
+
+        /** "Đại hội lần thứ X", or for a meeting its purpose ("Hội nghị lần thứ nhất Ban Chấp hành"). */
+        public String name() {
+            if (kind != null && kind.isMeeting()) return purpose == null ? kind.vietnamese() : purpose.vietnamese();
+            return "Đại hội lần thứ " + ordinalRoman;
+        }
+    }
 
     public record DecisionView(String decisionId, DecisionSubject subject, String title, List<String> personIds,
                                Integer seats, int votesFor, int votesAgainst, int abstentions, Attendance attendance,
