@@ -40,11 +40,13 @@ public class CongressProjection {
     @EventHandler
     void on(CongressConvened e) {
         jdbc.update("insert into congress_view (congress_id, unit_id, ordinal, term_start, term_end, kind, pilot, pilot_chosen_by, "
-                        + "congress_date, venue, announced_seats, profile_id, quorum_num, quorum_den, status) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CONVENED')",
+                        + "congress_date, venue, announced_seats, profile_id, quorum_num, quorum_den, status, purpose, "
+                        + "of_congress_id, convener_person_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CONVENED', ?, ?, ?)",
                 e.congressId(), e.unitId(), e.ordinal(), e.term().startYear(), e.term().endYear(), e.kind().name(), e.pilot(),
                 e.pilotChosenByUnitId(), e.date(), e.venue(), e.announcedSeats(), e.profile().id(),
-                e.profile().quorum().numerator(), e.profile().quorum().denominator());
+                e.profile().quorum().numerator(), e.profile().quorum().denominator(),
+                e.purpose() == null ? null : e.purpose().name(), e.ofCongressId(), e.convenerPersonId());
     }
 
     @EventHandler
@@ -105,12 +107,28 @@ public class CongressProjection {
 
     // ---- queries ------------------------------------------------------------------------------------
 
-    static final RowMapper<CongressSummary> SUMMARY = (rs, i) -> new CongressSummary(rs.getString("congress_id"),
-            rs.getString("unit_id"), rs.getInt("ordinal"), Roman.of(rs.getInt("ordinal")),
-            new Term(rs.getInt("term_start"), rs.getInt("term_end")), CongressKind.valueOf(rs.getString("kind")),
-            rs.getBoolean("pilot"), rs.getString("pilot_chosen_by"), rs.getDate("congress_date").toLocalDate(),
-            rs.getString("venue"), rs.getInt("announced_seats"), (Integer) rs.getObject("approved_seats"),
-            rs.getString("profile_id"), CongressStatus.valueOf(rs.getString("status")));
+    static final RowMapper<CongressSummary> SUMMARY = (rs, i) -> {
+        CongressKind kind = CongressKind.valueOf(rs.getString("kind"));
+        int ordinal = rs.getInt("ordinal");
+        Term term = new Term(rs.getInt("term_start"), rs.getInt("term_end"));
+        MeetingPurpose purpose = rs.getString("purpose") == null ? null : MeetingPurpose.valueOf(rs.getString("purpose"));
+        String roman = ordinal >= 1 ? Roman.of(ordinal) : null;
+        return new CongressSummary(rs.getString("congress_id"), rs.getString("unit_id"), ordinal, roman, term, kind,
+                rs.getBoolean("pilot"), rs.getString("pilot_chosen_by"), rs.getDate("congress_date").toLocalDate(),
+                rs.getString("venue"), rs.getInt("announced_seats"), (Integer) rs.getObject("approved_seats"),
+                rs.getString("profile_id"), CongressStatus.valueOf(rs.getString("status")),
+                title(kind, roman, purpose, term), kind.vietnamese(), kind.english(), purpose,
+                purpose == null ? null : purpose.vietnamese(), purpose == null ? null : purpose.english(),
+                rs.getString("of_congress_id"), rs.getString("convener_person_id"));
+    };
+
+    /** How the assembly is named: "Đại hội lần thứ X, nhiệm kỳ 2023–2028" or the meeting's purpose with the term. */
+    public static String title(CongressKind kind, String roman, MeetingPurpose purpose, Term term) {
+        if (kind.isMeeting()) {
+            return (purpose == null ? kind.vietnamese() : purpose.vietnamese()) + ", nhiệm kỳ " + term.label();
+        }
+        return "Đại hội lần thứ " + roman + ", nhiệm kỳ " + term.label();
+    }
 
     public Optional<CongressSummary> summary(String congressId) {
         return jdbc.query("select * from congress_view where congress_id = ?", SUMMARY, congressId).stream().findFirst();
@@ -170,6 +188,7 @@ public class CongressProjection {
                 from tree t
                 join unit_version v on v.unit_id = t.unit_id and v.valid_from <= ? and (v.valid_to is null or v.valid_to > ?)
                 left join lateral (select * from congress_view c where c.unit_id = t.unit_id and c.term_start = ?
+                                   and c.kind <> 'COMMITTEE_MEETING'
                                    order by (c.status = 'CANCELLED'), c.ordinal desc limit 1) c on true
                 order by t.depth, v.code""", (rs, i) -> new UnitCongress(rs.getString("u_id"), rs.getString("u_code"),
                 rs.getString("u_name"), rs.getString("u_kind"), rs.getString("congress_id") == null ? null : SUMMARY.mapRow(rs, i)),

@@ -30,9 +30,10 @@ public class DelegateRollProjection {
 
     @EventHandler
     void on(DelegateSummoned e) {
-        jdbc.update("insert into delegate_view (congress_id, delegate_id, person_id, code, category, basis, position) values (?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("insert into delegate_view (congress_id, delegate_id, person_id, code, category, basis, position, from_election_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)",
                 e.congressId(), e.delegateId(), e.personId(), e.code(), e.category().name(),
-                e.basis() == null ? null : e.basis().name(), e.position());
+                e.basis() == null ? null : e.basis().name(), e.position(), e.fromElectionId());
     }
 
     @EventHandler
@@ -88,7 +89,8 @@ public class DelegateRollProjection {
                 rs.getBoolean("rejected") ? "REJECTED" : rs.getString("replaced_by") != null ? "REPLACED" : "SUMMONED",
                 rs.getBoolean("votes"), rs.getBoolean("present"), instant(rs.getTimestamp("last_arrival")),
                 instant(rs.getTimestamp("last_departure")), rs.getString("replaced_by"), rs.getString("replaces"),
-                rs.getBoolean("has_credential")), q.congressId()));
+                rs.getBoolean("has_credential"), DelegateCategory.valueOf(rs.getString("category")).vietnamese(),
+                rs.getString("from_election_id")), q.congressId()));
     }
 
     private static Instant instant(java.sql.Timestamp t) {

@@ -54,10 +54,15 @@ public class CongressController {
 
     record TermShiftBody(@NotNull @Valid DecisionBody decision, int months) {}
 
-    record Convene(String congressId, @NotBlank String unitId, @Min(1) int ordinal, @NotNull Term term,
+    /**
+     * A congress, or with {@code kind} COMMITTEE_MEETING a committee meeting (ADR 0009): then {@code purpose} is
+     * required, {@code ofCongressId} and {@code convenerPersonId} name the electing congress and the convener of a
+     * first meeting (R-41), and {@code ordinal}/{@code announcedSeats} are left out.
+     */
+    record Convene(String congressId, @NotBlank String unitId, Integer ordinal, @NotNull Term term,
                    @NotNull CongressKind kind, boolean pilot, String pilotChosenByUnitId, @NotNull LocalDate date,
-                   @NotBlank String venue, @Min(1) int announcedSeats, String profileId, @Valid TermShiftBody termShift,
-                   @Valid DecisionBody decision) {}
+                   @NotBlank String venue, Integer announcedSeats, String profileId, @Valid TermShiftBody termShift,
+                   @Valid DecisionBody decision, MeetingPurpose purpose, String ofCongressId, String convenerPersonId) {}
 
     record Reschedule(@NotNull LocalDate date, @NotBlank String venue, String reason) {}
 
@@ -70,10 +75,12 @@ public class CongressController {
     public ResponseEntity<Dashboard> convene(@Valid @RequestBody Convene body) {
         access.requireOrganiserOf(body.unitId());
         String id = body.congressId() == null || body.congressId().isBlank() ? UUID.randomUUID().toString() : body.congressId();
-        commands.sendAndWait(new ConveneCongressCommand(id, body.unitId(), body.ordinal(), body.term(), body.kind(), body.pilot(),
-                body.pilotChosenByUnitId(), body.date(), body.venue(), body.announcedSeats(), body.profileId(),
+        commands.sendAndWait(new ConveneCongressCommand(id, body.unitId(), body.ordinal() == null ? 0 : body.ordinal(),
+                body.term(), body.kind(), body.pilot(), body.pilotChosenByUnitId(), body.date(), body.venue(),
+                body.announcedSeats() == null ? 0 : body.announcedSeats(), body.profileId(),
                 body.termShift() == null ? null : new TermShift(body.termShift().decision().toDecision(), body.termShift().months()),
-                body.decision() == null ? null : body.decision().toDecision()));
+                body.decision() == null ? null : body.decision().toDecision(), body.purpose(), body.ofCongressId(),
+                body.convenerPersonId()));
         return ResponseEntity.created(URI.create("/api/congresses/" + id)).body(synced(id));
     }
 

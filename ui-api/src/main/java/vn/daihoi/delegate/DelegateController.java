@@ -20,7 +20,6 @@ import vn.daihoi.account.Secrets;
 import vn.daihoi.common.RuleViolation;
 import vn.daihoi.congress.CongressProjection;
 import vn.daihoi.congress.CongressQueries;
-import vn.daihoi.congress.Roman;
 import vn.daihoi.delegate.DelegateQueries.Roll;
 import vn.daihoi.delegate.DelegateQueries.RollEntry;
 import vn.daihoi.delegate.DelegateQueries.RollOf;
@@ -30,7 +29,6 @@ import vn.daihoi.infra.pdf.Slip;
 import vn.daihoi.person.PersonalData;
 import vn.daihoi.person.PersonProjection;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,7 +202,7 @@ public class DelegateController {
         await(congressId);
         Map<String, RollEntry> roll = queries.query(new RollOf(congressId), Roll.class).join().delegates().stream()
                 .collect(Collectors.toMap(RollEntry::delegateId, Function.identity()));
-        String title = "Đại hội lần thứ " + Roman.of(congress.ordinal()) + ", nhiệm kỳ " + congress.term().label();
+        String title = congress.title();
         List<Slip> slips = codes.entrySet().stream().map(c -> {
             RollEntry e = roll.get(c.getKey());
             return new Slip("Thẻ biểu quyết điện tử — " + title, List.of(
@@ -227,7 +225,7 @@ public class DelegateController {
 
     /** Deterministic per congress and roll code, so that an import repeated adds nothing. */
     public static String delegateId(String congressId, String code) {
-        return UUID.nameUUIDFromBytes((congressId + "/" + code.strip().toUpperCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.UTF_8)).toString();
+        return DelegateIds.of(congressId, code);
     }
 
     private void await(String congressId, String... personIds) {

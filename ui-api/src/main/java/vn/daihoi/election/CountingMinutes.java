@@ -73,7 +73,7 @@ public class CountingMinutes {
         List<String> elected = r.lines().stream().filter(l -> l.outcome() == Outcome.ELECTED).map(l -> display(l.fullName())).toList();
         List<String> tied = r.lines().stream().filter(l -> l.outcome() == Outcome.TIED_FOR_LAST_SEAT).map(l -> display(l.fullName())).toList();
         return new Minutes(unit.unit() == null ? "" : unit.unit().name(),
-                "Đại hội lần thứ " + d.congress().ordinalRoman(), d.congress().term().label(), d.congress().venue(), e.title(), round,
+                d.congress().name(), d.congress().term().label(), d.congress().venue(), e.title(), round,
                 r.openedAt(), r.closedAt(), committee, r.summoned(), r.present(), r.voters(), r.seats(), standing.size(), bySource,
                 nz(r.issued()), nz(r.collected()), nz(r.valid()), nz(r.invalid()), nz(r.spoiled()), nz(r.notReturned()),
                 nz(r.electronic()), nz(r.paper()), lines, elected, tied, nz(r.vacancies()));
@@ -132,7 +132,7 @@ public class CountingMinutes {
         for (int copy = 0; copy < copies; copy++) {
             if (copy > 0) pdf.pageBreak();
             pdf.heading("PHIẾU BẦU CỬ");
-            pdf.paragraph(e.title() + " — vòng " + round + ". Đại hội lần thứ " + d.congress().ordinalRoman() + " "
+            pdf.paragraph(e.title() + " — vòng " + round + ". " + d.congress().name() + " "
                     + (unit.unit() == null ? "" : unit.unit().name()) + ", nhiệm kỳ " + d.congress().term().label() + ".");
             pdf.paragraph("Giữ lại tên người mình bầu, gạch ngang tên người không bầu. Giữ lại không quá " + r.seats()
                     + " người. Không ghi thêm tên, không đánh dấu khác.");

@@ -116,6 +116,8 @@ class AccessMatrixApiTest extends ApiTest {
                 row("POST", "/api/congresses/{congressId}/delegates/{delegateId}/credential", "/api/congresses/{congress}/delegates/{delegate}/credential", "", WRITE),
                 row("POST", "/api/congresses/{congressId}/delegates/{delegateId}/credential/revoke", "/api/congresses/{congress}/delegates/{delegate}/credential/revoke", "{}", WRITE),
                 row("POST", "/api/congresses/{congressId}/credential-slips", "/api/congresses/{congress}/credential-slips", "{\"delegateIds\":[\"{delegate}\"]}", WRITE),
+                row("POST", "/api/congresses/{congressId}/delegates/elected-committee", "/api/congresses/{congress}/delegates/elected-committee", "", WRITE),
+                row("POST", "/api/congresses/{congressId}/delegates/from-election", "/api/congresses/{congress}/delegates/from-election", "{\"electionId\":\"{election}\"}", WRITE),
                 row("POST", "/api/congresses/{congressId}/credentials-report", "/api/congresses/{congress}/credentials-report", "{\"rejected\":[],\"notes\":\"\"}", WRITE),
                 row("POST", "/api/congresses/{congressId}/elections", "/api/congresses/{congress}/elections", "{\"body\":\"CHAIR\"}", WRITE),
                 row("GET", "/api/elections/{electionId}", "/api/elections/{election}", null, List.of("outsider")),

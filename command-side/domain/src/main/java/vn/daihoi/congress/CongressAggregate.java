@@ -55,6 +55,10 @@ public class CongressAggregate {
     private Integer approvedSeats;
     private int announcedSeats;
     private String unitId;
+    private Term term;
+    private java.time.LocalDate date;
+    private MeetingPurpose purpose;
+    private String ofCongressId;
     private final java.util.Map<String, DecisionFacts> decisions = new java.util.HashMap<>();
 
     /** What an election needs to know of a show-of-hands decision. */
@@ -67,23 +71,27 @@ public class CongressAggregate {
     // ---- convening (R-10) ---------------------------------------------------------------------------
 
     @CommandHandler
-    public CongressAggregate(ConveneCongressCommand cmd, UnitDirectory units, CongressDirectory congresses) {
+    public CongressAggregate(ConveneCongressCommand cmd, UnitDirectory units, CongressDirectory congresses,
+                             PersonDirectory persons) {
         require(!Text.isBlank(cmd.congressId()), "missing-field", null, "congressId", "Thiếu mã đại hội.", "The congress id is required.");
+        require(cmd.kind() != null, "missing-field", "R-10", "kind", "Thiếu hình thức đại hội.", "The congress kind is required.");
+        if (cmd.kind().isMeeting()) {
+            conveneMeeting(cmd, units, congresses, persons);
+            return;
+        }
         require(cmd.ordinal() >= 1 && cmd.ordinal() < 100, "invalid-ordinal", "R-02", "ordinal",
                 "Lần thứ của đại hội phải từ 1 trở lên.", "The congress ordinal must be 1 or more.");
-        require(cmd.kind() != null, "missing-field", "R-10", "kind", "Thiếu hình thức đại hội.", "The congress kind is required.");
         require(cmd.date() != null, "missing-field", "R-10", "date", "Thiếu ngày đại hội.", "The congress date is required.");
         require(!Text.isBlank(cmd.venue()), "missing-field", "R-10", "venue", "Thiếu địa điểm đại hội.", "The venue is required.");
         require(cmd.announcedSeats() >= 1 && cmd.announcedSeats() <= 200, "invalid-seats", "R-10", "announcedSeats",
                 "Số lượng Ban Chấp hành phải từ 1 đến 200.", "The number of committee seats must be 1 to 200.");
-        RuleProfile rules = RuleProfiles.byId(cmd.profileId() == null ? RuleProfiles.UNION_DEFAULT.id() : cmd.profileId())
-                .orElseThrow(() -> RuleViolation.invalid("unknown-rule-profile", null, "profileId",
-                        "Không có bộ quy tắc \"" + cmd.profileId() + "\".", "No rule profile \"" + cmd.profileId() + "\"."));
+        require(cmd.purpose() == null && cmd.ofCongressId() == null && cmd.convenerPersonId() == null,
+                "not-a-meeting", "R-10", "purpose",
+                "Mục đích hội nghị, đại hội bầu ra Ban Chấp hành và người triệu tập chỉ dùng cho Hội nghị Ban Chấp hành.",
+                "Purpose, electing congress and convener apply to committee meetings only.");
+        RuleProfile rules = profileOf(cmd);
         requireTerm(cmd.term(), cmd.termShift(), rules);
-        UnitDirectory.Entry unit = units.find(cmd.unitId()).orElseThrow(() -> RuleViolation.invalid("unknown-unit", "R-10",
-                "unitId", "Không tìm thấy đơn vị tổ chức đại hội.", "The unit holding the congress is not registered."));
-        require(unit.activeOn(cmd.date()), "unit-not-active", "R-10", "unitId",
-                "Đơn vị không hoạt động vào ngày đại hội.", "The unit is not active on the congress date.");
+        UnitDirectory.Entry unit = activeUnit(cmd, units);
         if (cmd.pilot()) requirePilotChooser(cmd, units, unit);
         congresses.openCongress(cmd.unitId(), cmd.term().startYear()).ifPresent(other -> {
             throw RuleViolation.conflict("open-congress-exists", "R-10", "term",
@@ -98,6 +106,67 @@ public class CongressAggregate {
         apply(new CongressConvened(cmd.congressId(), cmd.unitId(), cmd.ordinal(), cmd.term(), cmd.kind(), cmd.pilot(),
                 cmd.pilot() ? cmd.pilotChosenByUnitId() : null, cmd.date(), cmd.venue(), cmd.announcedSeats(), rules,
                 cmd.termShift(), cmd.decision()));
+    }
+
+    /**
+     * ADR 0009: a committee meeting is convened like a congress but has no ordinal and no seats announced, and is
+     * not "the" congress of its unit and term (several meetings per term are normal). R-41: a first meeting names
+     * the congress that elected the committee (same unit, same term) and the member named to convene it.
+     */
+    private void conveneMeeting(ConveneCongressCommand cmd, UnitDirectory units, CongressDirectory congresses,
+                                PersonDirectory persons) {
+        require(cmd.purpose() != null, "missing-field", "R-41", "purpose",
+                "Thiếu mục đích hội nghị (lần thứ nhất, bầu bổ sung, lấy phiếu tín nhiệm, khác).",
+                "The meeting's purpose is required (first meeting, by-election, confidence vote, other).");
+        require(cmd.date() != null, "missing-field", "R-41", "date", "Thiếu ngày hội nghị.", "The meeting date is required.");
+        require(!Text.isBlank(cmd.venue()), "missing-field", "R-41", "venue", "Thiếu địa điểm hội nghị.", "The venue is required.");
+        require(!cmd.pilot(), "meeting-not-pilot", "R-10", "pilot",
+                "Hội nghị Ban Chấp hành không phải là đại hội điểm.", "A committee meeting is not a pilot congress.");
+        RuleProfile rules = profileOf(cmd);
+        requireTerm(cmd.term(), cmd.termShift(), rules);
+        activeUnit(cmd, units);
+        boolean first = cmd.purpose() == MeetingPurpose.FIRST_MEETING;
+        if (first) {
+            require(!Text.isBlank(cmd.ofCongressId()), "missing-field", "R-41", "ofCongressId",
+                    "Hội nghị lần thứ nhất cần ghi đại hội đã bầu ra Ban Chấp hành.",
+                    "A first meeting needs the congress that elected the committee.");
+            require(!Text.isBlank(cmd.convenerPersonId()), "missing-field", "R-41", "convenerPersonId",
+                    "Hội nghị lần thứ nhất cần ghi ủy viên được Đoàn Chủ tịch đại hội chỉ định triệu tập.",
+                    "A first meeting needs the member the congress's presidium named to convene it.");
+        }
+        if (!Text.isBlank(cmd.ofCongressId())) {
+            CongressDirectory.Known of = congresses.find(cmd.ofCongressId()).orElseThrow(() -> RuleViolation.invalid(
+                    "unknown-congress", "R-41", "ofCongressId",
+                    "Không tìm thấy đại hội đã bầu ra Ban Chấp hành.", "No such congress elected the committee."));
+            require(of.unitId().equals(cmd.unitId()) && !of.cancelled(), "of-congress-of-another-unit", "R-41", "ofCongressId",
+                    "Đại hội bầu ra Ban Chấp hành phải là đại hội của chính đơn vị này và không bị huỷ.",
+                    "The electing congress must be a congress of this very unit, not cancelled.");
+            require(!first || of.termStartYear() == cmd.term().startYear(), "of-congress-of-another-term", "R-41", "term",
+                    "Hội nghị lần thứ nhất thuộc cùng nhiệm kỳ với đại hội đã bầu ra Ban Chấp hành.",
+                    "A first meeting belongs to the term of the congress that elected the committee.");
+        }
+        if (!Text.isBlank(cmd.convenerPersonId())) {
+            require(persons.exists(cmd.convenerPersonId()), "unknown-person", "R-41", "convenerPersonId",
+                    "Không tìm thấy người triệu tập trong danh bạ.", "The convener is not a registered person.");
+        }
+        apply(new CongressConvened(cmd.congressId(), cmd.unitId(), 0, cmd.term(), cmd.kind(), false, null, cmd.date(),
+                cmd.venue(), 0, rules, cmd.termShift(), cmd.decision(), cmd.purpose(),
+                Text.isBlank(cmd.ofCongressId()) ? null : cmd.ofCongressId(),
+                Text.isBlank(cmd.convenerPersonId()) ? null : cmd.convenerPersonId()));
+    }
+
+    private static RuleProfile profileOf(ConveneCongressCommand cmd) {
+        return RuleProfiles.byId(cmd.profileId() == null ? RuleProfiles.UNION_DEFAULT.id() : cmd.profileId())
+                .orElseThrow(() -> RuleViolation.invalid("unknown-rule-profile", null, "profileId",
+                        "Không có bộ quy tắc \"" + cmd.profileId() + "\".", "No rule profile \"" + cmd.profileId() + "\"."));
+    }
+
+    private static UnitDirectory.Entry activeUnit(ConveneCongressCommand cmd, UnitDirectory units) {
+        UnitDirectory.Entry unit = units.find(cmd.unitId()).orElseThrow(() -> RuleViolation.invalid("unknown-unit", "R-10",
+                "unitId", "Không tìm thấy đơn vị tổ chức đại hội.", "The unit holding the congress is not registered."));
+        require(unit.activeOn(cmd.date()), "unit-not-active", "R-10", "unitId",
+                "Đơn vị không hoạt động vào ngày đại hội.", "The unit is not active on the congress date.");
+        return unit;
     }
 
     /** five years, unless a recorded decision of the upper level shifts the term within the profile's limit. */
@@ -173,6 +242,12 @@ public class CongressAggregate {
     /** The rules of R-11 for one line of the roll; imports call it once per row. */
     public void summon(String delegateId, String personId, String code, DelegateCategory category, DelegateBasis basis,
                        String position) {
+        summon(delegateId, personId, code, category, basis, position, null);
+    }
+
+    /** The same, for a person sent by an election ({@code fromElectionId}): R-23 delegates, R-41 committee members. */
+    public void summon(String delegateId, String personId, String code, DelegateCategory category, DelegateBasis basis,
+                       String position, String fromElectionId) {
         requireOpen();
         require(!Text.isBlank(delegateId), "missing-field", null, "delegateId", "Thiếu mã đại biểu.", "The delegate id is required.");
         require(!Text.isBlank(code) && code.length() <= 40, "invalid-delegate-code", "R-11", "code",
@@ -190,11 +265,16 @@ public class CongressAggregate {
                 "Mã đại biểu đã tồn tại.", "The delegate id already exists.");
         apply(new DelegateSummoned(congressId, delegateId, personId, code, category,
                 basis != null || category == DelegateCategory.GUEST ? basis
-                        : kind == CongressKind.ALL_MEMBER ? DelegateBasis.MEMBER : DelegateBasis.ELECTED, position));
+                        : kind == CongressKind.ALL_MEMBER || kind == CongressKind.COMMITTEE_MEETING ? DelegateBasis.MEMBER
+                        : DelegateBasis.ELECTED, position, fromElectionId));
     }
 
     public boolean hasCode(String code) {
         return roll.codes.contains(Roll.codeKey(code));
+    }
+
+    public boolean hasPerson(String personId) {
+        return roll.persons.contains(personId);
     }
 
     @CommandHandler
@@ -460,6 +540,60 @@ public class CongressAggregate {
         return approvedSeats != null ? approvedSeats : announcedSeats;
     }
 
+    public CongressKind kind() {
+        return kind;
+    }
+
+    public boolean isMeeting() {
+        return kind != null && kind.isMeeting();
+    }
+
+    /** Null for a congress, and for a meeting convened from an event of revision 1 (there are none). */
+    public MeetingPurpose purpose() {
+        return purpose;
+    }
+
+    public boolean isFirstMeeting() {
+        return isMeeting() && purpose == MeetingPurpose.FIRST_MEETING;
+    }
+
+    /** For a meeting: the congress that elected the committee, if named. */
+    public String ofCongressId() {
+        return ofCongressId;
+    }
+
+    public Term term() {
+        return term;
+    }
+
+    public java.time.LocalDate date() {
+        return date;
+    }
+
+    /**
+     * R-41, R-13: the present seats (any category, guests included, but not rejected or replaced) whose person is one
+     * of {@code personIds} — the roll of a vote held by a body's own members, such as the inspection committee.
+     */
+    public List<String> presentSeatsAmong(java.util.Collection<String> personIds) {
+        Set<String> people = new HashSet<>(personIds);
+        return roll.seats.entrySet().stream()
+                .filter(e -> e.getValue().present && !e.getValue().rejected && !e.getValue().replaced
+                        && people.contains(e.getValue().personId))
+                .map(java.util.Map.Entry::getKey).sorted().toList();
+    }
+
+    /** R-13 over a body's own members: all of them are summoned, those with a present seat are present. */
+    public Attendance attendanceAmong(java.util.Collection<String> personIds) {
+        int summoned = new HashSet<>(personIds).size();
+        int present = presentSeatsAmong(personIds).size();
+        return new Attendance(summoned, present, summoned > 0 && profile.quorum().reachedBy(present, summoned));
+    }
+
+    /** Whether this delegate sits present (guests included) and is one of {@code personIds}. */
+    public boolean isPresentAmong(String delegateId, java.util.Collection<String> personIds) {
+        return presentSeatsAmong(personIds).contains(delegateId);
+    }
+
     // ---- state --------------------------------------------------------------------------------------
 
     @EventSourcingHandler
@@ -470,6 +604,15 @@ public class CongressAggregate {
         status = CongressStatus.CONVENED;
         profile = e.profile();
         announcedSeats = e.announcedSeats();
+        term = e.term();
+        date = e.date();
+        purpose = e.purpose();
+        ofCongressId = e.ofCongressId();
+    }
+
+    @EventSourcingHandler
+    void on(CongressRescheduled e) {
+        date = e.date();
     }
 
     @EventSourcingHandler

@@ -22,13 +22,15 @@ public class ElectionCommandHandler {
     private final Repository<CongressAggregate> congresses;
     private final PersonDirectory persons;
     private final BallotBox box;
+    private final LeadershipElectionPolicy policy;
 
     public ElectionCommandHandler(Repository<ElectionAggregate> elections, Repository<CongressAggregate> congresses,
-                                  PersonDirectory persons, BallotBox box) {
+                                  PersonDirectory persons, BallotBox box, ElectionDirectory directory) {
         this.elections = elections;
         this.congresses = congresses;
         this.persons = persons;
         this.box = box;
+        this.policy = new LeadershipElectionPolicy(new ElectedPeople(elections, directory)::of);
     }
 
     @CommandHandler
@@ -39,6 +41,7 @@ public class ElectionCommandHandler {
             throw RuleViolation.conflict("congress-not-in-session", "R-15", "congressId",
                     "Đại hội chưa khai mạc hoặc đã bế mạc.", "The congress is not in session.");
         }
+        policy.checkOpening(cmd.body(), LeadershipElectionPolicy.Assembly.of(c, cmd.congressId()));
         // a chair is one seat; other bodies default to the committee size the congress approved.
         boolean single = cmd.body() == ElectedBody.CHAIR || cmd.body() == ElectedBody.INSPECTION_CHAIR;
         int seats = cmd.seats() != null ? cmd.seats() : single ? 1 : c.seatsToFill();
@@ -53,8 +56,10 @@ public class ElectionCommandHandler {
             throw RuleViolation.invalid("unknown-person", "R-20", "personId",
                     "Không tìm thấy người được giới thiệu trong danh bạ.", "The nominee is not a registered person.");
         }
+        CongressAggregate at = congresses.load(e.congressId()).invoke(x -> x);
+        policy.checkCandidate(e.facts().body(), LeadershipElectionPolicy.Assembly.of(at, e.congressId()), cmd.personId());
         if (cmd.source() == NominationSource.DELEGATE) {
-            CongressAggregate c = congresses.load(e.congressId()).invoke(x -> x);
+            CongressAggregate c = at;
             if (cmd.nominatedByDelegateId() == null || !c.isOnRoll(cmd.nominatedByDelegateId())) {
                 throw RuleViolation.invalid("nominator-not-a-delegate", "R-20", "nominatedByDelegateId",
                         "Người đề cử phải là đại biểu của đại hội.", "The nominator must be a delegate of the congress.");
@@ -84,15 +89,18 @@ public class ElectionCommandHandler {
             throw RuleViolation.conflict("congress-not-in-session", "R-13", "electionId",
                     "Đại hội chưa khai mạc hoặc đã bế mạc.", "The congress is not in session.");
         }
-        List<String> voters = c.presentVoters();
-        election.execute(e -> e.openRound(cmd, voters, c.attendance(), box));
+        ElectionAggregate.Facts facts = election.invoke(ElectionAggregate::facts);
+        LeadershipElectionPolicy.RoundRoll roll = policy.roundRoll(facts.body(),
+                LeadershipElectionPolicy.Assembly.of(c, facts.congressId()), c);
+        election.execute(e -> e.openRound(cmd, roll.voterDelegateIds(), roll.attendance(), box));
     }
 
     @CommandHandler
     public void handle(AddLateVoterCommand cmd) {
         Aggregate<ElectionAggregate> election = elections.load(cmd.electionId());
-        CongressAggregate c = congresses.load(election.invoke(ElectionAggregate::congressId)).invoke(x -> x);
-        if (!c.isPresentVoter(cmd.delegateId())) {
+        ElectionAggregate.Facts facts = election.invoke(ElectionAggregate::facts);
+        CongressAggregate c = congresses.load(facts.congressId()).invoke(x -> x);
+        if (!policy.mayJoinRound(facts.body(), LeadershipElectionPolicy.Assembly.of(c, facts.congressId()), c, cmd.delegateId())) {
             throw RuleViolation.conflict("not-a-present-voter", "R-13", "delegateId",
                     "Chỉ đại biểu có quyền biểu quyết đã điểm danh mới được bổ sung.", "Only a voter who has checked in can be added.");
         }

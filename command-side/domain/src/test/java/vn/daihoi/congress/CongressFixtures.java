@@ -46,11 +46,13 @@ final class CongressFixtures {
     static final class Congresses implements CongressDirectory {
         final Map<String, String> open = new HashMap<>();
         final Set<String> ordinals = new HashSet<>();
+        final Map<String, Known> known = new HashMap<>();
 
         @Override public Optional<String> openCongress(String unitId, int termStartYear) {
             return Optional.ofNullable(open.get(unitId + "/" + termStartYear));
         }
         @Override public boolean ordinalTaken(String unitId, int ordinal) { return ordinals.contains(unitId + "/" + ordinal); }
+        @Override public Optional<Known> find(String congressId) { return Optional.ofNullable(known.get(congressId)); }
     }
 
     static final class Credentials implements VotingCredentialRegistry {
@@ -74,6 +76,18 @@ final class CongressFixtures {
     static ConveneCongressCommand convene(String id, int ordinal, Term term) {
         return new ConveneCongressCommand(id, "snv", ordinal, term, CongressKind.DELEGATE, true, "cdvc", DAY,
                 "Hội trường Sở Nội vụ", 5, null, null, DECISION);
+    }
+
+    /** the first meeting of the committee congress {@code ofCongressId} elected, convened by person {@code convener}. */
+    static ConveneCongressCommand firstMeeting(String id, String ofCongressId, String convener) {
+        return new ConveneCongressCommand(id, "snv", 0, new Term(2023, 2028), CongressKind.COMMITTEE_MEETING, false, null,
+                DAY.plusDays(1), "Phòng họp Sở Nội vụ", 0, null, null, null, MeetingPurpose.FIRST_MEETING, ofCongressId, convener);
+    }
+
+    static CongressConvened firstMeetingConvened(String id, String ofCongressId, String convener) {
+        return new CongressConvened(id, "snv", 0, new Term(2023, 2028), CongressKind.COMMITTEE_MEETING, false, null,
+                DAY.plusDays(1), "Phòng họp Sở Nội vụ", 0, RuleProfiles.UNION_DEFAULT, null, null,
+                MeetingPurpose.FIRST_MEETING, ofCongressId, convener);
     }
 
     static CongressConvened convened(String id, CongressKind kind) {

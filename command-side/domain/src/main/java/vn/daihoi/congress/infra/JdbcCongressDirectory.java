@@ -40,8 +40,17 @@ public class JdbcCongressDirectory implements CongressDirectory {
                 Boolean.class, unitId, ordinal));
     }
 
+    @Override
+    public Optional<Known> find(String congressId) {
+        return jdbc.query("select congress_id, unit_id, term_start, cancelled from cmd_congress where congress_id = ?",
+                (rs, i) -> new Known(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)), congressId)
+                .stream().findFirst();
+    }
+
+    /** ADR 0009: committee meetings are left out, so they never hold the one open congress of a term nor an ordinal. */
     @EventHandler
     void on(CongressConvened e) {
+        if (e.kind().isMeeting()) return;
         jdbc.update("insert into cmd_congress (congress_id, unit_id, term_start, ordinal, open, cancelled) values (?, ?, ?, ?, true, false)",
                 e.congressId(), e.unitId(), e.term().startYear(), e.ordinal());
     }

@@ -9,6 +9,8 @@ import vn.daihoi.congress.CongressAggregate;
 import vn.daihoi.election.BallotBox;
 import vn.daihoi.election.ElectionAggregate;
 import vn.daihoi.election.ElectionCommandHandler;
+import vn.daihoi.election.ElectionDirectory;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import vn.daihoi.person.PersonDirectory;
 
 /** Registers the election aggregate and the handler that reaches the congress and the ballot box. */
@@ -16,12 +18,17 @@ import vn.daihoi.person.PersonDirectory;
 public class ElectionCommandConfiguration {
 
     @Bean
-    ConfigurerModule electionCommandModule(PersonDirectory persons, BallotBox box) {
+    ConfigurerModule electionCommandModule(PersonDirectory persons, BallotBox box, ElectionDirectory directory) {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ElectionAggregate.class)
                     .configureCache(c -> new WeakReferenceCache()));
             configurer.registerCommandHandler(c -> new ElectionCommandHandler(c.repository(ElectionAggregate.class),
-                    c.repository(CongressAggregate.class), persons, box));
+                    c.repository(CongressAggregate.class), persons, box, directory));
+            // The election directory is written in the transaction that opens the election, like the unit directory.
+            configurer.eventProcessing()
+                    .registerSubscribingEventProcessor(JdbcElectionDirectory.PROCESSING_GROUP)
+                    .registerListenerInvocationErrorHandler(JdbcElectionDirectory.PROCESSING_GROUP,
+                            c -> PropagatingErrorHandler.instance());
         };
     }
 }
