@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import vn.daihoi.common.Text;
 import vn.daihoi.congress.CongressKind;
 import vn.daihoi.congress.DecisionSubject;
+import vn.daihoi.congress.MeetingPurpose;
 import vn.daihoi.congress.Term;
 import vn.daihoi.congress.TermShift;
 import vn.daihoi.delegate.DelegateBasis;
@@ -59,12 +60,23 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
     public record Congress(String key, String unit, int ordinal, Term term, CongressKind kind, boolean pilot,
                            String pilotChosenBy, LocalDate date, String venue, int announcedSeats, String profileId,
                            TermShift termShift, Decision decision, List<Delegate> delegates, List<String> checkIns,
-                           boolean openSession, List<ShowOfHands> decisions, List<Election> elections) {
+                           boolean openSession, List<ShowOfHands> decisions, List<Election> elections,
+                           MeetingPurpose purpose, String ofCongress, String convener) {
         public Congress {
             delegates = delegates == null ? List.of() : List.copyOf(delegates);
             checkIns = checkIns == null ? List.of() : List.copyOf(checkIns);
             decisions = decisions == null ? List.of() : List.copyOf(decisions);
             elections = elections == null ? List.of() : List.copyOf(elections);
+        }
+
+        /**
+         * A meeting of the committee (kind COMMITTEE_MEETING, ADR 0009) is listed like a congress, with its
+         * {@code purpose}; a first meeting (R-41) names {@code ofCongress}, the key of the congress in this file
+         * that elected the committee, and {@code convener}, the key of the member the presidium named. It has no
+         * ordinal and no announced seats.
+         */
+        public boolean meeting() {
+            return kind == CongressKind.COMMITTEE_MEETING;
         }
     }
 
@@ -182,12 +194,20 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
         if (Text.isBlank(c.key())) p.add(at + ".key is required");
         else if (!congressKeys.add(c.key())) p.add(at + ".key " + c.key() + " appears twice");
         if (Text.isBlank(c.unit())) p.add(at + ".unit is required");
-        if (c.ordinal() < 1) p.add(at + ".ordinal must be 1 or more");
+        if (c.meeting()) {
+            if (c.purpose() == null) p.add(at + ".purpose is required for a committee meeting");
+            if (c.purpose() == MeetingPurpose.FIRST_MEETING) {
+                if (Text.isBlank(c.ofCongress()) || !congressKeys.contains(c.ofCongress())) {
+                    p.add(at + ".ofCongress must name a congress listed before it");
+                }
+                if (!personKeys.contains(c.convener())) p.add(at + ".convener " + c.convener() + " is not in people");
+            }
+        } else if (c.ordinal() < 1) p.add(at + ".ordinal must be 1 or more");
         if (c.term() == null) p.add(at + ".term is required");
         if (c.kind() == null) p.add(at + ".kind is required");
         if (c.date() == null) p.add(at + ".date is required");
         if (Text.isBlank(c.venue())) p.add(at + ".venue is required");
-        if (c.announcedSeats() < 1) p.add(at + ".announcedSeats must be 1 or more");
+        if (!c.meeting() && c.announcedSeats() < 1) p.add(at + ".announcedSeats must be 1 or more");
         if (c.pilot() && Text.isBlank(c.pilotChosenBy())) p.add(at + ".pilotChosenBy is required for a pilot congress");
         Map<String, DelegateCategory> roll = new HashMap<>();
         Set<String> onRoll = new HashSet<>();

@@ -248,8 +248,11 @@ public class ScenarioLoader {
             }
             String unitId = resolveUnit(c.unit(), c.date());
             String chooser = c.pilot() ? resolveUnit(c.pilotChosenBy(), c.date()) : null;
-            commands.sendAndWait(new ConveneCongressCommand(congressId, unitId, c.ordinal(), c.term(), c.kind(), c.pilot(),
-                    chooser, c.date(), c.venue(), c.announcedSeats(), c.profileId(), c.termShift(), c.decision()));
+            String ofCongress = Text.isBlank(c.ofCongress()) ? null : id(scenario, "congress", c.ofCongress());
+            String convener = Text.isBlank(c.convener()) ? null : personIds.get(c.convener());
+            commands.sendAndWait(new ConveneCongressCommand(congressId, unitId, c.meeting() ? 0 : c.ordinal(), c.term(), c.kind(),
+                    c.pilot(), chooser, c.date(), c.venue(), c.meeting() ? 0 : c.announcedSeats(), c.profileId(), c.termShift(),
+                    c.decision(), c.purpose(), ofCongress, convener));
             count(Step.CONGRESSES, 1, 0);
 
             if (!c.delegates().isEmpty()) {

@@ -37,10 +37,10 @@ class SeedLoadingTest extends ApiTest {
         Scenario scenario = ScenarioFilesTest.read(ScenarioFilesTest.SOC_TRANG);
         Report first = loader.load(scenario);
         assertThat(first.steps()).containsEntry(Step.UNITS, new Tally(3, 0)).containsEntry(Step.PEOPLE, new Tally(26, 0))
-                .containsEntry(Step.CONGRESSES, new Tally(1, 0)).containsEntry(Step.DELEGATES, new Tally(26, 0))
-                .containsEntry(Step.CHECK_INS, new Tally(23, 0)).containsEntry(Step.SESSIONS, new Tally(1, 0))
-                .containsEntry(Step.DECISIONS, new Tally(6, 0)).containsEntry(Step.ELECTIONS, new Tally(1, 0))
-                .containsEntry(Step.BALLOTS, new Tally(22, 0));
+                .containsEntry(Step.CONGRESSES, new Tally(2, 0)).containsEntry(Step.DELEGATES, new Tally(26 + 5, 0))
+                .containsEntry(Step.CHECK_INS, new Tally(23 + 5, 0)).containsEntry(Step.SESSIONS, new Tally(2, 0))
+                .containsEntry(Step.DECISIONS, new Tally(6 + 4, 0)).containsEntry(Step.ELECTIONS, new Tally(1 + 4, 0))
+                .containsEntry(Step.BALLOTS, new Tally(22 + 4 * 5, 0));
 
         Http admin = admin();
         JsonNode branch = get(admin, "/api/units/by-code/CDCS-SNV-ST?asOf=2023-04-14");
@@ -104,6 +104,19 @@ class SeedLoadingTest extends ApiTest {
                 .containsEntry("Sơn Văn Hiền", 9).containsEntry("Ngô Thanh Phong", 6);
         assertThat(elected).containsExactlyInAnyOrder("Lâm Thị Ngọc Hân", "Trần Quốc Bảo", "Huỳnh Thị Kim Loan",
                 "Lê Minh Triết", "Đặng Thị Hồng Nhung");
+
+        // the committee's first meeting re-elects the chair and elects the inspection committee.
+        JsonNode meeting = get(admin, "/api/congresses/" + ScenarioLoader.id(scenario, "congress", "snv-x-2023-hn1")).path("congress");
+        assertThat(meeting.path("kind").asText()).isEqualTo("COMMITTEE_MEETING");
+        assertThat(meeting.path("purpose").asText()).isEqualTo("FIRST_MEETING");
+        assertThat(meeting.path("ofCongressId").asText()).isEqualTo(congressId);
+        JsonNode chair = get(admin, "/api/elections/" + ScenarioLoader.id(scenario, "election", "snv-x-2023-hn1/chair") + "/rounds/1");
+        assertThat(chair.path("lines").get(0).path("fullName").asText()).isEqualTo("Lâm Thị Ngọc Hân");
+        assertThat(chair.path("lines").get(0).path("outcome").asText()).isEqualTo("ELECTED");
+        JsonNode inspection = get(admin, "/api/elections/" + ScenarioLoader.id(scenario, "election", "snv-x-2023-hn1/inspection") + "/rounds/1");
+        List<String> inspectors = new ArrayList<>();
+        inspection.path("lines").forEach(l -> { if (l.path("outcome").asText().equals("ELECTED")) inspectors.add(l.path("fullName").asText()); });
+        assertThat(inspectors).containsExactlyInAnyOrder("Huỳnh Thị Kim Loan", "Hồ Thị Tuyết Mai", "Lê Minh Triết");
 
         long events = eventCount();
         Report again = loader.load(ScenarioFilesTest.read(ScenarioFilesTest.SOC_TRANG));
