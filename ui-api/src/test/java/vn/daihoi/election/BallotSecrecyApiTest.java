@@ -7,6 +7,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import vn.daihoi.support.ApiTest;
 import vn.daihoi.support.CongressInSession;
+import vn.daihoi.support.Persisted;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,19 +30,8 @@ class BallotSecrecyApiTest extends ApiTest {
     /** Tables that hold the roll of voters and attendance: voter ids belong there, ballots never. */
     private static final Set<String> ROLL_TABLES = Set.of("delegate_view", "voting_credential", "auth_token", "ballot_round_voter");
 
-    /** Every persisted row as text: whole rows of every table, and each event's payload and metadata decoded. */
     private Map<String, List<String>> everything() {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (String table : jdbc.queryForList("select table_name from information_schema.tables where table_schema = current_schema() "
-                + "and table_type = 'BASE TABLE'", String.class)) {
-            if (table.equals("domain_event_entry")) {
-                rows.put(table, jdbc.queryForList("select global_index || ' ' || time_stamp || ' ' || payload_type || ' ' || "
-                        + "convert_from(payload, 'UTF8') || ' ' || coalesce(convert_from(meta_data, 'UTF8'), '') from domain_event_entry", String.class));
-            } else {
-                rows.put(table, jdbc.queryForList("select x::text from \"" + table + "\" x", String.class));
-            }
-        }
-        return rows;
+        return Persisted.everything(jdbc);
     }
 
     @Test
