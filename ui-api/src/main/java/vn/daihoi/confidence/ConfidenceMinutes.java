@@ -12,7 +12,6 @@ import vn.daihoi.election.CountingMinutes;
 import vn.daihoi.election.CountingMinutes.Setting;
 import vn.daihoi.election.ElectedBody;
 import vn.daihoi.election.ElectionQueries;
-import vn.daihoi.election.ElectionQueries.CandidateView;
 import vn.daihoi.election.ElectionQueries.ElectionView;
 import vn.daihoi.election.ElectionQueries.RoundView;
 import vn.daihoi.infra.pdf.PdfDocumentBuilder;
@@ -124,30 +123,6 @@ public class ConfidenceMinutes {
         if (p.flaggedForDismissal()) return "Xem xét miễn nhiệm";
         if (p.flaggedForReview()) return "Xem xét";
         return "";
-    }
-
-    /** the round's paper ballots, one per page: each listed person with his office and a box per level. */
-    public byte[] ballotPapers(String electionId, int round, int copies) {
-        ElectionView e = vote(electionId);
-        RoundView r = round(electionId, round);
-        Setting s = counting.setting(e);
-        List<List<String>> lines = new ArrayList<>();
-        int i = 0;
-        for (String id : r.candidateIds()) {
-            CandidateView c = e.candidates().stream().filter(x -> x.candidateId().equals(id)).findFirst().orElseThrow();
-            lines.add(List.of(Integer.toString(++i), CountingMinutes.display(c.fullName()), c.office() == null ? "" : c.office(), "", "", ""));
-        }
-        PdfDocumentBuilder pdf = new PdfDocumentBuilder("Phiếu lấy phiếu tín nhiệm — " + e.title() + " — vòng " + round);
-        for (int copy = 0; copy < copies; copy++) {
-            if (copy > 0) pdf.pageBreak();
-            pdf.heading("PHIẾU LẤY PHIẾU TÍN NHIỆM");
-            pdf.paragraph(e.title() + " — vòng " + round + ". " + s.congressTitle() + " " + s.unitName() + ", nhiệm kỳ " + s.term() + ".");
-            pdf.paragraph("Với mỗi người, đánh dấu (X) vào đúng một ô. Dòng không đánh dấu, đánh dấu nhiều ô hoặc gạch tên "
-                    + "thì không hợp lệ. Không ghi thêm tên, không đánh dấu khác.");
-            pdf.table(List.of("TT", "Họ và tên", "Chức vụ", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp"), lines);
-            pdf.keyValue("Dấu của Ban kiểm phiếu", "");
-        }
-        return pdf.toBytes();
     }
 
     public static RuleViolation unknown() {

@@ -148,7 +148,8 @@ public class CountingMinutes {
 
     /**
      * R-24: the round's paper ballots, one per page: the candidates in ballot order, how to strike, how many to
-     * keep at most, and the box for the counting committee's stamp (a ballot without it is invalid, R-25).
+     * keep at most, and the box for the counting committee's stamp (a ballot without it is invalid, R-25). A
+     * confidence vote's ballot (R-60, R-62) lists each official with his office and a box per level instead.
      */
     public byte[] ballotPapers(String electionId, int round, int copies) {
         ElectionView e = queries.query(new ElectionQueries.ElectionOf(electionId), ResponseTypes.optionalInstanceOf(ElectionView.class))
@@ -156,20 +157,27 @@ public class CountingMinutes {
         RoundView r = queries.query(new ElectionQueries.RoundOf(electionId, round), ResponseTypes.optionalInstanceOf(RoundView.class))
                 .join().orElseThrow(() -> RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round."));
         Setting s = setting(e);
+        boolean rating = e.body() == ElectedBody.CONFIDENCE_VOTE;
         List<List<String>> names = new ArrayList<>();
         int i = 0;
         for (String id : r.candidateIds()) {
             CandidateView c = e.candidates().stream().filter(x -> x.candidateId().equals(id)).findFirst().orElseThrow();
-            names.add(List.of(Integer.toString(++i), display(c.fullName())));
+            String n = Integer.toString(++i);
+            names.add(rating ? List.of(n, display(c.fullName()), c.office() == null ? "" : c.office(), "", "", "")
+                    : List.of(n, display(c.fullName())));
         }
-        PdfDocumentBuilder pdf = new PdfDocumentBuilder("Phiếu bầu — " + e.title() + " — vòng " + round);
+        PdfDocumentBuilder pdf = new PdfDocumentBuilder((rating ? "Phiếu lấy phiếu tín nhiệm — " : "Phiếu bầu — ") + e.title() + " — vòng " + round);
         for (int copy = 0; copy < copies; copy++) {
             if (copy > 0) pdf.pageBreak();
-            pdf.heading("PHIẾU BẦU CỬ");
+            pdf.heading(rating ? "PHIẾU LẤY PHIẾU TÍN NHIỆM" : "PHIẾU BẦU CỬ");
             pdf.paragraph(e.title() + " — vòng " + round + ". " + s.congressTitle() + " " + s.unitName() + ", nhiệm kỳ " + s.term() + ".");
-            pdf.paragraph("Giữ lại tên người mình bầu, gạch ngang tên người không bầu. Giữ lại không quá " + r.seats()
-                    + " người. Không ghi thêm tên, không đánh dấu khác.");
-            pdf.table(List.of("TT", "Họ và tên"), names);
+            pdf.paragraph(rating
+                    ? "Với mỗi người, đánh dấu (X) vào đúng một ô. Dòng không đánh dấu, đánh dấu nhiều ô hoặc gạch tên thì "
+                            + "không hợp lệ. Không ghi thêm tên, không đánh dấu khác."
+                    : "Giữ lại tên người mình bầu, gạch ngang tên người không bầu. Giữ lại không quá " + r.seats()
+                            + " người. Không ghi thêm tên, không đánh dấu khác.");
+            pdf.table(rating ? List.of("TT", "Họ và tên", "Chức vụ", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
+                    : List.of("TT", "Họ và tên"), names);
             pdf.keyValue("Dấu của Ban kiểm phiếu", "");
         }
         return pdf.toBytes();

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.daihoi.account.Access;
-import vn.daihoi.account.AccessDenied;
 import vn.daihoi.account.Caller;
 import vn.daihoi.common.RuleViolation;
 import vn.daihoi.election.ElectionQueries.ElectionOf;
@@ -46,14 +45,11 @@ public class ElectionController {
     private final JdbcBallotBox box;
     private final CountingMinutes minutes;
     private final ElectionAccess rights;
-    private final vn.daihoi.confidence.ConfidenceMinutes confidenceMinutes;
 
     public ElectionController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
-                              ElectionProjection elections, JdbcBallotBox box, CountingMinutes minutes, ElectionAccess rights,
-                              vn.daihoi.confidence.ConfidenceMinutes confidenceMinutes) {
+                              ElectionProjection elections, JdbcBallotBox box, CountingMinutes minutes, ElectionAccess rights) {
         this.minutes = minutes;
         this.rights = rights;
-        this.confidenceMinutes = confidenceMinutes;
         this.commands = commands;
         this.queries = queries;
         this.sync = sync;
@@ -217,7 +213,7 @@ public class ElectionController {
         boolean confidence = view(electionId).body() == ElectedBody.CONFIDENCE_VOTE;
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + (confidence ? "phieu-tin-nhiem" : "phieu-bau") + "-vong-" + round + ".pdf\"")
-                .body(confidence ? confidenceMinutes.ballotPapers(electionId, round, n) : minutes.ballotPapers(electionId, round, n));
+                .body(minutes.ballotPapers(electionId, round, n));
     }
 
     /** the counting minutes of a counted round, as JSON. */

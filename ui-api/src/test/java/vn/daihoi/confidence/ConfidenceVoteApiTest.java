@@ -219,6 +219,8 @@ class ConfidenceVoteApiTest extends ApiTest {
                 "{\"officials\":[{\"personId\":\"no-such-person\",\"office\":\"Chủ tịch\"}]}",
                 "{\"officials\":[{\"personId\":\"" + c.personIds.get(0) + "\",\"office\":\"Chủ tịch\"},{\"personId\":\"" + c.personIds.get(0) + "\",\"office\":\"Ủy viên\"}]}",
                 "{\"officials\":[null]}",
+                "{\"title\":\"" + "Lấy phiếu ".repeat(30) + "\",\"officials\":[{\"personId\":\"" + c.personIds.get(0) + "\",\"office\":\"Chủ tịch\"}]}",
+                "{\"officials\":[{\"personId\":\"" + c.personIds.get(0) + "\",\"office\":\"" + "Ủy viên ".repeat(40) + "\"}]}",
                 "{\"officials\":\"Chủ tịch\"}",
                 "{}",
                 "not json")) {

@@ -93,6 +93,9 @@ public class ElectionAggregate {
         if (seats < 1 || seats > 200) {
             throw RuleViolation.invalid("invalid-seats", "R-15", "seats", "Số lượng cần bầu phải từ 1 đến 200.", "Seats must be 1 to 200.");
         }
+        if (cmd.title() != null && cmd.title().length() > 200) {
+            throw RuleViolation.invalid("title-too-long", null, "title", "Tên cuộc bầu cử tối đa 200 ký tự.", "The title is at most 200 characters.");
+        }
         String title = !Text.isBlank(cmd.title()) ? cmd.title() : confidence ? cmd.body().vietnamese() : "Bầu " + cmd.body().vietnamese();
         apply(new ElectionOpened(cmd.electionId(), cmd.congressId(), unitId, cmd.body(), title, seats, profile));
         for (ListedOfficial o : cmd.officials()) {
