@@ -25,6 +25,12 @@ class ConfidenceVoteApiTest extends ApiTest {
         return UUID.randomUUID().toString();
     }
 
+    /** A person's valid lines, invalid lines, high, confidence and low counts. */
+    private static List<Integer> lines(JsonNode person) {
+        return List.of(person.path("valid").asInt(), person.path("invalid").asInt(), person.path("high").asInt(),
+                person.path("confidence").asInt(), person.path("low").asInt());
+    }
+
     private static JsonNode person(JsonNode results, int position) {
         return results.path("people").get(position);
     }
@@ -85,22 +91,19 @@ class ConfidenceVoteApiTest extends ApiTest {
             assertThat(p.path("issued").asInt()).isEqualTo(13);
             assertThat(p.path("collected").asInt()).isEqualTo(12);
         }
-        assertThat(List.of(chair.path("valid").asInt(), chair.path("invalid").asInt(), chair.path("high").asInt(),
-                chair.path("confidence").asInt(), chair.path("low").asInt())).containsExactly(12, 0, 4, 0, 8);
+        assertThat(lines(chair)).containsExactly(12, 0, 4, 0, 8);
         assertThat(List.of(chair.path("percentHigh").asText(), chair.path("percentConfidence").asText(), chair.path("percentLow").asText()))
                 .containsExactly("33.33", "0.00", "66.67");
         assertThat(chair.path("flaggedForDismissal").asBoolean()).isTrue();
         assertThat(chair.path("flaggedForReview").asBoolean()).isTrue();
 
-        assertThat(List.of(vice.path("valid").asInt(), vice.path("invalid").asInt(), vice.path("high").asInt(),
-                vice.path("confidence").asInt(), vice.path("low").asInt())).containsExactly(12, 0, 1, 4, 7);
+        assertThat(lines(vice)).containsExactly(12, 0, 1, 4, 7);
         assertThat(List.of(vice.path("percentHigh").asText(), vice.path("percentConfidence").asText(), vice.path("percentLow").asText()))
                 .containsExactly("8.33", "33.33", "58.33");
         assertThat(vice.path("flaggedForReview").asBoolean()).isTrue();
         assertThat(vice.path("flaggedForDismissal").asBoolean()).isFalse();
 
-        assertThat(List.of(member.path("valid").asInt(), member.path("invalid").asInt(), member.path("high").asInt(),
-                member.path("confidence").asInt(), member.path("low").asInt())).containsExactly(11, 1, 1, 4, 6);
+        assertThat(lines(member)).containsExactly(11, 1, 1, 4, 6);
         assertThat(member.path("percentLow").asText()).isEqualTo("50.00");
         assertThat(member.path("flaggedForReview").asBoolean()).as("exactly half is not flagged").isFalse();
         assertThat(member.path("flaggedForDismissal").asBoolean()).isFalse();
@@ -185,13 +188,11 @@ class ConfidenceVoteApiTest extends ApiTest {
         assertThat(r.path("collected").asInt()).isEqualTo(6);
         assertThat(r.path("whollyInvalid").asInt()).isEqualTo(1);
         JsonNode first = person(r, 0);
-        assertThat(List.of(first.path("valid").asInt(), first.path("invalid").asInt(), first.path("high").asInt(),
-                first.path("confidence").asInt(), first.path("low").asInt())).containsExactly(5, 1, 1, 1, 3);
+        assertThat(lines(first)).containsExactly(5, 1, 1, 1, 3);
         assertThat(first.path("percentLow").asText()).isEqualTo("50.00");
         assertThat(first.path("flaggedForReview").asBoolean()).isFalse();
         JsonNode second = person(r, 1);
-        assertThat(List.of(second.path("valid").asInt(), second.path("invalid").asInt(), second.path("high").asInt(),
-                second.path("confidence").asInt(), second.path("low").asInt())).containsExactly(3, 3, 1, 0, 2);
+        assertThat(lines(second)).containsExactly(3, 3, 1, 0, 2);
         assertThat(second.path("percentHigh").asText()).isEqualTo("16.67");
         assertThat(second.path("percentLow").asText()).isEqualTo("33.33");
 
