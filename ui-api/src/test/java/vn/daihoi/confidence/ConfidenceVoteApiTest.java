@@ -1,7 +1,11 @@
 package vn.daihoi.confidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.daihoi.election.ElectionProjection;
 import vn.daihoi.support.ApiTest;
 import vn.daihoi.support.CongressInSession;
 import vn.daihoi.support.ConfidenceVote;
@@ -9,6 +13,7 @@ import vn.daihoi.support.Http;
 import vn.daihoi.support.Http.Answer;
 import vn.daihoi.support.PdfText;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * R-60 to R-64 end to end: a confidence vote at a congress in session, on the election engine, against PostgreSQL.
  */
 class ConfidenceVoteApiTest extends ApiTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private static final List<String> OFFICES = List.of("Chủ tịch", "Phó Chủ tịch", "Ủy viên Ban Thường vụ");
 
@@ -289,5 +297,34 @@ class ConfidenceVoteApiTest extends ApiTest {
         assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
         assertThat(refused.body().path("code").asText()).isEqualTo("quorum-not-met");
         assertThat(refused.body().path("rule").asText()).isEqualTo("R-61");
+    }
+
+    /** the results are copied from the count, so a replay of the read side gives them back to the hundredth. */
+    @Test
+    void replayingTheReadSideGivesTheSameResults() throws Exception {
+        CongressInSession c = new CongressInSession(this, 7, 7);
+        ConfidenceVote v = new ConfidenceVote(c, c.personIds.subList(0, 2), OFFICES.subList(0, 2));
+        assertThat(v.openRound(1).status()).isEqualTo(201);
+        for (int i = 0; i < 7; i++) v.rate(c.voters.get(i), 1, key(), i < 5 ? "LOW" : "HIGH", i % 3 == 0 ? null : "CONFIDENCE");
+        assertThat(v.close(1).status()).isEqualTo(200);
+        JsonNode before = v.results(c.organiser, 1);
+        assertThat(person(before, 0).path("percentLow").asText()).isEqualTo("71.43");
+        assertThat(person(before, 0).path("flaggedForDismissal").asBoolean()).isTrue();
+
+        StreamingEventProcessor p = processing.eventProcessor(ElectionProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        p.shutDown();
+        p.resetTokens();
+        p.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode after = null;
+        while (System.nanoTime() < deadline) {
+            Answer a = c.organiser.get(v.confidence("/rounds/1/results"));
+            if (a.status() == 200 && "COUNTED".equals(a.body().path("status").asText())) {
+                after = a.body();
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(after).as("replay finished").isEqualTo(before);
     }
 }
