@@ -7,6 +7,11 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.daihoi.confidence.ConfidenceLevel;
+import vn.daihoi.confidence.ConfidenceRoundCounted;
+import vn.daihoi.confidence.LineInvalidReason;
+import vn.daihoi.confidence.OfficialListed;
+import vn.daihoi.confidence.RatingLine;
 import vn.daihoi.election.ElectionQueries.CandidateView;
 import vn.daihoi.election.ElectionQueries.ElectionOf;
 import vn.daihoi.election.ElectionQueries.ElectionView;
@@ -57,6 +62,14 @@ public class ElectionProjection {
                         + "values (?, ?, ?, ?, ?, ?, (select count(*) from candidate_view where election_id = ?))",
                 e.electionId(), c.candidateId(), c.personId(), c.source().name(), c.nominatedByDelegateId(),
                 c.applicationReference(), e.electionId());
+    }
+
+    /** R-60: a confidence vote's official stands where candidates stand, with his office and no nomination source. */
+    @EventHandler
+    void on(OfficialListed e) {
+        jdbc.update("insert into candidate_view (election_id, candidate_id, person_id, office, ordinal) "
+                        + "values (?, ?, ?, ?, (select count(*) from candidate_view where election_id = ?))",
+                e.electionId(), e.candidateId(), e.personId(), e.office(), e.electionId());
     }
 
     @EventHandler
@@ -127,22 +140,52 @@ public class ElectionProjection {
             jdbc.update("insert into round_result_line (election_id, round, rank, candidate_id, votes, percent, outcome) values (?, ?, ?, ?, ?, ?, ?)",
                     e.electionId(), e.round(), ++rank, l.candidateId(), l.votes(), l.percentOfCollected(), l.outcome().name());
         }
+        publish(e.electionId(), e.round(), e.ballots());
+        withArray("update election_view set elected = elected || ? where election_id = ?", r.electedCandidateIds(), e.electionId());
+    }
+
+    /** R-63: a counted confidence round; its per-person result is {@code ConfidenceProjection}'s. */
+    @EventHandler
+    void on(ConfidenceRoundCounted e) {
+        jdbc.update("update round_view set status = 'COUNTED', collected = ?, invalid = ? where election_id = ? and round = ?",
+                e.result().collected(), e.result().wholeInvalid(), e.electionId(), e.round());
+        publish(e.electionId(), e.round(), e.ballots());
+    }
+
+    /** The counted ballots in the order the count gave them (content order, ADR 0008), beside their tracking codes. */
+    private void publish(String electionId, int round, List<PublishedBallot> ballots) {
         int position = 0;
-        for (PublishedBallot b : e.ballots()) {
+        for (PublishedBallot b : ballots) {
             int p = ++position;
             jdbc.update(con -> {
-                var ps = con.prepareStatement("insert into published_ballot (election_id, round, position, tracking_code, kept, invalid, paper) values (?, ?, ?, ?, ?, ?, ?)");
-                ps.setString(1, e.electionId());
-                ps.setInt(2, e.round());
+                var ps = con.prepareStatement("insert into published_ballot (election_id, round, position, tracking_code, kept, invalid, paper, ratings) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)");
+                ps.setString(1, electionId);
+                ps.setInt(2, round);
                 ps.setInt(3, p);
                 ps.setString(4, b.trackingCode());
                 ps.setArray(5, con.createArrayOf("varchar", b.keptCandidateIds().toArray()));
                 ps.setString(6, b.invalid() == null ? null : b.invalid().name());
                 ps.setBoolean(7, b.paper());
+                ps.setArray(8, b.ratings() == null ? null : con.createArrayOf("varchar", b.ratings().stream().map(ElectionProjection::line).toArray()));
                 return ps;
             });
         }
-        withArray("update election_view set elected = elected || ? where election_id = ?", r.electedCandidateIds(), e.electionId());
+    }
+
+    private static String line(RatingLine l) {
+        return l.candidateId() + ":" + (l.level() != null ? l.level().name() : "!" + l.invalid().name());
+    }
+
+    private static List<RatingLine> lines(Array a) throws SQLException {
+        if (a == null) return null;
+        return strings(a).stream().map(s -> {
+            int colon = s.lastIndexOf(':');
+            String id = s.substring(0, colon);
+            String v = s.substring(colon + 1);
+            return v.startsWith("!") ? RatingLine.invalid(id, LineInvalidReason.valueOf(v.substring(1)))
+                    : RatingLine.rated(id, ConfidenceLevel.valueOf(v));
+        }).toList();
     }
 
     @ResetHandler
@@ -165,8 +208,9 @@ public class ElectionProjection {
                 jdbc.query("""
                         select c.*, p.full_name from candidate_view c left join person_view p on p.person_id = c.person_id
                         where c.election_id = ? order by c.ordinal""", (r, j) -> new CandidateView(r.getString("candidate_id"),
-                        r.getString("person_id"), r.getString("full_name"), NominationSource.valueOf(r.getString("source")),
-                        r.getString("nominated_by"), r.getBoolean("withdrawn")), q.electionId()),
+                        r.getString("person_id"), r.getString("full_name"),
+                        r.getString("source") == null ? null : NominationSource.valueOf(r.getString("source")),
+                        r.getString("nominated_by"), r.getBoolean("withdrawn"), r.getString("office")), q.electionId()),
                 strings(rs.getArray("elected")),
                 jdbc.query("select * from round_view where election_id = ? order by round", (r, j) -> new RoundSummary(r.getInt("round"),
                         strings(r.getArray("candidate_ids")), r.getInt("seats"), r.getInt("voters"), r.getString("status"),
@@ -189,7 +233,8 @@ public class ElectionProjection {
             List<PublishedBallot> ballots = !counted ? List.of() : jdbc.query(
                     "select * from published_ballot where election_id = ? and round = ? order by position", (r, j) -> new PublishedBallot(
                             r.getString("tracking_code"), strings(r.getArray("kept")),
-                            r.getString("invalid") == null ? null : InvalidReason.valueOf(r.getString("invalid")), r.getBoolean("paper")),
+                            r.getString("invalid") == null ? null : InvalidReason.valueOf(r.getString("invalid")), r.getBoolean("paper"),
+                            lines(r.getArray("ratings"))),
                     q.electionId(), q.round());
             return new RoundView(q.electionId(), q.round(), rs.getString("status"), rs.getInt("seats"), strings(rs.getArray("candidate_ids")),
                     rs.getInt("voters"), rs.getInt("summoned"), rs.getInt("present"), (Integer) rs.getObject("participants"),

@@ -51,17 +51,16 @@ public class CountingMinutes {
                 .join().orElseThrow();
         RoundView r = queries.query(new ElectionQueries.RoundOf(electionId, round), ResponseTypes.optionalInstanceOf(RoundView.class))
                 .join().orElseThrow(() -> RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round."));
+        if (e.body() == ElectedBody.CONFIDENCE_VOTE) {
+            throw RuleViolation.conflict("confidence-vote-minutes", "R-63", "electionId",
+                    "Đây là cuộc lấy phiếu tín nhiệm; biên bản ở /api/confidence-votes/{id}/rounds/{n}/minutes.",
+                    "This is a confidence vote; its minutes are at /api/confidence-votes/{id}/rounds/{n}/minutes.");
+        }
         if (!"COUNTED".equals(r.status())) {
             throw RuleViolation.conflict("round-not-counted", "R-30", "round",
                     "Vòng bỏ phiếu chưa kiểm phiếu xong; chưa có biên bản.", "The round is not counted yet; there are no minutes.");
         }
-        CongressQueries.Dashboard d = queries.query(new CongressQueries.DashboardOf(e.congressId()),
-                ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join().orElseThrow();
-        UnitQueries.UnitWithAncestors unit = queries.query(new UnitQueries.UnitAsOf(e.unitId(), d.congress().date()),
-                UnitQueries.UnitWithAncestors.class).join();
-        List<String> committee = d.decisions().stream()
-                .filter(x -> x.subject() == DecisionSubject.COUNTING_COMMITTEE && x.passed())
-                .reduce((a, b) -> b).map(x -> x.personIds().stream().map(this::name).toList()).orElse(List.of());
+        Setting s = setting(e);
         Map<NominationSource, Integer> bySource = new EnumMap<>(NominationSource.class);
         List<CandidateView> standing = e.candidates().stream().filter(c -> r.candidateIds().contains(c.candidateId())).toList();
         standing.forEach(c -> bySource.merge(c.source(), 1, Integer::sum));
@@ -72,11 +71,49 @@ public class CountingMinutes {
         }
         List<String> elected = r.lines().stream().filter(l -> l.outcome() == Outcome.ELECTED).map(l -> display(l.fullName())).toList();
         List<String> tied = r.lines().stream().filter(l -> l.outcome() == Outcome.TIED_FOR_LAST_SEAT).map(l -> display(l.fullName())).toList();
-        return new Minutes(unit.unit() == null ? "" : unit.unit().name(),
-                d.congress().name(), d.congress().term().label(), d.congress().venue(), e.title(), round,
-                r.openedAt(), r.closedAt(), committee, r.summoned(), r.present(), r.voters(), r.seats(), standing.size(), bySource,
+        return new Minutes(s.unitName(), s.congressTitle(), s.term(), s.venue(), e.title(), round,
+                r.openedAt(), r.closedAt(), s.countingCommittee(), r.summoned(), r.present(), r.voters(), r.seats(), standing.size(), bySource,
                 nz(r.issued()), nz(r.collected()), nz(r.valid()), nz(r.invalid()), nz(r.spoiled()), nz(r.notReturned()),
                 nz(r.electronic()), nz(r.paper()), lines, elected, tied, nz(r.vacancies()));
+    }
+
+    /** Where and under which rules a vote took place, as every minutes and ballot paper of the engine state it. */
+    public record Setting(String unitName, String congressTitle, String term, String venue, List<String> countingCommittee,
+                          String profileId) {}
+
+    public Setting setting(ElectionView e) {
+        CongressQueries.Dashboard d = queries.query(new CongressQueries.DashboardOf(e.congressId()),
+                ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join().orElseThrow();
+        UnitQueries.UnitWithAncestors unit = queries.query(new UnitQueries.UnitAsOf(e.unitId(), d.congress().date()),
+                UnitQueries.UnitWithAncestors.class).join();
+        List<String> committee = d.decisions().stream()
+                .filter(x -> x.subject() == DecisionSubject.COUNTING_COMMITTEE && x.passed())
+                .reduce((a, b) -> b).map(x -> x.personIds().stream().map(this::name).toList()).orElse(List.of());
+        return new Setting(unit.unit() == null ? "" : unit.unit().name(), d.congress().name(),
+                d.congress().term().label(), d.congress().venue(), committee, d.congress().profileId());
+    }
+
+    /** The opening of every set of minutes: what, where, when, who counted, and the voters of the round. */
+    public static PdfDocumentBuilder opening(String heading, String title, int round, Setting s, Instant openedAt, Instant closedAt,
+                                             int summoned, int present, int voters) {
+        PdfDocumentBuilder pdf = new PdfDocumentBuilder(heading.charAt(0) + heading.substring(1).toLowerCase(java.util.Locale.forLanguageTag("vi"))
+                + " — " + title + " — vòng " + round);
+        pdf.heading(heading);
+        pdf.paragraph(title + " — vòng " + round + ". " + s.congressTitle() + " " + s.unitName() + ", nhiệm kỳ " + s.term() + ".");
+        pdf.keyValue("Địa điểm", s.venue());
+        pdf.keyValue("Mở hòm phiếu", openedAt == null ? "" : TIME.format(openedAt));
+        pdf.keyValue("Kết thúc kiểm phiếu", closedAt == null ? "" : TIME.format(closedAt));
+        pdf.keyValue("Ban kiểm phiếu", String.join(", ", s.countingCommittee()));
+        pdf.keyValue("Đại biểu triệu tập", Integer.toString(summoned));
+        pdf.keyValue("Đại biểu có mặt", Integer.toString(present));
+        pdf.keyValue("Đại biểu tham gia bỏ phiếu (danh sách cử tri)", Integer.toString(voters));
+        return pdf;
+    }
+
+    /** The close of every set of minutes: the signatures of the counting committee. */
+    public static void signatures(PdfDocumentBuilder pdf) {
+        pdf.paragraph("TRƯỞNG BAN KIỂM PHIẾU                THƯ KÝ                CÁC THÀNH VIÊN");
+        pdf.paragraph("(ký, ghi rõ họ tên)                  (ký, ghi rõ họ tên)     (ký, ghi rõ họ tên)");
     }
 
     private String name(String personId) {
@@ -84,7 +121,7 @@ public class CountingMinutes {
                 .join().map(p -> display(p.fullName())).orElse("");
     }
 
-    private static String display(String fullName) {
+    public static String display(String fullName) {
         return fullName == null ? "(đã xoá dữ liệu cá nhân)" : fullName;
     }
 
@@ -111,49 +148,45 @@ public class CountingMinutes {
 
     /**
      * R-24: the round's paper ballots, one per page: the candidates in ballot order, how to strike, how many to
-     * keep at most, and the box for the counting committee's stamp (a ballot without it is invalid, R-25).
+     * keep at most, and the box for the counting committee's stamp (a ballot without it is invalid, R-25). A
+     * confidence vote's ballot (R-60, R-62) lists each official with his office and a box per level instead.
      */
     public byte[] ballotPapers(String electionId, int round, int copies) {
         ElectionView e = queries.query(new ElectionQueries.ElectionOf(electionId), ResponseTypes.optionalInstanceOf(ElectionView.class))
                 .join().orElseThrow();
         RoundView r = queries.query(new ElectionQueries.RoundOf(electionId, round), ResponseTypes.optionalInstanceOf(RoundView.class))
                 .join().orElseThrow(() -> RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round."));
-        CongressQueries.Dashboard d = queries.query(new CongressQueries.DashboardOf(e.congressId()),
-                ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join().orElseThrow();
-        UnitQueries.UnitWithAncestors unit = queries.query(new UnitQueries.UnitAsOf(e.unitId(), d.congress().date()),
-                UnitQueries.UnitWithAncestors.class).join();
+        Setting s = setting(e);
+        boolean rating = e.body() == ElectedBody.CONFIDENCE_VOTE;
         List<List<String>> names = new ArrayList<>();
         int i = 0;
         for (String id : r.candidateIds()) {
             CandidateView c = e.candidates().stream().filter(x -> x.candidateId().equals(id)).findFirst().orElseThrow();
-            names.add(List.of(Integer.toString(++i), display(c.fullName())));
+            String n = Integer.toString(++i);
+            names.add(rating ? List.of(n, display(c.fullName()), c.office() == null ? "" : c.office(), "", "", "")
+                    : List.of(n, display(c.fullName())));
         }
-        PdfDocumentBuilder pdf = new PdfDocumentBuilder("Phiếu bầu — " + e.title() + " — vòng " + round);
+        PdfDocumentBuilder pdf = new PdfDocumentBuilder((rating ? "Phiếu lấy phiếu tín nhiệm — " : "Phiếu bầu — ") + e.title() + " — vòng " + round);
         for (int copy = 0; copy < copies; copy++) {
             if (copy > 0) pdf.pageBreak();
-            pdf.heading("PHIẾU BẦU CỬ");
-            pdf.paragraph(e.title() + " — vòng " + round + ". " + d.congress().name() + " "
-                    + (unit.unit() == null ? "" : unit.unit().name()) + ", nhiệm kỳ " + d.congress().term().label() + ".");
-            pdf.paragraph("Giữ lại tên người mình bầu, gạch ngang tên người không bầu. Giữ lại không quá " + r.seats()
-                    + " người. Không ghi thêm tên, không đánh dấu khác.");
-            pdf.table(List.of("TT", "Họ và tên"), names);
+            pdf.heading(rating ? "PHIẾU LẤY PHIẾU TÍN NHIỆM" : "PHIẾU BẦU CỬ");
+            pdf.paragraph(e.title() + " — vòng " + round + ". " + s.congressTitle() + " " + s.unitName() + ", nhiệm kỳ " + s.term() + ".");
+            pdf.paragraph(rating
+                    ? "Với mỗi người, đánh dấu (X) vào đúng một ô. Dòng không đánh dấu, đánh dấu nhiều ô hoặc gạch tên thì "
+                            + "không hợp lệ. Không ghi thêm tên, không đánh dấu khác."
+                    : "Giữ lại tên người mình bầu, gạch ngang tên người không bầu. Giữ lại không quá " + r.seats()
+                            + " người. Không ghi thêm tên, không đánh dấu khác.");
+            pdf.table(rating ? List.of("TT", "Họ và tên", "Chức vụ", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
+                    : List.of("TT", "Họ và tên"), names);
             pdf.keyValue("Dấu của Ban kiểm phiếu", "");
         }
         return pdf.toBytes();
     }
 
     public byte[] pdf(Minutes m) {
-        PdfDocumentBuilder pdf = new PdfDocumentBuilder("Biên bản kiểm phiếu — " + m.electionTitle() + " — vòng " + m.round());
-        pdf.heading("BIÊN BẢN KIỂM PHIẾU");
-        pdf.paragraph(m.electionTitle() + " — vòng " + m.round() + ". " + m.congressTitle() + " " + m.unitName()
-                + ", nhiệm kỳ " + m.term() + ".");
-        pdf.keyValue("Địa điểm", m.venue());
-        pdf.keyValue("Mở hòm phiếu", m.openedAt() == null ? "" : TIME.format(m.openedAt()));
-        pdf.keyValue("Kết thúc kiểm phiếu", m.closedAt() == null ? "" : TIME.format(m.closedAt()));
-        pdf.keyValue("Ban kiểm phiếu", String.join(", ", m.countingCommittee()));
-        pdf.keyValue("Đại biểu triệu tập", Integer.toString(m.delegatesSummoned()));
-        pdf.keyValue("Đại biểu có mặt", Integer.toString(m.delegatesPresent()));
-        pdf.keyValue("Đại biểu tham gia bỏ phiếu (danh sách cử tri)", Integer.toString(m.voters()));
+        PdfDocumentBuilder pdf = opening("BIÊN BẢN KIỂM PHIẾU", m.electionTitle(), m.round(),
+                new Setting(m.unitName(), m.congressTitle(), m.term(), m.venue(), m.countingCommittee(), null),
+                m.openedAt(), m.closedAt(), m.delegatesSummoned(), m.delegatesPresent(), m.voters());
         pdf.keyValue("Số lượng cần bầu", Integer.toString(m.seats()));
         StringBuilder sources = new StringBuilder();
         m.candidatesBySource().forEach((s, n) -> sources.append(sources.length() == 0 ? "" : "; ").append(source(s)).append(": ").append(n));
@@ -175,8 +208,7 @@ public class CountingMinutes {
         if (!m.tiedForLastSeat().isEmpty()) pdf.keyValue("Bằng phiếu, cần bầu lại", String.join(", ", m.tiedForLastSeat()));
         if (m.vacancies() > 0) pdf.keyValue("Số chỗ còn trống", Integer.toString(m.vacancies()));
         pdf.paragraph("Tỷ lệ phần trăm tính trên tổng số phiếu thu về, làm tròn đến hai chữ số thập phân.");
-        pdf.paragraph("TRƯỞNG BAN KIỂM PHIẾU                THƯ KÝ                CÁC THÀNH VIÊN");
-        pdf.paragraph("(ký, ghi rõ họ tên)                  (ký, ghi rõ họ tên)     (ký, ghi rõ họ tên)");
+        signatures(pdf);
         return pdf.toBytes();
     }
 }

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.daihoi.account.Access;
-import vn.daihoi.account.AccessDenied;
 import vn.daihoi.account.Caller;
 import vn.daihoi.common.RuleViolation;
 import vn.daihoi.election.ElectionQueries.ElectionOf;
@@ -45,10 +44,12 @@ public class ElectionController {
     private final ElectionProjection elections;
     private final JdbcBallotBox box;
     private final CountingMinutes minutes;
+    private final ElectionAccess rights;
 
     public ElectionController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
-                              ElectionProjection elections, JdbcBallotBox box, CountingMinutes minutes) {
+                              ElectionProjection elections, JdbcBallotBox box, CountingMinutes minutes, ElectionAccess rights) {
         this.minutes = minutes;
+        this.rights = rights;
         this.commands = commands;
         this.queries = queries;
         this.sync = sync;
@@ -112,10 +113,12 @@ public class ElectionController {
     public ElectionView approve(@PathVariable String electionId, @Valid @RequestBody ListApproval body) {
         requireOrganiser(electionId);
         Map<String, String> names = new LinkedHashMap<>();
-        view(electionId).candidates().stream().filter(c -> !c.withdrawn())
+        ElectionView election = view(electionId);
+        election.candidates().stream().filter(c -> !c.withdrawn())
                 .forEach(c -> names.put(c.candidateId(), c.fullName() == null ? "" : c.fullName()));
-        commands.sendAndWait(new ApproveCandidateListCommand(electionId, body.listDecisionId(), body.noSurplusDecisionId(),
-                BallotOrder.of(names)));
+        // a confidence ballot lists the officials as the organisers listed them (by office), not by name.
+        List<String> order = election.body() == ElectedBody.CONFIDENCE_VOTE ? List.copyOf(names.keySet()) : BallotOrder.of(names);
+        commands.sendAndWait(new ApproveCandidateListCommand(electionId, body.listDecisionId(), body.noSurplusDecisionId(), order));
         return synced(electionId);
     }
 
@@ -145,8 +148,7 @@ public class ElectionController {
     public ResponseEntity<CastBallotCommand.Receipt> cast(@PathVariable String electionId, @PathVariable int round,
                                                           @RequestHeader(value = "Idempotency-Key", required = false) String key,
                                                           @Valid @RequestBody Ballot body) {
-        String congressId = elections.congressOf(electionId).orElseThrow(ElectionController::unknown);
-        Caller voter = access.requireVoterOf(congressId);
+        Caller voter = rights.requireVoter(electionId);
         // ADR 0008: the ballot box casts in one statement of its own; the command bus would add only its unit of work.
         CastBallotCommand.Receipt receipt = box.cast(
                 new CastBallotCommand(electionId, round, voter.delegateId(), key, body.keptCandidateIds()));
@@ -171,9 +173,7 @@ public class ElectionController {
     /** a counting-committee member's entry of one paper ballot; double entry by two members. */
     @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-entries")
     public ResponseEntity<Void> enter(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperEntry body) {
-        String congressId = elections.congressOf(electionId).orElseThrow(ElectionController::unknown);
-        Caller c = access.caller();
-        if (!c.has(vn.daihoi.account.Role.COUNTING, congressId)) throw new AccessDenied();
+        Caller c = rights.requireCountingMember(electionId);
         commands.sendAndWait(new EnterPaperBallotCommand(electionId, round, body.sheet(), c.accountId(), body.keptCandidateIds(),
                 body.invalid(), body.correctionReason()));
         return ResponseEntity.noContent().build();
@@ -181,9 +181,7 @@ public class ElectionController {
 
     @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-accounting")
     public RoundView accounting(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperAccounting body) {
-        String congressId = elections.congressOf(electionId).orElseThrow(ElectionController::unknown);
-        Caller c = access.caller();
-        if (!c.has(vn.daihoi.account.Role.COUNTING, congressId)) access.requireOrganiserOfCongress(congressId);
+        rights.requireCountingOrOrganiser(electionId);
         commands.sendAndWait(new RecordPaperAccountingCommand(electionId, round, body.notReturned()));
         return roundView(electionId, round);
     }
@@ -212,8 +210,9 @@ public class ElectionController {
         if (n < 1 || n > 2000) {
             throw RuleViolation.invalid("invalid-copies", null, "copies", "Số bản in phải từ 1 đến 2000.", "Copies must be 1 to 2000.");
         }
+        boolean confidence = view(electionId).body() == ElectedBody.CONFIDENCE_VOTE;
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "attachment; filename=\"phieu-bau-vong-" + round + ".pdf\"")
+                .header("Content-Disposition", "attachment; filename=\"" + (confidence ? "phieu-tin-nhiem" : "phieu-bau") + "-vong-" + round + ".pdf\"")
                 .body(minutes.ballotPapers(electionId, round, n));
     }
 
@@ -233,7 +232,8 @@ public class ElectionController {
                 .body(minutes.pdf(minutes.of(electionId, round)));
     }
 
-    private RoundView roundView(String electionId, int round) {
+    /** The round as anyone who may read it sees it: while open, only the turnout (no interim results). */
+    public RoundView roundView(String electionId, int round) {
         RoundView v = queries.query(new RoundOf(electionId, round), ResponseTypes.optionalInstanceOf(RoundView.class)).join()
                 .orElseThrow(() -> RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round."));
         if ("OPEN".equals(v.status())) {
@@ -245,18 +245,11 @@ public class ElectionController {
     }
 
     private void requireOrganiser(String electionId) {
-        access.requireOrganiserOfCongress(elections.congressOf(electionId).orElseThrow(ElectionController::unknown));
+        rights.requireOrganiser(electionId);
     }
 
-    /** Organisers, auditors and counting members over the congress, and its own delegates. */
     private void requireReader(String electionId) {
-        String congressId = elections.congressOf(electionId).orElseThrow(ElectionController::unknown);
-        Caller c = access.caller();
-        if (c.isVoter()) {
-            if (!congressId.equals(c.congressId())) throw new AccessDenied();
-            return;
-        }
-        access.requireReaderOfCongress(congressId);
+        rights.requireReader(electionId);
     }
 
     private ElectionView synced(String electionId) {
@@ -270,6 +263,6 @@ public class ElectionController {
     }
 
     private static RuleViolation unknown() {
-        return RuleViolation.notFound("unknown-election", "electionId", "Không tìm thấy cuộc bầu cử.", "No such election.");
+        return ElectionAccess.unknown();
     }
 }

@@ -59,6 +59,10 @@ class AccessMatrixApiTest extends ApiTest {
         Answer election = organiser.post("/api/congresses/" + a.congress + "/elections", "{\"body\":\"EXECUTIVE_COMMITTEE\"}");
         assertThat(election.status()).as(election.raw()).isEqualTo(201);
         ids.put("{election}", election.body().path("electionId").asText());
+        Answer confidence = organiser.post("/api/congresses/" + a.congress + "/confidence-votes",
+                "{\"officials\":[{\"personId\":\"" + roll.get(1).path("personId").asText() + "\",\"office\":\"Chủ tịch\"}]}");
+        assertThat(confidence.status()).as(confidence.raw()).isEqualTo(201);
+        ids.put("{confidence}", confidence.body().path("electionId").asText());
 
         Scenario b = new Scenario(admin());
         String otherProvince = b.unit("CB", "Liên đoàn Lao động tỉnh Cao Bằng", "PROVINCIAL_FEDERATION", null);
@@ -136,6 +140,13 @@ class AccessMatrixApiTest extends ApiTest {
                 row("GET", "/api/elections/{electionId}/rounds/{round}/minutes", "/api/elections/{election}/rounds/1/minutes", null, List.of("outsider")),
                 row("GET", "/api/elections/{electionId}/rounds/{round}/minutes.pdf", "/api/elections/{election}/rounds/1/minutes.pdf", null, List.of("outsider")),
                 row("POST", "/api/elections/{electionId}/rounds/{round}/close", "/api/elections/{election}/rounds/1/close", "", WRITE),
+                row("POST", "/api/congresses/{congressId}/confidence-votes", "/api/congresses/{congress}/confidence-votes", "{\"officials\":[{\"personId\":\"{person}\",\"office\":\"Chủ tịch\"}]}", WRITE),
+                row("GET", "/api/confidence-votes/{electionId}", "/api/confidence-votes/{confidence}", null, List.of("outsider")),
+                row("POST", "/api/confidence-votes/{electionId}/rounds/{round}/ballots", "/api/confidence-votes/{confidence}/rounds/1/ballots", "{\"ratings\":[]}", List.of("outsider", "auditor", "counting", "organiser")),
+                row("POST", "/api/confidence-votes/{electionId}/rounds/{round}/paper-entries", "/api/confidence-votes/{confidence}/rounds/1/paper-entries", "{\"sheet\":1,\"invalid\":\"NOT_ISSUED\"}", List.of("outsider", "auditor", "voter", "organiser")),
+                row("GET", "/api/confidence-votes/{electionId}/rounds/{round}/results", "/api/confidence-votes/{confidence}/rounds/1/results", null, List.of("outsider")),
+                row("GET", "/api/confidence-votes/{electionId}/rounds/{round}/minutes", "/api/confidence-votes/{confidence}/rounds/1/minutes", null, List.of("outsider")),
+                row("GET", "/api/confidence-votes/{electionId}/rounds/{round}/minutes.pdf", "/api/confidence-votes/{confidence}/rounds/1/minutes.pdf", null, List.of("outsider")),
                 row("POST", "/api/people", "/api/people", "{\"fullName\":\"Người Mới (hư cấu)\"}", List.of("auditor", "counting", "voter")),
                 row("GET", "/api/people/{personId}", "/api/people/{person}", null, List.of("auditor", "counting", "voter")),
                 row("POST", "/api/people/{personId}/correct", "/api/people/{person}/correct", "{\"fullName\":\"Tên Sửa (hư cấu)\"}", List.of("auditor", "counting", "voter")),

@@ -7,6 +7,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import vn.daihoi.support.ApiTest;
 import vn.daihoi.support.CongressInSession;
+import vn.daihoi.support.SecrecyAdversary;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,24 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BallotSecrecyApiTest extends ApiTest {
-
-    /** Tables that hold the roll of voters and attendance: voter ids belong there, ballots never. */
-    private static final Set<String> ROLL_TABLES = Set.of("delegate_view", "voting_credential", "auth_token", "ballot_round_voter");
-
-    /** Every persisted row as text: whole rows of every table, and each event's payload and metadata decoded. */
-    private Map<String, List<String>> everything() {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (String table : jdbc.queryForList("select table_name from information_schema.tables where table_schema = current_schema() "
-                + "and table_type = 'BASE TABLE'", String.class)) {
-            if (table.equals("domain_event_entry")) {
-                rows.put(table, jdbc.queryForList("select global_index || ' ' || time_stamp || ' ' || payload_type || ' ' || "
-                        + "convert_from(payload, 'UTF8') || ' ' || coalesce(convert_from(meta_data, 'UTF8'), '') from domain_event_entry", String.class));
-            } else {
-                rows.put(table, jdbc.queryForList("select x::text from \"" + table + "\" x", String.class));
-            }
-        }
-        return rows;
-    }
 
     @Test
     void nothingPersistedLinksAVoterToHisBallot(CapturedOutput output) {
@@ -65,40 +48,14 @@ class BallotSecrecyApiTest extends ApiTest {
             castOrder.add(code);
         }
 
-        // While the round is open: the box holds no voter, no code, no content in clear.
-        assertThat(jdbc.queryForList("select column_name from information_schema.columns where table_schema = current_schema() "
-                + "and table_name = 'ballot_box'", String.class)).containsExactlyInAnyOrder("election_id", "round", "sealed");
-        Map<String, List<String>> during = everything();
-        during.forEach((table, rows) -> rows.forEach(row -> {
-            codeOf.values().forEach(code -> assertThat(row).as(table + " while open").doesNotContain(code));
-            if (!ROLL_TABLES.contains(table) && !table.equals("domain_event_entry")) {
-                codeOf.keySet().forEach(voter -> assertThat(row).as(table + " holds a voter id").doesNotContain(voter));
-            }
-        }));
+        SecrecyAdversary adversary = new SecrecyAdversary(jdbc, c.electionId, codeOf);
+        adversary.findsNothingWhileOpen();
 
         JsonNode result = c.close(1).body();
         assertThat(result.path("collected").asInt()).isEqualTo(15);
 
         // After the count: no row and no event holds both a voter id and a tracking code or a ballot.
-        Map<String, List<String>> after = everything();
-        int rowsWithCodes = 0;
-        for (Map.Entry<String, List<String>> table : after.entrySet()) {
-            for (String row : table.getValue()) {
-                boolean hasCode = codeOf.values().stream().anyMatch(row::contains);
-                boolean hasVoter = codeOf.keySet().stream().anyMatch(row::contains);
-                if (hasCode) rowsWithCodes++;
-                assertThat(hasCode && hasVoter).as("a row of " + table.getKey() + " pairs a voter with a tracking code").isFalse();
-                if (!ROLL_TABLES.contains(table.getKey()) && !table.getKey().equals("domain_event_entry")) {
-                    assertThat(hasVoter).as(table.getKey() + " holds a voter id").isFalse();
-                }
-            }
-        }
-        assertThat(rowsWithCodes).as("the codes are published somewhere").isPositive();
-        for (String event : after.get("domain_event_entry")) {
-            if (event.contains("RoundCounted")) {
-                codeOf.keySet().forEach(voter -> assertThat(event).doesNotContain(voter));
-            }
-        }
+        adversary.findsNoLinkAfterTheCount("RoundCounted");
 
         // No order carries information: ballots come out by content, participants by id.
         List<JsonNode> published = new ArrayList<>();
@@ -109,25 +66,6 @@ class BallotSecrecyApiTest extends ApiTest {
                 .thenComparing(b -> b.path("trackingCode").asText()));
         assertThat(published).isEqualTo(sorted);
         assertThat(publishedCodes).isNotEqualTo(castOrder).containsExactlyInAnyOrderElementsOf(castOrder);
-        String closed = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry where payload_type like '%RoundClosed' "
-                + "and convert_from(payload, 'UTF8') like ?", String.class, "%" + c.electionId + "%");
-        List<String> voters = new ArrayList<>(codeOf.keySet());
-        List<String> positions = voters.stream().sorted(Comparator.comparingInt(closed::indexOf)).toList();
-        assertThat(positions).isEqualTo(voters.stream().sorted().toList());
-
-        // The store still proves that ballots counted equal voters who took part.
-        assertThat(closed).contains("\"electronicBallots\":15");
-        assertThat(voters).allSatisfy(v -> assertThat(closed).contains(v));
-
-        // Nothing of the box is left to match: no sealed ballot, no key, no idempotency hash, one transaction id.
-        assertThat(jdbc.queryForObject("select count(*) from ballot_box where election_id = ?", Long.class, c.electionId)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from ballot_round_key where election_id = ?", Long.class, c.electionId)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from ballot_round_voter where election_id = ? and idem_hash is not null",
-                Long.class, c.electionId)).isZero();
-        assertThat(jdbc.queryForObject("select count(distinct xmin::text) from ballot_round_voter where election_id = ?",
-                Long.class, c.electionId)).isEqualTo(1);
-
-        // And the logs say nothing of it.
-        codeOf.values().forEach(code -> assertThat(output.getAll()).doesNotContain(code));
+        adversary.findsNoCodeIn(output.getAll());
     }
 }

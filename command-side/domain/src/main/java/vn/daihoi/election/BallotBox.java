@@ -9,8 +9,12 @@ import java.util.List;
  */
 public interface BallotBox {
 
-    /** A round opens: its candidates and seats, its frozen roll of voters, and a fresh key. */
-    void prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid, List<String> voters);
+    /**
+     * A round opens: its candidates and seats, its frozen roll of voters, and a fresh key. {@code ratesEach}: a
+     * confidence round (R-60), whose ballots rate every listed person instead of keeping names.
+     */
+    void prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid, boolean ratesEach,
+                 List<String> voters);
 
     void addVoter(String electionId, int round, String delegateId);
 

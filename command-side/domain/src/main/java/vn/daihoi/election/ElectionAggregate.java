@@ -6,6 +6,12 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import vn.daihoi.common.RuleViolation;
 import vn.daihoi.common.Text;
+import vn.daihoi.confidence.ConfidenceBallotRules;
+import vn.daihoi.confidence.ConfidenceRoundCounted;
+import vn.daihoi.confidence.ConfidenceTally;
+import vn.daihoi.confidence.ListedOfficial;
+import vn.daihoi.confidence.OfficialListed;
+import vn.daihoi.confidence.RatingLine;
 import vn.daihoi.congress.Attendance;
 import vn.daihoi.congress.RuleProfile;
 
@@ -22,7 +28,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One election of one body at one congress (R-20 to R-28): its candidates, the approved list, and its numbered
- * ballot rounds with their counts. Ballots themselves never pass through it (ADR 0008).
+ * ballot rounds with their counts. Ballots themselves never pass through it (ADR 0008). A confidence vote (R-60 to
+ * R-64, ADR 0010) is an election of {@link ElectedBody#CONFIDENCE_VOTE}: listed officials instead of nominations,
+ * no surplus, its own quorum, rating ballots and its own count; everything else is the same engine.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class ElectionAggregate {
@@ -74,16 +82,63 @@ public class ElectionAggregate {
         if (Text.isBlank(cmd.electionId()) || cmd.body() == null) {
             throw RuleViolation.invalid("missing-field", null, "body", "Thiếu nội dung bầu cử.", "The elected body is required.");
         }
+        boolean confidence = cmd.body() == ElectedBody.CONFIDENCE_VOTE;
+        if (confidence) {
+            checkOfficials(cmd.officials());
+        } else if (!cmd.officials().isEmpty()) {
+            throw RuleViolation.invalid("officials-only-for-confidence-votes", "R-20", "officials",
+                    "Chỉ cuộc lấy phiếu tín nhiệm mới có danh sách người được lấy phiếu; cuộc bầu cử nhận đề cử.",
+                    "Only a confidence vote lists officials; an election takes nominations.");
+        }
         if (seats < 1 || seats > 200) {
             throw RuleViolation.invalid("invalid-seats", "R-15", "seats", "Số lượng cần bầu phải từ 1 đến 200.", "Seats must be 1 to 200.");
         }
-        apply(new ElectionOpened(cmd.electionId(), cmd.congressId(), unitId, cmd.body(),
-                Text.isBlank(cmd.title()) ? "Bầu " + cmd.body().vietnamese() : cmd.title(), seats, profile));
+        if (cmd.title() != null && cmd.title().length() > 200) {
+            throw RuleViolation.invalid("title-too-long", null, "title", "Tên cuộc bầu cử tối đa 200 ký tự.", "The title is at most 200 characters.");
+        }
+        String title = !Text.isBlank(cmd.title()) ? cmd.title() : confidence ? cmd.body().vietnamese() : "Bầu " + cmd.body().vietnamese();
+        apply(new ElectionOpened(cmd.electionId(), cmd.congressId(), unitId, cmd.body(), title, seats, profile));
+        for (ListedOfficial o : cmd.officials()) {
+            apply(new OfficialListed(cmd.electionId(), o.candidateId(), o.personId(), o.office()));
+        }
+    }
+
+    /** a confidence vote names at least one official, each once, each with the office he holds. */
+    private static void checkOfficials(List<ListedOfficial> officials) {
+        if (officials.isEmpty() || officials.size() > 200) {
+            throw RuleViolation.invalid("officials-missing", "R-60", "officials",
+                    "Cần danh sách từ 1 đến 200 người được lấy phiếu tín nhiệm.", "A confidence vote lists 1 to 200 officials.");
+        }
+        Set<String> persons = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        for (ListedOfficial o : officials) {
+            if (o == null || Text.isBlank(o.personId()) || Text.isBlank(o.candidateId()) || !ids.add(o.candidateId())) {
+                throw RuleViolation.invalid("missing-field", "R-60", "officials",
+                        "Mỗi người được lấy phiếu cần mã người.", "Each listed official needs a person id.");
+            }
+            if (!persons.add(o.personId())) {
+                throw RuleViolation.invalid("official-listed-twice", "R-60", "officials",
+                        "Một người có hai lần trong danh sách lấy phiếu tín nhiệm.", "A person is listed twice for the confidence vote.");
+            }
+            if (Text.isBlank(o.office()) || o.office().length() > 200) {
+                throw RuleViolation.invalid("office-missing", "R-60", "officials",
+                        "Cần ghi chức vụ (tối đa 200 ký tự) của người được lấy phiếu tín nhiệm.",
+                        "Each listed official needs the office he holds (at most 200 characters).");
+            }
+        }
+    }
+
+    private boolean confidence() {
+        return body == ElectedBody.CONFIDENCE_VOTE;
     }
 
     // ---- nominations (R-20, R-21) ---------------------------------------------------------------
 
     void nominate(NominateCandidateCommand cmd) {
+        if (confidence()) {
+            throw RuleViolation.conflict("confidence-vote-takes-no-nominations", "R-60", "electionId",
+                    "Lấy phiếu tín nhiệm theo danh sách đã lập, không nhận đề cử.", "A confidence vote rates its list; it takes no nominations.");
+        }
         if (Text.isBlank(cmd.candidateId()) || candidates.containsKey(cmd.candidateId())) {
             throw RuleViolation.invalid("candidate-id-taken", null, "candidateId", "Mã ứng viên trống hoặc đã dùng.", "The candidate id is empty or taken.");
         }
@@ -144,7 +199,8 @@ public class ElectionAggregate {
             throw RuleViolation.invalid("ballot-order-invalid", "R-24", "ballotOrder",
                     "Thứ tự trên phiếu phải gồm đúng các ứng viên.", "The ballot order must list exactly the candidates.");
         }
-        SurplusRule.check(standing.size(), seats, profile, noSurplusAccepted);
+        // a confidence vote rates everyone on its list; there is nothing to choose between, so no surplus.
+        if (!confidence()) SurplusRule.check(standing.size(), seats, profile, noSurplusAccepted);
         apply(new CandidateListApproved(electionId, cmd.listDecisionId(), cmd.noSurplusDecisionId(), cmd.ballotOrder()));
     }
 
@@ -162,8 +218,13 @@ public class ElectionAggregate {
             throw RuleViolation.invalid("round-number", "R-28", "round",
                     "Vòng tiếp theo là vòng " + (rounds.size() + 1) + ".", "The next round is round " + (rounds.size() + 1) + ".");
         }
+        if (confidence()) {
+            // a confidence round has its own quorum setting, over the same voters summoned and present.
+            attendance = new Attendance(attendance.summoned(), attendance.present(),
+                    attendance.summoned() > 0 && profile.confidenceQuorum().reachedBy(attendance.present(), attendance.summoned()));
+        }
         if (!attendance.quorumMet()) {
-            throw RuleViolation.conflict("quorum-not-met", "R-13", "attendance",
+            throw RuleViolation.conflict("quorum-not-met", confidence() ? "R-61" : "R-13", "attendance",
                     "Không đủ số đại biểu có mặt để bỏ phiếu (" + attendance.present() + "/" + attendance.summoned() + ").",
                     "Quorum not met for voting (" + attendance.present() + "/" + attendance.summoned() + ").");
         }
@@ -185,13 +246,13 @@ public class ElectionAggregate {
                         "Ứng viên của vòng này phải thuộc danh sách đã thông qua và chưa trúng cử.",
                         "This round's candidates must be on the approved list and not yet elected.");
             }
-            roundSeats = cmd.seats() == null ? remaining : cmd.seats();
+            roundSeats = confidence() ? roundCandidates.size() : cmd.seats() == null ? remaining : cmd.seats();
         }
         if (roundSeats < 1 || roundSeats > remaining) {
             throw RuleViolation.invalid("invalid-seats", "R-28", "seats",
                     "Còn " + remaining + " chỗ cần bầu.", remaining + " seats remain to be filled.");
         }
-        box.prepare(electionId, cmd.round(), roundCandidates, roundSeats, profile.strikeAllValid(), voters);
+        box.prepare(electionId, cmd.round(), roundCandidates, roundSeats, profile.strikeAllValid(), confidence(), voters);
         apply(new RoundOpened(electionId, cmd.round(), roundCandidates, roundSeats, voters, attendance, cmd.decisionReference()));
     }
 
@@ -256,6 +317,21 @@ public class ElectionAggregate {
         if (cmd.sheet() < 1 || Text.isBlank(cmd.enteredBy())) {
             throw RuleViolation.invalid("invalid-sheet", "R-29", "sheet", "Số thứ tự phiếu phải từ 1.", "Sheet numbers start at 1.");
         }
+        if (confidence()) {
+            List<RatingLine> lines = ConfidenceBallotRules.paper(cmd.ratings(), cmd.invalid(), r.candidates);
+            if (!cmd.keptCandidateIds().isEmpty()) {
+                throw RuleViolation.invalid("invalid-entry", "R-62", "keptCandidateIds",
+                        "Phiếu tín nhiệm ghi mức tín nhiệm từng người, không giữ tên.", "A confidence ballot rates each person; it keeps no names.");
+            }
+            requireNewOrCorrected(r, cmd);
+            apply(new PaperBallotEntered(electionId, cmd.round(), cmd.sheet(), cmd.enteredBy(), List.of(), cmd.invalid(),
+                    cmd.correctionReason(), lines));
+            return;
+        }
+        if (cmd.ratings() != null) {
+            throw RuleViolation.invalid("invalid-entry", "R-25", "ratings",
+                    "Phiếu bầu cử giữ tên người được bầu, không ghi mức tín nhiệm.", "An election ballot keeps names; it gives no ratings.");
+        }
         if (cmd.invalid() == null) {
             BallotRules.check(cmd.keptCandidateIds(), Set.copyOf(r.candidates), r.seats, profile.strikeAllValid()).ifPresent(reason -> {
                 throw RuleViolation.invalid("paper-ballot-is-invalid", "R-25", "invalid",
@@ -266,13 +342,18 @@ public class ElectionAggregate {
             throw RuleViolation.invalid("invalid-entry", "R-25", "keptCandidateIds",
                     "Phiếu không hợp lệ chỉ ghi lý do.", "An invalid ballot is entered with its reason only.");
         }
+        requireNewOrCorrected(r, cmd);
+        List<String> kept = cmd.invalid() == null ? r.candidates.stream().filter(cmd.keptCandidateIds()::contains).toList() : List.of();
+        apply(new PaperBallotEntered(electionId, cmd.round(), cmd.sheet(), cmd.enteredBy(), kept, cmd.invalid(), cmd.correctionReason()));
+    }
+
+    /** an entry error is corrected by a recorded correction with its reason, never silently. */
+    private static void requireNewOrCorrected(Round r, EnterPaperBallotCommand cmd) {
         PaperBallotEntered previous = r.entries.getOrDefault(cmd.sheet(), Map.of()).get(cmd.enteredBy());
         if (previous != null && Text.isBlank(cmd.correctionReason())) {
             throw RuleViolation.conflict("entry-exists", "R-29", "correctionReason",
                     "Bạn đã nhập phiếu số " + cmd.sheet() + "; sửa thì cần ghi lý do.", "You already entered sheet " + cmd.sheet() + "; a correction needs a reason.");
         }
-        List<String> kept = cmd.invalid() == null ? r.candidates.stream().filter(cmd.keptCandidateIds()::contains).toList() : List.of();
-        apply(new PaperBallotEntered(electionId, cmd.round(), cmd.sheet(), cmd.enteredBy(), kept, cmd.invalid(), cmd.correctionReason()));
     }
 
     @CommandHandler
@@ -291,12 +372,13 @@ public class ElectionAggregate {
         for (Map.Entry<Integer, Map<String, PaperBallotEntered>> sheet : r.entries.entrySet()) {
             List<PaperBallotEntered> entries = new ArrayList<>(sheet.getValue().values());
             PaperBallotEntered first = entries.get(0);
-            boolean agree = entries.stream().allMatch(e -> e.keptCandidateIds().equals(first.keptCandidateIds()) && e.invalid() == first.invalid());
+            boolean agree = entries.stream().allMatch(e -> e.keptCandidateIds().equals(first.keptCandidateIds()) && e.invalid() == first.invalid()
+                    && Objects.equals(e.ratings(), first.ratings()));
             if (!agree || (profile.doubleEntry() && entries.size() < 2)) {
                 unsettled.add(sheet.getKey());
                 continue;
             }
-            out.add(new PublishedBallot("P%04d".formatted(sheet.getKey()), first.keptCandidateIds(), first.invalid(), true));
+            out.add(new PublishedBallot("P%04d".formatted(sheet.getKey()), first.keptCandidateIds(), first.invalid(), true, first.ratings()));
         }
         if (!unsettled.isEmpty()) {
             throw RuleViolation.conflict("paper-entries-unsettled", "R-29", "sheet",
@@ -326,13 +408,20 @@ public class ElectionAggregate {
         BallotBox.Closed closed = box.close(electionId, cmd.round());
         List<PublishedBallot> all = new ArrayList<>(closed.ballots());
         all.addAll(paper);
-        all.sort(java.util.Comparator.comparing((PublishedBallot p) -> p.invalid() == null ? "" : p.invalid().name())
-                .thenComparing(p -> String.join(",", p.keptCandidateIds())).thenComparing(PublishedBallot::trackingCode));
+        all.sort(PublishedBallot.CONTENT_ORDER);
         int electronicEnabled = closed.rollSize() - r.paperVoters.size();
         int notReturned = (r.notReturned == null ? 0 : r.notReturned) + electronicEnabled - closed.participants().size();
         BallotAccounting accounting = new BallotAccounting(closed.rollSize() + r.spoiled, all.size(), r.spoiled, notReturned,
                 paperIssued, paper.size(), electronicEnabled, closed.ballots().size());
         apply(new RoundClosed(electionId, cmd.round(), closed.participants(), closed.ballots().size(), paper.size(), accounting));
+        if (confidence()) {
+            // one count per listed person, flags by the profile's shares of ballots collected.
+            List<ConfidenceTally.Ballot> rated = all.stream()
+                    .map(b -> b.invalid() != null ? ConfidenceTally.Ballot.notIssued() : ConfidenceTally.Ballot.of(b.ratings())).toList();
+            apply(new ConfidenceRoundCounted(electionId, cmd.round(),
+                    ConfidenceTally.count(r.candidates, accounting.issued(), rated, profile.confidenceReview(), profile.confidenceDismissal()), all));
+            return;
+        }
         List<vn.daihoi.election.Tally.Ballot> ballots = all.stream()
                 .map(b -> b.invalid() != null ? Tally.Ballot.invalid(b.invalid()) : Tally.Ballot.valid(Set.copyOf(b.keptCandidateIds())))
                 .toList();
@@ -369,6 +458,16 @@ public class ElectionAggregate {
         body = e.body();
         seats = e.seats();
         profile = e.profile();
+    }
+
+    @EventSourcingHandler
+    void on(OfficialListed e) {
+        candidates.put(e.candidateId(), new Candidate(e.candidateId(), e.personId(), null, null, null));
+    }
+
+    @EventSourcingHandler
+    void on(ConfidenceRoundCounted e) {
+        rounds.get(e.round()).counted = true;
     }
 
     @EventSourcingHandler

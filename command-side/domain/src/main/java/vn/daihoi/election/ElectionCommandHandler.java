@@ -44,7 +44,18 @@ public class ElectionCommandHandler {
         policy.checkOpening(cmd.body(), LeadershipElectionPolicy.Assembly.of(c, cmd.congressId()));
         // a chair is one seat; other bodies default to the committee size the congress approved.
         boolean single = cmd.body() == ElectedBody.CHAIR || cmd.body() == ElectedBody.INSPECTION_CHAIR;
-        int seats = cmd.seats() != null ? cmd.seats() : single ? 1 : c.seatsToFill();
+        int given = cmd.seats() != null ? cmd.seats() : single ? 1 : c.seatsToFill();
+        if (cmd.body() == ElectedBody.CONFIDENCE_VOTE) {
+            // a confidence vote rates each listed official; its "seats" are the lines of the ballot.
+            for (vn.daihoi.confidence.ListedOfficial o : cmd.officials()) {
+                if (o != null && o.personId() != null && !persons.exists(o.personId())) {
+                    throw RuleViolation.invalid("unknown-person", "R-60", "officials",
+                            "Không tìm thấy người được lấy phiếu tín nhiệm trong danh bạ.", "A listed official is not a registered person.");
+                }
+            }
+            given = Math.max(1, cmd.officials().size());
+        }
+        int seats = given;
         elections.newInstance(() -> new ElectionAggregate(cmd, c.unitId(), c.profile(), seats));
         return cmd.electionId();
     }

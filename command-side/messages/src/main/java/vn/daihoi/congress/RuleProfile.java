@@ -16,6 +16,7 @@ package vn.daihoi.congress;
  * @param doubleEntry              R-29: paper ballots entered twice by two committee members
  * @param confidenceReview         R-64: share of low confidence, on ballots collected, that flags review (>)
  * @param confidenceDismissal      R-64: share that flags dismissal (≥)
+ * @param confidenceQuorum         R-61: share of those summoned who must be present to open a confidence round (≥)
  * @param branchAdditionsCap       R-50: additions during a term, branch unions (share of seats, rounded down)
  * @param higherAdditionsCap       R-50: the same at higher levels
  * @param maxTermShiftMonths       R-02: how far the upper level may shift a unit's term
@@ -27,5 +28,29 @@ public record RuleProfile(String id, String nameVi, String nameEn, String source
                           Fraction electionThreshold, Fraction tieRoundThreshold, boolean strikeAllValid,
                           boolean doubleEntry, Fraction confidenceReview, Fraction confidenceDismissal,
                           Fraction branchAdditionsCap, Fraction higherAdditionsCap,
-                          int maxTermShiftMonths, int sealedBallotMonths) {
+                          int maxTermShiftMonths, int sealedBallotMonths, Fraction confidenceQuorum) {
+
+    /** defaults, for profiles stored before a confidence setting existed (events are never rewritten). */
+    public static final Fraction DEFAULT_CONFIDENCE_REVIEW = new Fraction(1, 2);
+    public static final Fraction DEFAULT_CONFIDENCE_DISMISSAL = new Fraction(2, 3);
+    public static final Fraction DEFAULT_CONFIDENCE_QUORUM = new Fraction(2, 3);
+
+    public RuleProfile {
+        if (confidenceReview == null) confidenceReview = DEFAULT_CONFIDENCE_REVIEW;
+        if (confidenceDismissal == null) confidenceDismissal = DEFAULT_CONFIDENCE_DISMISSAL;
+        if (confidenceQuorum == null) confidenceQuorum = DEFAULT_CONFIDENCE_QUORUM;
+    }
+
+    /** The shape before R-61 had its own setting: the confidence quorum takes its default. */
+    public RuleProfile(String id, String nameVi, String nameEn, String source,
+                       Fraction quorum, Fraction showOfHandsMajority,
+                       int minimumSurplus, Fraction surplusCapShare, Integer smallCommitteeSurplusCap,
+                       Fraction electionThreshold, Fraction tieRoundThreshold, boolean strikeAllValid,
+                       boolean doubleEntry, Fraction confidenceReview, Fraction confidenceDismissal,
+                       Fraction branchAdditionsCap, Fraction higherAdditionsCap,
+                       int maxTermShiftMonths, int sealedBallotMonths) {
+        this(id, nameVi, nameEn, source, quorum, showOfHandsMajority, minimumSurplus, surplusCapShare, smallCommitteeSurplusCap,
+                electionThreshold, tieRoundThreshold, strikeAllValid, doubleEntry, confidenceReview, confidenceDismissal,
+                branchAdditionsCap, higherAdditionsCap, maxTermShiftMonths, sealedBallotMonths, null);
+    }
 }

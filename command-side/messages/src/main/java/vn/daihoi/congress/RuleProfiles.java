@@ -17,7 +17,7 @@ public final class RuleProfiles {
             "Điều lệ Công đoàn Việt Nam khóa XII (2020); HD 03/HD-TLĐ (2020); HD 238/HD-TLĐ (2014); "
                     + "QĐ 96-QĐ/TW (2023) for confidence-vote thresholds",
             TWO_THIRDS, HALF, 1, null, null, HALF, HALF, true, true, HALF, TWO_THIRDS,
-            TWO_THIRDS, HALF, 30, 6);
+            TWO_THIRDS, HALF, 30, 6, TWO_THIRDS);
 
     /** Stricter, Party-style surplus rules (QĐ 190-QĐ/TW, 2024): at most 30% surplus, and 1 for 3–5 seats. */
     public static final RuleProfile PARTY_STRICT = new RuleProfile("party-qd190-2024",
@@ -25,7 +25,7 @@ public final class RuleProfiles {
             "Election rules after QĐ 190-QĐ/TW (2024)",
             "QĐ 190-QĐ/TW (2024) for surplus caps; otherwise as union-2020",
             TWO_THIRDS, HALF, 1, new Fraction(30, 100), 1, HALF, HALF, true, true, HALF, TWO_THIRDS,
-            TWO_THIRDS, HALF, 30, 6);
+            TWO_THIRDS, HALF, 30, 6, TWO_THIRDS);
 
     public static List<RuleProfile> all() {
         return List.of(UNION_DEFAULT, PARTY_STRICT);

@@ -10,8 +10,9 @@ public final class ElectionQueries {
 
     public record RoundOf(String electionId, int round) {}
 
+    /** {@code source} is null and {@code office} set for an official listed for a confidence vote. */
     public record CandidateView(String candidateId, String personId, String fullName, NominationSource source,
-                                String nominatedByDelegateId, boolean withdrawn) {}
+                                String nominatedByDelegateId, boolean withdrawn, String office) {}
 
     public record RoundSummary(int round, List<String> candidateIds, int seats, int voters, String status,
                                Integer collected, Instant openedAt, Instant closedAt) {}

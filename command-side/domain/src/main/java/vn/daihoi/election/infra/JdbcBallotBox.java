@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.daihoi.common.RuleViolation;
+import vn.daihoi.confidence.ConfidenceBallotRules;
+import vn.daihoi.confidence.RatingLine;
 import vn.daihoi.election.BallotBox;
 import vn.daihoi.election.BallotRules;
 import vn.daihoi.election.CastBallotCommand;
@@ -24,7 +26,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,17 +56,22 @@ public class JdbcBallotBox implements BallotBox {
         this.jdbc = jdbc;
     }
 
-    record Sealed(String t, List<String> k) {}
+    /** The sealed content: tracking code, kept names, and for a confidence ballot its rating lines (absent otherwise). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Sealed(String t, List<String> k, List<RatingLine> r) {}
 
     @Override
-    public void prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid, List<String> voters) {
+    public void prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid, boolean ratesEach,
+                        List<String> voters) {
         jdbc.update(con -> {
-            var ps = con.prepareStatement("insert into ballot_round (election_id, round, candidate_ids, seats, strike_all_valid, open) values (?, ?, ?, ?, ?, true)");
+            var ps = con.prepareStatement("insert into ballot_round (election_id, round, candidate_ids, seats, strike_all_valid, open, rates_each) "
+                    + "values (?, ?, ?, ?, ?, true, ?)");
             ps.setString(1, electionId);
             ps.setInt(2, round);
             ps.setArray(3, con.createArrayOf("varchar", candidateIds.toArray()));
             ps.setInt(4, seats);
             ps.setBoolean(5, strikeAllValid);
+            ps.setBoolean(6, ratesEach);
             return ps;
         });
         byte[] key = new byte[32];
@@ -95,7 +101,8 @@ public class JdbcBallotBox implements BallotBox {
      * strike rule and the key. Closing forgets it ({@link #forget}); the database, not this cache, decides
      * whether the round is still open, because the casting statement itself checks it.
      */
-    private record OpenRound(List<String> candidates, Set<String> candidateSet, int seats, boolean strikeAllValid, byte[] key) {}
+    private record OpenRound(List<String> candidates, Set<String> candidateSet, int seats, boolean strikeAllValid, boolean ratesEach,
+                             byte[] key) {}
 
     private final Map<String, OpenRound> openRounds = new ConcurrentHashMap<>();
     private final Set<String> closedRounds = ConcurrentHashMap.newKeySet();
@@ -109,12 +116,12 @@ public class JdbcBallotBox implements BallotBox {
         OpenRound known = openRounds.get(ref);
         if (known != null || closedRounds.contains(ref)) return Optional.ofNullable(known);
         Optional<OpenRound> loaded = jdbc.query("""
-                        select r.candidate_ids, r.seats, r.strike_all_valid, k.key_bytes
+                        select r.candidate_ids, r.seats, r.strike_all_valid, k.key_bytes, r.rates_each
                         from ballot_round r join ballot_round_key k on k.election_id = r.election_id and k.round = r.round
                         where r.election_id = ? and r.round = ? and r.open""",
                 (rs, i) -> {
                     List<String> candidates = List.of((String[]) rs.getArray(1).getArray());
-                    return new OpenRound(candidates, Set.copyOf(candidates), rs.getInt(2), rs.getBoolean(3), rs.getBytes(4));
+                    return new OpenRound(candidates, Set.copyOf(candidates), rs.getInt(2), rs.getBoolean(3), rs.getBoolean(5), rs.getBytes(4));
                 }, electionId, round).stream().findFirst();
         loaded.ifPresent(o -> {
             openRounds.put(ref, o);
@@ -153,16 +160,10 @@ public class JdbcBallotBox implements BallotBox {
             throw missingIdempotencyKey();
         }
         OpenRound r = open.get();
-        Optional<InvalidReason> invalid = BallotRules.check(b.keptCandidateIds(), r.candidateSet(), r.seats(), r.strikeAllValid());
-        if (invalid.isPresent()) {
-            // Who may not vote hears that first; only then is the ballot itself refused.
-            refusal(b, r);
-            throw invalidBallot(invalid.get());
-        }
+        Sealed content = r.ratesEach() ? confidenceContent(b, r) : electionContent(b, r);
         byte[] idem = sha256(b.idempotencyKey());
         String tracking = trackingCode(r.key(), b);
-        List<String> kept = r.candidates().stream().filter(b.keptCandidateIds()::contains).toList();
-        byte[] sealed = seal(r.key(), new Sealed(tracking, kept));
+        byte[] sealed = seal(r.key(), new Sealed(tracking, content.k(), content.r()));
         for (int attempt = 0; attempt < 3; attempt++) {
             int cast = jdbc.update("""
                             with r as (select 1 from ballot_round where election_id = ? and round = ? and open for share),
@@ -179,6 +180,36 @@ public class JdbcBallotBox implements BallotBox {
             if (repeated != null) return repeated;
         }
         throw new IllegalStateException("a ballot could neither be cast nor refused");
+    }
+
+    /** R-24, R-25: the names kept, in list order, or the refusal of a ballot that must not count. */
+    private Sealed electionContent(CastBallotCommand b, OpenRound r) {
+        Optional<InvalidReason> invalid = b.ratings() != null ? Optional.empty()
+                : BallotRules.check(b.keptCandidateIds(), r.candidateSet(), r.seats(), r.strikeAllValid());
+        if (b.ratings() != null || invalid.isPresent()) {
+            // Who may not vote hears that first; only then is the ballot itself refused.
+            refusal(b, r);
+            if (invalid.isPresent()) throw invalidBallot(invalid.get());
+            throw RuleViolation.invalid("invalid-ballot-ratings-in-election", "R-25", "ratings",
+                    "Vòng này là bầu cử: giữ tên người mình bầu, không ghi mức tín nhiệm.",
+                    "This round is an election: keep the names you elect; it takes no ratings.");
+        }
+        return new Sealed(null, r.candidates().stream().filter(b.keptCandidateIds()::contains).toList(), null);
+    }
+
+    /** R-60, R-62: one line per listed person in list order; a person left unrated is an invalid line, his choice. */
+    private Sealed confidenceContent(CastBallotCommand b, OpenRound r) {
+        try {
+            if (!b.keptCandidateIds().isEmpty()) {
+                throw RuleViolation.invalid("invalid-confidence-ballot-kept-names", "R-60", "keptCandidateIds",
+                        "Vòng này là lấy phiếu tín nhiệm: ghi mức tín nhiệm cho từng người, không giữ tên.",
+                        "This round is a confidence vote: rate each person; it keeps no names.");
+            }
+            return new Sealed(null, List.of(), ConfidenceBallotRules.electronic(b.ratings(), r.candidates()));
+        } catch (RuleViolation v) {
+            refusal(b, r);
+            throw v;
+        }
     }
 
     /**
@@ -243,10 +274,10 @@ public class JdbcBallotBox implements BallotBox {
         List<PublishedBallot> ballots = new ArrayList<>();
         for (byte[] sealed : jdbc.queryForList("select sealed from ballot_box where election_id = ? and round = ?", byte[].class, electionId, round)) {
             Sealed s = open(key, sealed);
-            ballots.add(new PublishedBallot(s.t(), s.k(), null, false));
+            ballots.add(new PublishedBallot(s.t(), s.k(), null, false, s.r()));
         }
         // An order that carries no information: by content, then by the random tracking code.
-        ballots.sort(Comparator.comparing((PublishedBallot p) -> String.join(",", p.keptCandidateIds())).thenComparing(PublishedBallot::trackingCode));
+        ballots.sort(PublishedBallot.CONTENT_ORDER);
         jdbc.update("delete from ballot_box where election_id = ? and round = ?", electionId, round);
         jdbc.update("delete from ballot_round_key where election_id = ? and round = ?", electionId, round);
         jdbc.update("update ballot_round_voter set idem_hash = null where election_id = ? and round = ?", electionId, round);

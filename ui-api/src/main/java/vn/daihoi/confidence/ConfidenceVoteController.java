@@ -1,0 +1,175 @@
+package vn.daihoi.confidence;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import vn.daihoi.account.Access;
+import vn.daihoi.account.Caller;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.confidence.ConfidenceQueries.PersonResult;
+import vn.daihoi.confidence.ConfidenceQueries.Results;
+import vn.daihoi.election.CastBallotCommand;
+import vn.daihoi.election.ElectedBody;
+import vn.daihoi.election.ElectionAccess;
+import vn.daihoi.election.ElectionController;
+import vn.daihoi.election.ElectionProjection;
+import vn.daihoi.election.ElectionQueries.ElectionView;
+import vn.daihoi.election.ElectionQueries.RoundView;
+import vn.daihoi.election.EnterPaperBallotCommand;
+import vn.daihoi.election.InvalidReason;
+import vn.daihoi.election.OpenElectionCommand;
+import vn.daihoi.election.infra.JdbcBallotBox;
+import vn.daihoi.infra.ProjectionSync;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Confidence votes over HTTP (R-60 to R-64, ADR 0010). A confidence vote is an election of the engine: its rounds
+ * open, take late voters and paper ballots, balance and close through the election endpoints
+ * ({@code /api/elections/{id}/rounds…}). What differs lives here: organising it with its list of officials, the
+ * rating ballot, the paper entry of a rating ballot, and the per-person results and minutes.
+ */
+@RestController
+public class ConfidenceVoteController {
+
+    private final CommandGateway commands;
+    private final ProjectionSync sync;
+    private final Access access;
+    private final ElectionAccess rights;
+    private final JdbcBallotBox box;
+    private final ConfidenceMinutes minutes;
+    private final ElectionController elections;
+
+    public ConfidenceVoteController(CommandGateway commands, ProjectionSync sync, Access access, ElectionAccess rights,
+                                    JdbcBallotBox box, ConfidenceMinutes minutes, ElectionController elections) {
+        this.commands = commands;
+        this.sync = sync;
+        this.access = access;
+        this.rights = rights;
+        this.box = box;
+        this.minutes = minutes;
+        this.elections = elections;
+    }
+
+    record Official(String personId, String office) {}
+
+    record NewConfidenceVote(String title, @NotNull List<Official> officials) {}
+
+    /** One line: a level ({@code HIGH}, {@code CONFIDENCE}, {@code LOW}) or, on paper, why the line is invalid. */
+    record Rating(String candidateId, String level, String invalid) {}
+
+    record Ballot(@NotNull List<Rating> ratings) {}
+
+    record PaperEntry(@Min(1) int sheet, List<Rating> ratings, InvalidReason invalid, String correctionReason) {}
+
+    /** While the round is open only the turnout; once counted, R-63 per person with the R-64 flags. */
+    public record RoundResults(String electionId, int round, String status, int voters, Integer turnout, Integer issued,
+                               Integer collected, Integer whollyInvalid, List<PersonResult> people) {}
+
+    /** the assembly's organisers list the officials to be rated, each with the office he holds. */
+    @PostMapping("/api/congresses/{congressId}/confidence-votes")
+    public ResponseEntity<ElectionView> organise(@PathVariable String congressId, @Valid @RequestBody NewConfidenceVote body) {
+        access.requireOrganiserOfCongress(congressId);
+        List<ListedOfficial> officials = new ArrayList<>();
+        for (Official o : body.officials()) {
+            officials.add(o == null ? null : new ListedOfficial(UUID.randomUUID().toString(), o.personId(), o.office()));
+        }
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new OpenElectionCommand(id, congressId, ElectedBody.CONFIDENCE_VOTE, body.title(), null, officials));
+        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(id));
+        return ResponseEntity.created(URI.create("/api/confidence-votes/" + id)).body(minutes.vote(id));
+    }
+
+    @GetMapping("/api/confidence-votes/{electionId}")
+    public ElectionView vote(@PathVariable String electionId) {
+        rights.requireReader(electionId);
+        return minutes.vote(electionId);
+    }
+
+    /**
+     * R-60, R-62, ADR 0008: a delegate's own rating ballot, cast into the same ballot box as election ballots. A ballot
+     * naming someone off the list or an unknown level is refused before it is cast; a person left unrated is an
+     * invalid line, the voter's choice.
+     */
+    @PostMapping("/api/confidence-votes/{electionId}/rounds/{round}/ballots")
+    public ResponseEntity<CastBallotCommand.Receipt> cast(@PathVariable String electionId, @PathVariable int round,
+                                                          @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                                          @Valid @RequestBody Ballot body) {
+        Caller voter = rights.requireVoter(electionId);
+        CastBallotCommand.Receipt receipt = box.cast(new CastBallotCommand(electionId, round, voter.delegateId(), key, List.of(),
+                lines(body.ratings())));
+        return ResponseEntity.status(receipt.repeated() ? 200 : 201).body(receipt);
+    }
+
+    /** a counting member's entry of one paper rating ballot; double entry and corrections as in elections. */
+    @PostMapping("/api/confidence-votes/{electionId}/rounds/{round}/paper-entries")
+    public ResponseEntity<Void> enter(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperEntry body) {
+        Caller c = rights.requireCountingMember(electionId);
+        minutes.vote(electionId);
+        commands.sendAndWait(new EnterPaperBallotCommand(electionId, round, body.sheet(), c.accountId(), List.of(), body.invalid(),
+                body.correctionReason(), body.ratings() == null ? null : lines(body.ratings())));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/confidence-votes/{electionId}/rounds/{round}/results")
+    public RoundResults results(@PathVariable String electionId, @PathVariable int round) {
+        rights.requireReader(electionId);
+        minutes.vote(electionId);
+        RoundView r = elections.roundView(electionId, round);
+        if (!"COUNTED".equals(r.status())) {
+            return new RoundResults(electionId, round, r.status(), r.voters(), r.participants(), null, null, null, List.of());
+        }
+        Results res = minutes.results(electionId, round);
+        return new RoundResults(electionId, round, r.status(), r.voters(), r.participants(), res.issued(), res.collected(),
+                res.wholeInvalid(), res.people());
+    }
+
+    @GetMapping("/api/confidence-votes/{electionId}/rounds/{round}/minutes")
+    public ConfidenceMinutes.Minutes minutes(@PathVariable String electionId, @PathVariable int round) {
+        rights.requireReader(electionId);
+        return minutes.of(electionId, round);
+    }
+
+    @GetMapping("/api/confidence-votes/{electionId}/rounds/{round}/minutes.pdf")
+    public ResponseEntity<byte[]> minutesPdf(@PathVariable String electionId, @PathVariable int round) {
+        rights.requireReader(electionId);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"bien-ban-tin-nhiem-vong-" + round + ".pdf\"")
+                .body(minutes.pdf(minutes.of(electionId, round)));
+    }
+
+    /** levels and line reasons by name; an unknown one is refused with the rule, not a parse error. */
+    private static List<RatingLine> lines(List<Rating> ratings) {
+        List<RatingLine> out = new ArrayList<>();
+        for (Rating r : ratings) {
+            if (r == null) {
+                out.add(null);
+                continue;
+            }
+            out.add(new RatingLine(r.candidateId(), parse(ConfidenceLevel.class, r.level(), "invalid-confidence-ballot-unknown-level",
+                    "Mức tín nhiệm không hợp lệ (chỉ HIGH, CONFIDENCE, LOW).", "Unknown confidence level (HIGH, CONFIDENCE or LOW only)."),
+                    parse(LineInvalidReason.class, r.invalid(), "invalid-confidence-line-reason",
+                            "Lý do dòng không hợp lệ chưa biết (NO_LEVEL, SEVERAL_LEVELS, NAME_STRUCK).",
+                            "Unknown reason for an invalid line (NO_LEVEL, SEVERAL_LEVELS or NAME_STRUCK).")));
+        }
+        return out;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String code, String vi, String en) {
+        if (value == null || value.isBlank()) return null;
+        for (E e : type.getEnumConstants()) if (e.name().equals(value.strip())) return e;
+        throw RuleViolation.invalid(code, "R-62", "ratings", vi, en);
+    }
+}
