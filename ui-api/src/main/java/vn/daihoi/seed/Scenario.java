@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import vn.daihoi.common.Text;
+import vn.daihoi.confidence.ConfidenceLevel;
 import vn.daihoi.congress.CongressKind;
 import vn.daihoi.congress.DecisionSubject;
 import vn.daihoi.congress.MeetingPurpose;
@@ -61,12 +62,14 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
                            String pilotChosenBy, LocalDate date, String venue, int announcedSeats, String profileId,
                            TermShift termShift, Decision decision, List<Delegate> delegates, List<String> checkIns,
                            boolean openSession, List<ShowOfHands> decisions, List<Election> elections,
-                           MeetingPurpose purpose, String ofCongress, String convener) {
+                           MeetingPurpose purpose, String ofCongress, String convener,
+                           List<ConfidenceVote> confidenceVotes) {
         public Congress {
             delegates = delegates == null ? List.of() : List.copyOf(delegates);
             checkIns = checkIns == null ? List.of() : List.copyOf(checkIns);
             decisions = decisions == null ? List.of() : List.copyOf(decisions);
             elections = elections == null ? List.of() : List.copyOf(elections);
+            confidenceVotes = confidenceVotes == null ? List.of() : List.copyOf(confidenceVotes);
         }
 
         /**
@@ -103,6 +106,33 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
     public record BallotRound(List<BallotLine> ballots) {
         public BallotRound {
             ballots = ballots == null ? List.of() : List.copyOf(ballots);
+        }
+    }
+
+    /**
+     * A confidence vote (R-60 to R-64) on {@code officials}, approved by the assembly's CANDIDATE_LIST decision
+     * naming exactly them; each round's lines are {@code count} ballots rating the same way.
+     */
+    public record ConfidenceVote(String key, String title, List<Official> officials, List<RatingRound> rounds) {
+        public ConfidenceVote {
+            officials = officials == null ? List.of() : List.copyOf(officials);
+            rounds = rounds == null ? List.of() : List.copyOf(rounds);
+        }
+    }
+
+    /** {@code person}: a person's key; {@code office}: as the list names it. */
+    public record Official(String person, String office) {}
+
+    public record RatingRound(List<RatingBallots> ballots) {
+        public RatingRound {
+            ballots = ballots == null ? List.of() : List.copyOf(ballots);
+        }
+    }
+
+    /** {@code ratings}: person's key → level; a listed person left out is an invalid line. */
+    public record RatingBallots(Map<String, ConfidenceLevel> ratings, int count) {
+        public RatingBallots {
+            ratings = ratings == null ? Map.of() : Map.copyOf(ratings);
         }
     }
 
@@ -245,6 +275,31 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
             }
         }
         electionProblems(c, at, personKeys, votersPresent, p);
+        for (int j = 0; j < c.confidenceVotes().size(); j++) {
+            ConfidenceVote v = c.confidenceVotes().get(j);
+            String vat = at + ".confidenceVotes[" + j + "]";
+            if (Text.isBlank(v.key())) p.add(vat + ".key is required");
+            Set<String> listed = new HashSet<>();
+            for (Official o : v.officials()) {
+                if (!personKeys.contains(o.person())) p.add(vat + ".officials: " + o.person() + " is not in people");
+                else if (!listed.add(o.person())) p.add(vat + ".officials: " + o.person() + " appears twice");
+            }
+            if (c.decisions().stream().noneMatch(d -> d.subject() == DecisionSubject.CANDIDATE_LIST && new HashSet<>(d.people()).equals(listed))) {
+                p.add(vat + ": no CANDIDATE_LIST decision names exactly its officials (R-15)");
+            }
+            if (v.rounds().isEmpty()) p.add(vat + ".rounds: at least one round is required");
+            for (RatingRound r : v.rounds()) {
+                int ballots = 0;
+                for (RatingBallots b : r.ballots()) {
+                    ballots += b.count();
+                    if (b.count() < 1) p.add(vat + ": a line needs a count of 1 or more");
+                    for (String person : b.ratings().keySet()) {
+                        if (!listed.contains(person)) p.add(vat + ": " + person + " is rated but not listed");
+                    }
+                }
+                if (ballots > votersPresent) p.add(vat + ": more ballots than voting delegates checked in (" + votersPresent + ")");
+            }
+        }
     }
 
     private static void electionProblems(Congress c, String at, Set<String> personKeys, int votersPresent, List<String> p) {

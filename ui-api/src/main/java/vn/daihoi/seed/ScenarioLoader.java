@@ -12,7 +12,11 @@ import vn.daihoi.common.RuleViolation;
 import vn.daihoi.congress.ConveneCongressCommand;
 import vn.daihoi.congress.CongressProjection;
 import vn.daihoi.congress.OpenCongressSessionCommand;
+import vn.daihoi.confidence.ConfidenceLevel;
+import vn.daihoi.confidence.ListedOfficial;
+import vn.daihoi.confidence.RatingLine;
 import vn.daihoi.congress.DecisionSubject;
+import vn.daihoi.election.ElectedBody;
 import vn.daihoi.congress.RecordShowOfHandsDecisionCommand;
 import vn.daihoi.common.Text;
 import vn.daihoi.delegate.DelegateCategory;
@@ -66,7 +70,8 @@ public class ScenarioLoader {
     /** The kinds of step a report counts, in loading order. */
     public enum Step {
         UNITS("units"), PEOPLE("people"), CONGRESSES("congresses"), DELEGATES("delegates"), CHECK_INS("check-ins"),
-        SESSIONS("sessions opened"), DECISIONS("decisions"), ELECTIONS("elections"), BALLOTS("ballots");
+        SESSIONS("sessions opened"), DECISIONS("decisions"), ELECTIONS("elections"), CONFIDENCE_VOTES("confidence votes"),
+        BALLOTS("ballots");
 
         private final String label;
 
@@ -242,8 +247,11 @@ public class ScenarioLoader {
                 count(Step.SESSIONS, 0, c.openSession() ? 1 : 0);
                 count(Step.DECISIONS, 0, c.decisions().size());
                 count(Step.ELECTIONS, 0, c.elections().size());
+                count(Step.CONFIDENCE_VOTES, 0, c.confidenceVotes().size());
                 count(Step.BALLOTS, 0, c.elections().stream().flatMap(e -> e.rounds().stream()).flatMap(r -> r.ballots().stream())
-                        .mapToInt(Scenario.BallotLine::count).sum());
+                        .mapToInt(Scenario.BallotLine::count).sum()
+                        + c.confidenceVotes().stream().flatMap(v -> v.rounds().stream()).flatMap(r -> r.ballots().stream())
+                        .mapToInt(Scenario.RatingBallots::count).sum());
                 return;
             }
             String unitId = resolveUnit(c.unit(), c.date());
@@ -291,6 +299,62 @@ public class ScenarioLoader {
             for (Scenario.Election e : c.elections()) {
                 election(c, congressId, e);
             }
+            for (Scenario.ConfidenceVote v : c.confidenceVotes()) {
+                confidenceVote(c, congressId, v);
+            }
+        }
+
+        /** on the election engine: the listed officials, the list decision, rounds of rating ballots. */
+        private void confidenceVote(Scenario.Congress c, String congressId, Scenario.ConfidenceVote v) {
+            String voteId = id(scenario, "election", c.key() + "/" + v.key());
+            Map<String, String> candidateOf = new LinkedHashMap<>();
+            List<ListedOfficial> officials = new ArrayList<>();
+            for (Scenario.Official o : v.officials()) {
+                String candidateId = id(scenario, "candidate", c.key() + "/" + v.key() + "/" + o.person());
+                candidateOf.put(o.person(), candidateId);
+                officials.add(new ListedOfficial(candidateId, personIds.get(o.person()), o.office()));
+            }
+            commands.sendAndWait(new OpenElectionCommand(voteId, congressId, ElectedBody.CONFIDENCE_VOTE, v.title(), null, officials));
+            commands.sendAndWait(new ApproveCandidateListCommand(voteId, listDecision(c, candidateOf.keySet()), null,
+                    List.copyOf(candidateOf.values())));
+            List<String> voters = votersPresent(c, congressId);
+            for (int r = 0; r < v.rounds().size(); r++) {
+                int round = r + 1;
+                commands.sendAndWait(new OpenRoundCommand(voteId, round, null, null, null));
+                int voter = 0;
+                for (Scenario.RatingBallots line : v.rounds().get(r).ballots()) {
+                    List<RatingLine> ratings = new ArrayList<>();
+                    // A person the line leaves out is not sent: the ballot box records his line as unrated.
+                    candidateOf.forEach((person, candidateId) -> {
+                        ConfidenceLevel level = line.ratings().get(person);
+                        if (level != null) ratings.add(RatingLine.rated(candidateId, level));
+                    });
+                    for (int b = 0; b < line.count(); b++) {
+                        commands.sendAndWait(new CastBallotCommand(voteId, round, voters.get(voter++), UUID.randomUUID().toString(), List.of(), ratings));
+                        count(Step.BALLOTS, 1, 0);
+                    }
+                }
+                commands.sendAndWait(new CloseRoundCommand(voteId, round));
+            }
+            electionIds.add(voteId);
+            count(Step.CONFIDENCE_VOTES, 1, 0);
+        }
+
+        private String listDecision(Scenario.Congress c, Set<String> personKeys) {
+            int listDecision = -1;
+            for (int i = 0; i < c.decisions().size(); i++) {
+                Scenario.ShowOfHands d = c.decisions().get(i);
+                if (d.subject() == DecisionSubject.CANDIDATE_LIST && Set.copyOf(d.people()).equals(personKeys)) listDecision = i;
+            }
+            return id(scenario, "decision", c.key() + "/" + (listDecision + 1));
+        }
+
+        /** The voters checked in, in roll order: they cast the file's invented ballots. */
+        private List<String> votersPresent(Scenario.Congress c, String congressId) {
+            Set<String> checked = c.checkIns().stream().map(Scenario::codeKey).collect(Collectors.toSet());
+            return c.delegates().stream()
+                    .filter(d -> d.category() == DelegateCategory.DELEGATE && checked.contains(Scenario.codeKey(d.code())))
+                    .map(d -> delegateId(congressId, d.code())).toList();
         }
 
         /**
@@ -310,16 +374,9 @@ public class ScenarioLoader {
                 candidateOf.put(n.person(), candidateId);
                 names.put(candidateId, fullNames.get(n.person()));
             }
-            int listDecision = -1;
-            for (int i = 0; i < c.decisions().size(); i++) {
-                Scenario.ShowOfHands d = c.decisions().get(i);
-                if (d.subject() == DecisionSubject.CANDIDATE_LIST && Set.copyOf(d.people()).equals(candidateOf.keySet())) listDecision = i;
-            }
-            commands.sendAndWait(new ApproveCandidateListCommand(electionId, id(scenario, "decision", c.key() + "/" + (listDecision + 1)),
-                    null, BallotOrder.of(names)));
-            List<String> voters = c.delegates().stream()
-                    .filter(d -> d.category() == DelegateCategory.DELEGATE && c.checkIns().stream().anyMatch(code -> Scenario.codeKey(code).equals(Scenario.codeKey(d.code()))))
-                    .map(d -> delegateId(congressId, d.code())).toList();
+            commands.sendAndWait(new ApproveCandidateListCommand(electionId, listDecision(c, candidateOf.keySet()), null,
+                    BallotOrder.of(names)));
+            List<String> voters = votersPresent(c, congressId);
             for (int r = 0; r < e.rounds().size(); r++) {
                 int round = r + 1;
                 commands.sendAndWait(new OpenRoundCommand(electionId, round, null, null, null));

@@ -28,6 +28,7 @@ class ScenarioFilesTest {
 
     static final String SOC_TRANG = "soc-trang-pilot-2023.yml";
     static final String NGA_NAM = "nga-nam-2023.yml";
+    static final String CAO_BANG = "cao-bang-confidence-2021.yml";
 
     /** The seeds folder at the top of the project, wherever Maven runs the tests from. */
     static Path seeds() {
@@ -45,7 +46,7 @@ class ScenarioFilesTest {
     void everyShippedFileParsesAndSaysItsPeopleAreInvented() throws IOException {
         try (Stream<Path> files = Files.list(seeds())) {
             List<Path> yml = files.filter(f -> f.toString().endsWith(".yml")).toList();
-            assertThat(yml).extracting(f -> f.getFileName().toString()).contains(SOC_TRANG, NGA_NAM);
+            assertThat(yml).extracting(f -> f.getFileName().toString()).contains(SOC_TRANG, NGA_NAM, CAO_BANG);
             for (Path f : yml) {
                 Scenario s = Scenario.read(f);
                 assertThat(s.fictional()).as(f + " declares fictional: true").isTrue();
@@ -58,7 +59,7 @@ class ScenarioFilesTest {
 
     @Test
     void everyNameIsComposedUnicode() throws IOException {
-        for (String file : List.of(SOC_TRANG, NGA_NAM)) {
+        for (String file : List.of(SOC_TRANG, NGA_NAM, CAO_BANG)) {
             Scenario s = read(file);
             List<String> texts = new ArrayList<>();
             texts.add(s.title());

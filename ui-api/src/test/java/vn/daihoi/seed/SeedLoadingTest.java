@@ -158,6 +158,48 @@ class SeedLoadingTest extends ApiTest {
         assertThat(eventCount()).isEqualTo(events);
     }
 
+    @Test
+    @Order(3)
+    void theCaoBangConfidenceVoteShowsEachPersonsCountsAndTheThreeFlagsOfR64() throws IOException {
+        Scenario scenario = ScenarioFilesTest.read(ScenarioFilesTest.CAO_BANG);
+        Report report = loader.load(scenario);
+        assertThat(report.of(Step.CONFIDENCE_VOTES)).isEqualTo(new Tally(1, 0));
+        assertThat(report.of(Step.BALLOTS)).isEqualTo(new Tally(18, 0));
+
+        String voteId = ScenarioLoader.id(scenario, "election", "hn-giua-nhiem-ky-2021/tin-nhiem-2021");
+        JsonNode results = get(admin(), "/api/confidence-votes/" + voteId + "/rounds/1/results");
+        assertThat(results.path("status").asText()).isEqualTo("COUNTED");
+        assertThat(results.path("issued").asInt()).as("R-63: the 19 voters present were each issued a ballot").isEqualTo(19);
+        assertThat(results.path("collected").asInt()).isEqualTo(18);
+        Map<String, JsonNode> byName = new java.util.LinkedHashMap<>();
+        results.path("people").forEach(p -> byName.put(p.path("fullName").asText(), p));
+        assertThat(byName).hasSize(7);
+        byName.values().forEach(p -> {
+            assertThat(p.path("issued").asInt()).isEqualTo(19);
+            assertThat(p.path("collected").asInt()).isEqualTo(18);
+        });
+        JsonNode dismissal = byName.get("Lục Văn Thành");
+        assertThat(dismissal.path("low").asInt()).isEqualTo(12);
+        assertThat(dismissal.path("percentLow").asText()).isEqualTo("66.67");
+        assertThat(dismissal.path("flaggedForDismissal").asBoolean()).as("R-64: 12 of 18 is 2/3").isTrue();
+        JsonNode review = byName.get("Bế Thị Nguyệt");
+        assertThat(review.path("low").asInt()).isEqualTo(10);
+        assertThat(review.path("flaggedForReview").asBoolean()).as("R-64: 10 of 18 is more than half").isTrue();
+        assertThat(review.path("flaggedForDismissal").asBoolean()).isFalse();
+        JsonNode half = byName.get("Triệu Đức Mạnh");
+        assertThat(half.path("low").asInt()).isEqualTo(9);
+        assertThat(half.path("percentLow").asText()).isEqualTo("50.00");
+        assertThat(half.path("flaggedForReview").asBoolean()).as("R-64: exactly half is not flagged").isFalse();
+        JsonNode unrated = byName.get("Đàm Thị Lan");
+        assertThat(List.of(unrated.path("valid").asInt(), unrated.path("invalid").asInt())).as("R-62: one line left unrated")
+                .containsExactly(17, 1);
+        assertThat(byName.get("Nông Văn Quang").path("office").asText()).isEqualTo("Chủ tịch");
+
+        long events = eventCount();
+        assertThat(loader.load(ScenarioFilesTest.read(ScenarioFilesTest.CAO_BANG)).created()).isZero();
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
     private static JsonNode get(Http http, String path) {
         Answer a = http.get(path);
         assertThat(a.status()).as(path + " → " + a.raw()).isEqualTo(200);
