@@ -28,4 +28,10 @@ public record RuleProfile(String id, String nameVi, String nameEn, String source
                           boolean doubleEntry, Fraction confidenceReview, Fraction confidenceDismissal,
                           Fraction branchAdditionsCap, Fraction higherAdditionsCap,
                           int maxTermShiftMonths, int sealedBallotMonths) {
+
+    /** R-50 defaults (2/3 for a branch, 1/2 above), for profiles stored before the caps were settings. */
+    public RuleProfile {
+        if (branchAdditionsCap == null) branchAdditionsCap = new Fraction(2, 3);
+        if (higherAdditionsCap == null) higherAdditionsCap = new Fraction(1, 2);
+    }
 }
