@@ -144,6 +144,12 @@ public class CountingMinutes {
 
     public byte[] pdf(Minutes m) {
         PdfDocumentBuilder pdf = new PdfDocumentBuilder("Biên bản kiểm phiếu — " + m.electionTitle() + " — vòng " + m.round());
+        appendTo(pdf, m);
+        return pdf.toBytes();
+    }
+
+    /** The minutes as a section of a larger document (the recognition dossier, R-03). */
+    public void appendTo(PdfDocumentBuilder pdf, Minutes m) {
         pdf.heading("BIÊN BẢN KIỂM PHIẾU");
         pdf.paragraph(m.electionTitle() + " — vòng " + m.round() + ". " + m.congressTitle() + " " + m.unitName()
                 + ", nhiệm kỳ " + m.term() + ".");
@@ -177,6 +183,5 @@ public class CountingMinutes {
         pdf.paragraph("Tỷ lệ phần trăm tính trên tổng số phiếu thu về, làm tròn đến hai chữ số thập phân.");
         pdf.paragraph("TRƯỞNG BAN KIỂM PHIẾU                THƯ KÝ                CÁC THÀNH VIÊN");
         pdf.paragraph("(ký, ghi rõ họ tên)                  (ký, ghi rõ họ tên)     (ký, ghi rõ họ tên)");
-        return pdf.toBytes();
     }
 }
