@@ -240,7 +240,7 @@ public class TermController {
         return dossiers.of(l);
     }
 
-    @GetMapping(value = "/api/terms/{leadershipId}/dossier.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/api/terms/{leadershipId}/dossier.pdf")
     public ResponseEntity<byte[]> dossierPdf(@PathVariable String leadershipId) {
         LeadershipView l = view(leadershipId);
         access.requireReaderOf(l.unitId());
