@@ -57,6 +57,7 @@ class TermHistoryApiTest extends ApiTest {
     private String chairElection;
     private String imported;
     private String current;
+    private String late;
     private final Map<String, JsonNode> answers = new LinkedHashMap<>();
 
     private static String decision(String number, String on) {
@@ -287,7 +288,7 @@ class TermHistoryApiTest extends ApiTest {
     @Test
     @Order(8)
     void theCongressSeasonShowsHeldRecognisedAndOverdueUnitsAgainstTheFederationsDeadline() {
-        String late = c.scenario.unit("SNV2", "Công đoàn cơ sở Sở Tư pháp tỉnh Sóc Trăng", "BRANCH_UNION", c.scenario.upper);
+        late = c.scenario.unit("SNV2", "Công đoàn cơ sở Sở Tư pháp tỉnh Sóc Trăng", "BRANCH_UNION", c.scenario.upper);
         assertThat(c.organiser.post(c.path("/close"), "").status()).isEqualTo(200);
         Answer set = upper.post("/api/units/" + c.scenario.upper + "/congress-season/2023/deadline",
                 "{\"congressBy\":\"2023-06-30\",\"recognitionBy\":\"2023-07-31\",\"decision\":" + decision("05/KH-CĐVC", "2023-01-05") + "}");
@@ -309,6 +310,34 @@ class TermHistoryApiTest extends ApiTest {
 
     @Test
     @Order(9)
+    void theUpperLevelAppointsAProvisionalCommitteeAndConsentsToAnExtraordinaryCongressOnlyOnItsGrounds() {
+        List<String> p = c.personIds;
+        Answer provisional = upper.post("/api/units/" + late + "/terms/provisional", """
+                {"term":{"startYear":2023,"endYear":2028},"reason":"FOUNDING","appointedOn":"2023-09-01","decision":%s,"seats":3,
+                 "members":[{"personId":"%s","office":"COMMITTEE_MEMBER"},{"personId":"%s","office":"CHAIR"},
+                            {"personId":"%s","office":"COMMITTEE_MEMBER"}]}""".formatted(decision("90/QĐ-CĐVC", "2023-09-01"), p.get(4), p.get(4), p.get(5)));
+        assertThat(provisional.status()).as(provisional.raw()).isEqualTo(201);
+        assertThat(provisional.body().path("status").asText()).isEqualTo("PROVISIONAL");
+        assertThat(provisional.body().path("provisionalReason").asText()).isEqualTo("FOUNDING");
+        JsonNode holders = upper.get("/api/units/" + late + "/office-holders?on=2023-10-01").body();
+        assertThat(chairs(holders)).singleElement().satisfies(h -> {
+            assertThat(h.path("personId").asText()).isEqualTo(p.get(4));
+            assertThat(h.path("began").asText()).isEqualTo("PROVISIONAL");
+        });
+        assertThat(c.organiser.post("/api/units/" + late + "/terms/provisional", "{}").status()).as("validation first").isEqualTo(400);
+
+        Answer noGrounds = upper.post("/api/terms/" + current + "/extraordinary-congress",
+                "{\"grounds\":\"MORE_THAN_HALF_SEATS_VACANT\",\"approvedOn\":\"2025-01-10\",\"consent\":" + decision("3/CV-CĐVC", "2025-01-10") + "}");
+        assertThat(noGrounds.status()).as(noGrounds.raw()).isEqualTo(409);
+        assertThat(noGrounds.body().path("rule").asText()).isEqualTo("R-53");
+        Answer tasks = upper.post("/api/terms/" + current + "/extraordinary-congress",
+                "{\"grounds\":\"TASKS_CHANGED\",\"approvedOn\":\"2025-01-10\",\"consent\":" + decision("4/CV-CĐVC", "2025-01-10") + "}");
+        assertThat(tasks.status()).as(tasks.raw()).isEqualTo(200);
+        assertThat(tasks.body().path("changes")).extracting(ch -> ch.path("kind").asText()).contains("EXTRAORDINARY_CONGRESS_APPROVED");
+    }
+
+    @Test
+    @Order(10)
     void badInputIsAProblemNeverA500AndChangesNothing() {
         long before = eventCount();
         String branch = c.scenario.branch;
@@ -342,7 +371,7 @@ class TermHistoryApiTest extends ApiTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void everyStreamingProcessingGroupEmptiesItsTablesOnReset() {
         Map<String, Boolean> groups = new LinkedHashMap<>();
         for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
@@ -358,7 +387,7 @@ class TermHistoryApiTest extends ApiTest {
 
     /** Acceptance 4: delete every projection row, replay every processor from the store, and the API answers the same. */
     @Test
-    @Order(11)
+    @Order(12)
     void replayingEveryProjectionFromTheEventStoreGivesIdenticalAnswers() throws Exception {
         String branch = c.scenario.branch;
         List<String> reads = new ArrayList<>(List.of(
@@ -367,6 +396,7 @@ class TermHistoryApiTest extends ApiTest {
                 "/api/units/" + branch + "/office-holders?on=2024-06-01", "/api/units/" + branch + "/office-holders?on=2025-01-01",
                 "/api/people/" + chair + "/offices", "/api/people/" + c.personIds.get(6) + "/offices", "/api/terms/" + current + "/dossier",
                 "/api/units/" + c.scenario.upper + "/congress-season?term=2023&asOf=2023-08-01",
+                "/api/units/" + late + "/terms", "/api/units/" + late + "/office-holders?on=2023-10-01",
                 "/api/units/" + branch, "/api/units/" + branch + "/history", "/api/units?asOf=2024-01-01",
                 "/api/units/" + c.scenario.upper + "/congresses?term=2023", "/api/congresses/" + c.scenario.congress,
                 "/api/congresses/" + c.scenario.congress + "/delegates", "/api/people/" + chair,
