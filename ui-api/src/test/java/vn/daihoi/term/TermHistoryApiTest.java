@@ -397,7 +397,7 @@ class TermHistoryApiTest extends ApiTest {
                 "/api/people/" + chair + "/offices", "/api/people/" + c.personIds.get(6) + "/offices", "/api/terms/" + current + "/dossier",
                 "/api/units/" + c.scenario.upper + "/congress-season?term=2023&asOf=2023-08-01",
                 "/api/units/" + late + "/terms", "/api/units/" + late + "/office-holders?on=2023-10-01",
-                "/api/units/" + branch, "/api/units/" + branch + "/history", "/api/units?asOf=2024-01-01",
+                "/api/units/" + branch, "/api/units/" + branch + "/history", "/api/units?asOf=2024-01-01&root=" + c.scenario.province,
                 "/api/units/" + c.scenario.upper + "/congresses?term=2023", "/api/congresses/" + c.scenario.congress,
                 "/api/congresses/" + c.scenario.congress + "/delegates", "/api/people/" + chair,
                 "/api/elections/" + committeeElection, "/api/elections/" + committeeElection + "/rounds/1",
@@ -417,9 +417,13 @@ class TermHistoryApiTest extends ApiTest {
         assertThat(replay.body().path("processors")).extracting(JsonNode::asText).contains("terms", "units", "congresses", "elections", "people");
         replay.body().path("caughtUp").forEach(v -> assertThat(v.asBoolean()).as(replay.raw()).isTrue());
 
+        // Other test classes write some projection rows directly (events in, queries out), and those are gone after a
+        // replay: every read here stays within this history's own units.
+        List<String> differ = new ArrayList<>();
         for (String path : reads) {
-            assertThat(admin.get(path).body()).as(path).isEqualTo(answers.get(path));
+            if (!admin.get(path).body().equals(answers.get(path))) differ.add(path);
         }
+        assertThat(differ).as("answers that changed after the replay").isEmpty();
         assertThat(c.organiser.post("/api/operations/replay", "").status()).as("administrators only").isEqualTo(403);
     }
 
