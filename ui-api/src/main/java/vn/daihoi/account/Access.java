@@ -76,6 +76,25 @@ public class Access {
         if (!holds(c, above.subList(1, above.size()), Role.ORGANISER)) throw new AccessDenied();
     }
 
+    /**
+     * R-03: the unit above on whose behalf the caller decides — the nearest ancestor he organises, or the parent
+     * for an administrator; refused for anyone else (an organiser of the unit itself included).
+     */
+    public String organiserUnitAbove(String unitId) {
+        Caller c = caller();
+        List<String> above = lineage(unitId);
+        above = above.subList(1, above.size());
+        for (String unit : above) if (c.has(Role.ORGANISER, unit)) return unit;
+        if (c.isAdmin()) return above.isEmpty() ? null : above.get(0);
+        throw new AccessDenied();
+    }
+
+    /** Someone who reads some part of the tree: an administrator, an organiser or an auditor. */
+    public void requireReaderOfAnyUnit() {
+        Caller c = caller();
+        if (!c.isAdmin() && c.scopes(Role.ORGANISER).isEmpty() && c.scopes(Role.AUDITOR).isEmpty()) throw new AccessDenied();
+    }
+
     public void requireReaderOf(String unitId) {
         Caller c = caller();
         if (!c.isAdmin() && !holds(c, lineage(unitId), Role.ORGANISER, Role.AUDITOR)) throw new AccessDenied();

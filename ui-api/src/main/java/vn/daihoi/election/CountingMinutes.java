@@ -98,6 +98,13 @@ public class CountingMinutes {
                                              int summoned, int present, int voters) {
         PdfDocumentBuilder pdf = new PdfDocumentBuilder(heading.charAt(0) + heading.substring(1).toLowerCase(java.util.Locale.forLanguageTag("vi"))
                 + " — " + title + " — vòng " + round);
+        opening(pdf, heading, title, round, s, openedAt, closedAt, summoned, present, voters);
+        return pdf;
+    }
+
+    /** The same opening as a section of a larger document (the recognition dossier, R-03). */
+    public static void opening(PdfDocumentBuilder pdf, String heading, String title, int round, Setting s, Instant openedAt,
+                               Instant closedAt, int summoned, int present, int voters) {
         pdf.heading(heading);
         pdf.paragraph(title + " — vòng " + round + ". " + s.congressTitle() + " " + s.unitName() + ", nhiệm kỳ " + s.term() + ".");
         pdf.keyValue("Địa điểm", s.venue());
@@ -107,7 +114,6 @@ public class CountingMinutes {
         pdf.keyValue("Đại biểu triệu tập", Integer.toString(summoned));
         pdf.keyValue("Đại biểu có mặt", Integer.toString(present));
         pdf.keyValue("Đại biểu tham gia bỏ phiếu (danh sách cử tri)", Integer.toString(voters));
-        return pdf;
     }
 
     /** The close of every set of minutes: the signatures of the counting committee. */
@@ -184,7 +190,14 @@ public class CountingMinutes {
     }
 
     public byte[] pdf(Minutes m) {
-        PdfDocumentBuilder pdf = opening("BIÊN BẢN KIỂM PHIẾU", m.electionTitle(), m.round(),
+        PdfDocumentBuilder pdf = new PdfDocumentBuilder("Biên bản kiểm phiếu — " + m.electionTitle() + " — vòng " + m.round());
+        appendTo(pdf, m);
+        return pdf.toBytes();
+    }
+
+    /** The minutes as a section of a larger document (the recognition dossier, R-03). */
+    public void appendTo(PdfDocumentBuilder pdf, Minutes m) {
+        opening(pdf, "BIÊN BẢN KIỂM PHIẾU", m.electionTitle(), m.round(),
                 new Setting(m.unitName(), m.congressTitle(), m.term(), m.venue(), m.countingCommittee(), null),
                 m.openedAt(), m.closedAt(), m.delegatesSummoned(), m.delegatesPresent(), m.voters());
         pdf.keyValue("Số lượng cần bầu", Integer.toString(m.seats()));
@@ -209,6 +222,5 @@ public class CountingMinutes {
         if (m.vacancies() > 0) pdf.keyValue("Số chỗ còn trống", Integer.toString(m.vacancies()));
         pdf.paragraph("Tỷ lệ phần trăm tính trên tổng số phiếu thu về, làm tròn đến hai chữ số thập phân.");
         signatures(pdf);
-        return pdf.toBytes();
     }
 }

@@ -53,6 +53,26 @@ public class ProjectionSync {
         return false;
     }
 
+    /** Waits until the processor has passed every event stored so far (after a replay); false when the limit passed first. */
+    public boolean awaitHead(String processingGroup, Duration limit) {
+        Long index = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        StreamingEventProcessor processor = processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor " + processingGroup));
+        if (index == null) return true;
+        TrackingToken target = GapAwareTrackingToken.newInstance(index, Set.of());
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (covered(processor, target)) return true;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static boolean covered(StreamingEventProcessor processor, TrackingToken target) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         if (status.isEmpty()) return false;

@@ -79,11 +79,18 @@ class AccessMatrixApiTest extends ApiTest {
         ids.put("{person}", roll.get(0).path("personId").asText());
         ids.put("{account}", admin().get("/api/accounts").body().get(0).path("accountId").asText());
         ids.put("{code}", "SNV-" + a.run);
+        Answer term = admin().post("/api/units/" + a.branch + "/terms/import", """
+                {"term":{"startYear":2017,"endYear":2022},"congressOrdinal":9,"seats":5,"recognisedOn":"2018-01-10",
+                 "decision":{"number":"12/QĐ"},"holdings":[{"personId":"%s","office":"CHAIR"}]}""".formatted(ids.get("{person}")));
+        assertThat(term.status()).as(term.raw()).isEqualTo(201);
+        ids.put("{term}", term.body().path("leadershipId").asText());
     }
 
     private static final List<String> WRITE = List.of("outsider", "auditor", "counting", "voter");
     private static final List<String> READ = List.of("outsider", "voter");
     private static final List<String> ADMIN_ONLY = List.of("outsider", "auditor", "counting", "voter", "organiser");
+    /** Decided above the unit: its own organiser is refused too (R-03). */
+    private static final List<String> ABOVE = ADMIN_ONLY;
     private static final String DECISION = "\"effectiveOn\":\"2025-07-01\",\"decision\":{\"number\":\"9/QĐ\"}";
 
     private List<Row> table() {
@@ -147,6 +154,24 @@ class AccessMatrixApiTest extends ApiTest {
                 row("GET", "/api/confidence-votes/{electionId}/rounds/{round}/results", "/api/confidence-votes/{confidence}/rounds/1/results", null, List.of("outsider")),
                 row("GET", "/api/confidence-votes/{electionId}/rounds/{round}/minutes", "/api/confidence-votes/{confidence}/rounds/1/minutes", null, List.of("outsider")),
                 row("GET", "/api/confidence-votes/{electionId}/rounds/{round}/minutes.pdf", "/api/confidence-votes/{confidence}/rounds/1/minutes.pdf", null, List.of("outsider")),
+                row("POST", "/api/units/{unitId}/terms", "/api/units/{unit}/terms", "{\"electionIds\":[\"{election}\"]}", WRITE),
+                row("POST", "/api/terms/{leadershipId}/recognise", "/api/terms/{term}/recognise", "{\"recognisedOn\":\"2023-06-15\",\"decision\":{\"number\":\"1/QĐ\"}}", ABOVE),
+                row("POST", "/api/terms/{leadershipId}/refuse", "/api/terms/{term}/refuse", "{\"refusedOn\":\"2023-06-15\",\"reason\":\"Thiếu hồ sơ\"}", ABOVE),
+                row("POST", "/api/units/{unitId}/terms/import", "/api/units/{unit}/terms/import", "{\"term\":{\"startYear\":2012,\"endYear\":2017},\"congressOrdinal\":8,\"seats\":5,\"recognisedOn\":\"2012-06-01\",\"decision\":{\"number\":\"1/QĐ\"},\"holdings\":[{\"personId\":\"{person}\",\"office\":\"CHAIR\"}]}", ABOVE),
+                row("POST", "/api/units/{unitId}/terms/provisional", "/api/units/{unit}/terms/provisional", "{\"term\":{\"startYear\":2023,\"endYear\":2028},\"reason\":\"COMMITTEE_DISSOLVED\",\"appointedOn\":\"2024-01-01\",\"decision\":{\"number\":\"1/QĐ\"},\"seats\":3,\"members\":[{\"personId\":\"{person}\",\"office\":\"COMMITTEE_MEMBER\"}]}", ABOVE),
+                row("POST", "/api/terms/{leadershipId}/offices/end", "/api/terms/{term}/offices/end", "{\"personId\":\"{person}\",\"how\":\"RESIGNATION\",\"endedOn\":\"2019-01-01\",\"decision\":{\"number\":\"1/QĐ\"}}", WRITE),
+                row("POST", "/api/terms/{leadershipId}/by-elections", "/api/terms/{term}/by-elections", "{\"electionId\":\"{election}\",\"startedOn\":\"2019-01-01\"}", WRITE),
+                row("POST", "/api/terms/{leadershipId}/appointments", "/api/terms/{term}/appointments", "{\"personId\":\"{person}\",\"office\":\"VICE_CHAIR\",\"startedOn\":\"2019-01-01\",\"decision\":{\"number\":\"1/QĐ\"}}", ABOVE),
+                row("POST", "/api/terms/{leadershipId}/extraordinary-congress", "/api/terms/{term}/extraordinary-congress", "{\"grounds\":\"TASKS_CHANGED\",\"approvedOn\":\"2019-01-01\",\"consent\":{\"number\":\"1/QĐ\"}}", ABOVE),
+                row("POST", "/api/units/{unitId}/congress-season/{termStartYear}/deadline", "/api/units/{unit}/congress-season/2023/deadline", "{\"congressBy\":\"2023-06-30\",\"decision\":{\"number\":\"1/KH\"}}", WRITE),
+                row("GET", "/api/terms/{leadershipId}", "/api/terms/{term}", null, READ),
+                row("GET", "/api/units/{unitId}/terms", "/api/units/{unit}/terms", null, READ),
+                row("GET", "/api/units/{unitId}/office-holders", "/api/units/{unit}/office-holders?on=2019-01-01", null, READ),
+                row("GET", "/api/people/{personId}/offices", "/api/people/{person}/offices", null, List.of("outsider", "counting", "voter")),
+                row("GET", "/api/terms/{leadershipId}/dossier", "/api/terms/{term}/dossier", null, READ),
+                row("GET", "/api/terms/{leadershipId}/dossier.pdf", "/api/terms/{term}/dossier.pdf", null, READ),
+                row("GET", "/api/units/{unitId}/congress-season", "/api/units/{unit}/congress-season?term=2023", null, READ),
+                row("POST", "/api/operations/replay", "/api/operations/replay", "", ADMIN_ONLY),
                 row("POST", "/api/people", "/api/people", "{\"fullName\":\"Người Mới (hư cấu)\"}", List.of("auditor", "counting", "voter")),
                 row("GET", "/api/people/{personId}", "/api/people/{person}", null, List.of("auditor", "counting", "voter")),
                 row("POST", "/api/people/{personId}/correct", "/api/people/{person}/correct", "{\"fullName\":\"Tên Sửa (hư cấu)\"}", List.of("auditor", "counting", "voter")),

@@ -30,7 +30,7 @@ public record RuleProfile(String id, String nameVi, String nameEn, String source
                           Fraction branchAdditionsCap, Fraction higherAdditionsCap,
                           int maxTermShiftMonths, int sealedBallotMonths, Fraction confidenceQuorum) {
 
-    /** defaults, for profiles stored before a confidence setting existed (events are never rewritten). */
+    /** defaults, for profiles stored before these settings existed (events are never rewritten). */
     public static final Fraction DEFAULT_CONFIDENCE_REVIEW = new Fraction(1, 2);
     public static final Fraction DEFAULT_CONFIDENCE_DISMISSAL = new Fraction(2, 3);
     public static final Fraction DEFAULT_CONFIDENCE_QUORUM = new Fraction(2, 3);
@@ -39,6 +39,8 @@ public record RuleProfile(String id, String nameVi, String nameEn, String source
         if (confidenceReview == null) confidenceReview = DEFAULT_CONFIDENCE_REVIEW;
         if (confidenceDismissal == null) confidenceDismissal = DEFAULT_CONFIDENCE_DISMISSAL;
         if (confidenceQuorum == null) confidenceQuorum = DEFAULT_CONFIDENCE_QUORUM;
+        if (branchAdditionsCap == null) branchAdditionsCap = new Fraction(2, 3);
+        if (higherAdditionsCap == null) higherAdditionsCap = new Fraction(1, 2);
     }
 
     /** The shape before R-61 had its own setting: the confidence quorum takes its default. */

@@ -1,0 +1,408 @@
+package vn.daihoi.term;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.common.Text;
+import vn.daihoi.congress.RuleProfile;
+import vn.daihoi.congress.Term;
+import vn.daihoi.congress.TermShift;
+import vn.daihoi.election.ElectionAggregate;
+import vn.daihoi.organisation.Decision;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One unit's leadership for one term: the executive committee's seats and every office held in it, from the
+ * submission for recognition (R-03) through recognition (R-42) and the changes of the term (R-50, R-51, R-53), or
+ * imported from past decisions, or appointed as a provisional committee (R-52). Holding ids are numbered here
+ * ({@code leadershipId/n}), so replays give the same ids.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class LeadershipAggregate {
+
+    @AggregateIdentifier
+    private String leadershipId;
+    private String unitId;
+    private Term term;
+    private LeadershipStatus status;
+    private int seats;
+    private boolean branchUnit;
+    private RuleProfile profile;
+    private final Map<String, Holding> holdings = new LinkedHashMap<>();
+    private final Set<String> elections = new HashSet<>();
+    private int numbered;
+    private int additions;
+    private LocalDate startedOn;
+
+    protected LeadershipAggregate() {
+        // for event sourcing
+    }
+
+    LeadershipAggregate(SubmitForRecognitionCommand cmd, Slate slate, boolean branchUnit, RuleProfile profile) {
+        apply(submitted(cmd.leadershipId(), cmd, slate, branchUnit, profile, 0));
+    }
+
+    /** a new submission replaces one not yet recognised (after a refusal, or a correction before the decision). */
+    void resubmit(SubmitForRecognitionCommand cmd, Slate slate, boolean branchUnit, RuleProfile profile) {
+        if (status != LeadershipStatus.SUBMITTED && status != LeadershipStatus.REFUSED) {
+            throw RuleViolation.conflict("term-already-in-office", "R-03", "unitId",
+                    "Ban Chấp hành nhiệm kỳ " + term.label() + " của đơn vị đã nhận nhiệm vụ; không nộp lại được.",
+                    "The unit's committee for term " + term.label() + " already took office; it cannot be submitted again.");
+        }
+        apply(submitted(leadershipId, cmd, slate, branchUnit, profile, numbered));
+    }
+
+    private static LeadershipSubmitted submitted(String id, SubmitForRecognitionCommand cmd, Slate slate, boolean branchUnit,
+                                                 RuleProfile profile, int numberedSoFar) {
+        List<Holding> proposed = new ArrayList<>();
+        int n = numberedSoFar;
+        for (Holding h : slate.proposed()) {
+            proposed.add(new Holding(id + "/" + (++n), h.personId(), h.office(), h.began(), null, null, h.electionId(), null, null, null));
+        }
+        return new LeadershipSubmitted(id, cmd.unitId(), cmd.term(), slate.congressId(), cmd.congressOrdinal(), slate.seats(),
+                branchUnit, profile, slate.electionIds(), proposed, cmd.submittedOn());
+    }
+
+    LeadershipAggregate(ImportTermCommand cmd, boolean branchUnit, RuleProfile profile, LocalDate successorStartedOn) {
+        requireDecision(cmd.recognition(), "recognition", "R-03");
+        if (cmd.recognisedOn() == null || cmd.term() == null || cmd.term().endYear() <= cmd.term().startYear()) {
+            throw RuleViolation.invalid("missing-field", "R-02", "term",
+                    "Cần nhiệm kỳ và ngày công nhận.", "The term and the recognition date are required.");
+        }
+        requireSeats(cmd.seats());
+        if (cmd.congressOrdinal() < 1 || cmd.congressOrdinal() >= 100) {
+            throw RuleViolation.invalid("invalid-ordinal", "R-02", "congressOrdinal",
+                    "Lần thứ của đại hội phải từ 1 trở lên.", "The congress ordinal must be 1 or more.");
+        }
+        int fullTerm = (cmd.term().endYear() - cmd.term().startYear()) * 12;
+        if (fullTerm != 60) {
+            // a term that was not five years was shifted by a recorded decision, within the profile's limit.
+            if (cmd.termShift() == null || cmd.termShift().decision() == null || Text.isBlank(cmd.termShift().decision().number())
+                    || Math.abs(cmd.termShift().months()) > profile.maxTermShiftMonths()) {
+                throw RuleViolation.invalid("term-shift-required", "R-02", "termShift",
+                        "Nhiệm kỳ không đủ 5 năm cần quyết định điều chỉnh nhiệm kỳ (tối đa " + profile.maxTermShiftMonths() + " tháng).",
+                        "A term other than five years needs the decision that shifted it (at most " + profile.maxTermShiftMonths() + " months).");
+            }
+        }
+        if (cmd.holdings() == null || cmd.holdings().isEmpty()) {
+            throw RuleViolation.invalid("missing-field", "R-03", "holdings", "Cần danh sách người giữ chức vụ.", "The office-holders are required.");
+        }
+        List<Holding> out = new ArrayList<>();
+        int n = 0;
+        for (ImportTermCommand.PastHolding p : cmd.holdings()) {
+            if (p == null || Text.isBlank(p.personId()) || p.office() == null) {
+                throw RuleViolation.invalid("missing-field", "R-03", "holdings", "Mỗi dòng cần người và chức vụ.", "Each holding needs a person and an office.");
+            }
+            LocalDate from = p.from() == null ? cmd.recognisedOn() : p.from();
+            LocalDate to = p.to();
+            HoldingEnd ended = p.ended();
+            Decision endDecision = p.endDecision();
+            if (to == null && successorStartedOn != null && from.isBefore(successorStartedOn)) {
+                // a later term already took office; this one ended that day.
+                to = successorStartedOn;
+                ended = HoldingEnd.SUCCEEDED_ON_RECOGNITION;
+            }
+            if (to != null && !to.isAfter(from) || to != null && ended == null) {
+                throw RuleViolation.invalid("invalid-period", "R-51", "holdings",
+                        "Ngày thôi giữ chức phải sau ngày bắt đầu và có lý do.", "An office ends after it began, with how it ended.");
+            }
+            out.add(new Holding(cmd.leadershipId() + "/" + (++n), p.personId(), p.office(), HoldingStart.IMPORTED, from,
+                    p.startDecision() == null ? cmd.recognition() : p.startDecision(), null, to, ended, endDecision));
+        }
+        apply(new LeadershipImported(cmd.leadershipId(), cmd.unitId(), cmd.term(), cmd.congressOrdinal(), cmd.congressDate(),
+                cmd.seats(), branchUnit, cmd.termShift(), cmd.recognisedOn(), cmd.recognition(), profile, out, cmd.importedByUnitId()));
+    }
+
+    LeadershipAggregate(AppointProvisionalCommitteeCommand cmd, boolean branchUnit, RuleProfile profile) {
+        requireDecision(cmd.decision(), "decision", "R-52");
+        if (cmd.reason() == null || cmd.appointedOn() == null || cmd.term() == null) {
+            throw RuleViolation.invalid("missing-field", "R-52", "reason",
+                    "Cần lý do, nhiệm kỳ và ngày chỉ định.", "The reason, the term and the appointment date are required.");
+        }
+        requireSeats(cmd.seats());
+        if (cmd.members() == null || cmd.members().isEmpty() || cmd.members().stream().filter(m -> m.office() == Office.COMMITTEE_MEMBER).count() > cmd.seats()) {
+            throw RuleViolation.invalid("invalid-members", "R-52", "members",
+                    "Danh sách BCH lâm thời trống hoặc vượt số lượng.", "The provisional committee is empty or larger than its seats.");
+        }
+        List<Holding> out = new ArrayList<>();
+        int n = 0;
+        for (AppointProvisionalCommitteeCommand.Appointee a : cmd.members()) {
+            if (a == null || Text.isBlank(a.personId()) || a.office() == null) {
+                throw RuleViolation.invalid("missing-field", "R-52", "members", "Mỗi dòng cần người và chức vụ.", "Each member needs a person and an office.");
+            }
+            out.add(new Holding(cmd.leadershipId() + "/" + (++n), a.personId(), a.office(), HoldingStart.PROVISIONAL,
+                    cmd.appointedOn(), cmd.decision(), null, null, null, null));
+        }
+        apply(new ProvisionalCommitteeAppointed(cmd.leadershipId(), cmd.unitId(), cmd.term(), cmd.reason(), cmd.appointedOn(),
+                cmd.decision(), cmd.seats(), branchUnit, profile, out, cmd.appointedByUnitId()));
+    }
+
+    // ---- recognition (R-03, R-42) ----------------------------------------------------------------------
+
+    void recognise(RecogniseLeadershipCommand cmd) {
+        requireDecision(cmd.decision(), "decision", "R-03");
+        if (cmd.recognisedOn() == null) {
+            throw RuleViolation.invalid("missing-field", "R-42", "recognisedOn", "Cần ngày công nhận.", "The recognition date is required.");
+        }
+        if (status != LeadershipStatus.SUBMITTED) {
+            throw RuleViolation.conflict("not-awaiting-recognition", "R-03", "leadershipId",
+                    "Ban Chấp hành này không chờ công nhận.", "This committee is not awaiting recognition.");
+        }
+        apply(new LeadershipRecognised(leadershipId, unitId, cmd.recognisedOn(), cmd.decision(), cmd.recognisedByUnitId()));
+    }
+
+    @CommandHandler
+    public void handle(RefuseRecognitionCommand cmd) {
+        if (Text.isBlank(cmd.reason()) || cmd.refusedOn() == null) {
+            throw RuleViolation.invalid("missing-field", "R-03", "reason", "Cần ghi lý do và ngày từ chối.", "The reason and the date are required.");
+        }
+        if (status != LeadershipStatus.SUBMITTED) {
+            throw RuleViolation.conflict("not-awaiting-recognition", "R-03", "leadershipId",
+                    "Ban Chấp hành này không chờ công nhận.", "This committee is not awaiting recognition.");
+        }
+        apply(new LeadershipRecognitionRefused(leadershipId, unitId, cmd.refusedOn(), Text.clean(cmd.reason()), cmd.refusedByUnitId()));
+    }
+
+    /** a successor took office on {@code day}; every office of this term still held that day ends then. */
+    void succeededOn(LocalDate day, Decision decision, String successorId) {
+        List<String> ending = holdings.values().stream()
+                .filter(h -> h.open() && h.startedOn().isBefore(day)).map(Holding::holdingId).toList();
+        if (!ending.isEmpty()) {
+            apply(new OfficesEnded(leadershipId, unitId, null, ending, day, HoldingEnd.SUCCEEDED_ON_RECOGNITION, decision, successorId));
+        }
+    }
+
+    // ---- during the term (R-50 to R-53) ------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(EndOfficeCommand cmd) {
+        requireInOffice();
+        requireDecision(cmd.decision(), "decision", "R-51");
+        if (cmd.how() == null || !cmd.how().personal() || cmd.endedOn() == null || Text.isBlank(cmd.personId())) {
+            throw RuleViolation.invalid("invalid-ending", "R-51", "how",
+                    "Cần người, ngày và lý do thôi giữ chức (xin thôi, bãi nhiệm, chuyển công tác).",
+                    "The person, the date and how the office ends (resignation, dismissal, transfer) are required.");
+        }
+        List<Holding> his = holdings.values().stream()
+                .filter(h -> h.open() && h.personId().equals(cmd.personId()) && (cmd.office() == null || h.office() == cmd.office()))
+                .toList();
+        if (his.isEmpty()) {
+            throw RuleViolation.notFound("no-such-office", "personId",
+                    "Người này không giữ chức vụ đó trong nhiệm kỳ.", "This person holds no such office in the term.");
+        }
+        if (his.stream().anyMatch(h -> cmd.endedOn().isBefore(h.startedOn()))) {
+            throw RuleViolation.invalid("ends-before-start", "R-51", "endedOn",
+                    "Ngày thôi giữ chức trước ngày bắt đầu.", "The office would end before it began.");
+        }
+        // Leaving the committee ends every office held from it.
+        boolean leavesCommittee = his.stream().anyMatch(h -> h.office() == Office.COMMITTEE_MEMBER);
+        List<String> ending = holdings.values().stream()
+                .filter(h -> h.open() && h.personId().equals(cmd.personId())
+                        && (his.contains(h) || leavesCommittee && h.office().heldFromTheCommittee()))
+                .map(Holding::holdingId).toList();
+        apply(new OfficesEnded(leadershipId, unitId, cmd.personId(), ending, cmd.endedOn(), cmd.how(), cmd.decision(), null));
+    }
+
+    /** the elected of a counted by-election of this unit take office. */
+    void fillByElection(FillVacancyByElectionCommand cmd, ElectionAggregate.Facts facts) {
+        requireInOffice();
+        Office office = facts.body() == null ? null : Slate.officeOf(facts.body());
+        if (!unitId.equals(facts.unitId())) {
+            throw RuleViolation.conflict("election-of-another-unit", "R-50", "electionId",
+                    "Cuộc bầu cử là của đơn vị khác.", "The election belongs to another unit.");
+        }
+        if (office == null) {
+            throw RuleViolation.invalid("not-an-office", "R-50", "electionId",
+                    "Cuộc bầu cử không bầu chức danh lãnh đạo.", "The election does not fill an office.");
+        }
+        if (facts.roundOpen() || facts.electedPersonIds().isEmpty()) {
+            throw RuleViolation.conflict("election-not-counted", "R-50", "electionId",
+                    "Cuộc bầu bổ sung chưa kiểm phiếu xong hoặc không có người trúng cử.", "The by-election is not counted or elected nobody.");
+        }
+        if (elections.contains(facts.electionId())) {
+            throw RuleViolation.conflict("election-already-used", "R-50", "electionId",
+                    "Kết quả cuộc bầu cử này đã được ghi nhận.", "This election's result is already recorded.");
+        }
+        fill(facts.electedPersonIds(), office, HoldingStart.BY_ELECTION, cmd.startedOn(), cmd.decision(), facts.electionId(), cmd.consent());
+    }
+
+    @CommandHandler
+    public void handle(AppointToOfficeCommand cmd) {
+        requireInOffice();
+        requireDecision(cmd.decision(), "decision", "R-50");
+        if (Text.isBlank(cmd.personId()) || cmd.office() == null) {
+            throw RuleViolation.invalid("missing-field", "R-50", "personId", "Cần người và chức vụ.", "The person and the office are required.");
+        }
+        fill(List.of(cmd.personId()), cmd.office(), HoldingStart.APPOINTED, cmd.startedOn(), cmd.decision(), null, cmd.consent());
+    }
+
+    private void fill(List<String> persons, Office office, HoldingStart how, LocalDate on, Decision decision, String electionId, Decision consent) {
+        if (on == null) {
+            throw RuleViolation.invalid("missing-field", "R-50", "startedOn", "Cần ngày nhận nhiệm vụ.", "The start date is required.");
+        }
+        if (on.isBefore(startedOn)) {
+            throw RuleViolation.invalid("starts-before-term", "R-50", "startedOn",
+                    "Ngày nhận nhiệm vụ trước khi Ban Chấp hành nhận nhiệm vụ.", "The office would start before the committee took office.");
+        }
+        Set<String> members = openHolders(Office.COMMITTEE_MEMBER);
+        for (String p : persons) {
+            if (openHolders(office).contains(p)) {
+                throw RuleViolation.conflict("already-holds-office", "R-50", "personId",
+                        "Người này đang giữ chức vụ đó.", "This person already holds that office.");
+            }
+            if (office.heldFromTheCommittee() && !members.contains(p)) {
+                throw RuleViolation.conflict("office-outside-committee", "R-41", "personId",
+                        office.vietnamese() + " phải là ủy viên Ban Chấp hành.", "The " + office.english() + " must be a committee member.");
+            }
+        }
+        boolean addition = office == Office.COMMITTEE_MEMBER;
+        if (addition) {
+            if (members.size() + persons.size() > seats) {
+                throw RuleViolation.conflict("no-vacancy", "R-50", "seats",
+                        "Ban Chấp hành không còn đủ chỗ trống (" + members.size() + "/" + seats + ").",
+                        "The committee has no vacancy for this (" + members.size() + " of " + seats + " seats held).");
+            }
+            AdditionsCap.check(profile, branchUnit, seats, additions, persons.size(), consent);
+        }
+        int n = numbered;
+        for (String p : persons) {
+            Holding h = new Holding(leadershipId + "/" + (++n), p, office, how, on, decision, electionId, null, null, null);
+            apply(new OfficeFilled(leadershipId, unitId, h, addition, consent));
+        }
+    }
+
+    /** consent only when more than half the seats are vacant or the congress's tasks changed fundamentally. */
+    @CommandHandler
+    public void handle(ApproveExtraordinaryCongressCommand cmd) {
+        requireInOffice();
+        requireDecision(cmd.consent(), "consent", "R-53");
+        if (cmd.grounds() == null || cmd.approvedOn() == null) {
+            throw RuleViolation.invalid("missing-field", "R-53", "grounds", "Cần căn cứ và ngày đồng ý.", "The grounds and the date are required.");
+        }
+        int vacant = seats - openHolders(Office.COMMITTEE_MEMBER).size();
+        if (cmd.grounds() == ExtraordinaryGrounds.MORE_THAN_HALF_SEATS_VACANT && 2 * vacant <= seats) {
+            throw RuleViolation.conflict("not-enough-vacancies", "R-53", "grounds",
+                    "Chỉ khuyết " + vacant + "/" + seats + " ủy viên, chưa quá một nửa.",
+                    "Only " + vacant + " of " + seats + " seats are vacant, not more than half.");
+        }
+        apply(new ExtraordinaryCongressApproved(leadershipId, unitId, cmd.grounds(), seats, vacant, cmd.approvedOn(), cmd.consent()));
+    }
+
+    private Set<String> openHolders(Office office) {
+        Set<String> out = new HashSet<>();
+        holdings.values().stream().filter(h -> h.open() && h.office() == office).forEach(h -> out.add(h.personId()));
+        return out;
+    }
+
+    private void requireInOffice() {
+        if (status == null || !status.inOffice()) {
+            throw RuleViolation.conflict("not-in-office", "R-42", "leadershipId",
+                    "Ban Chấp hành chưa được công nhận nên chưa nhận nhiệm vụ.", "The committee is not recognised, so it has not taken office.");
+        }
+    }
+
+    private static void requireDecision(Decision d, String field, String rule) {
+        if (d == null || Text.isBlank(d.number())) {
+            throw RuleViolation.invalid("decision-required", rule, field, "Cần số quyết định.", "The decision's number is required.");
+        }
+    }
+
+    private static void requireSeats(int seats) {
+        if (seats < 1 || seats > 200) {
+            throw RuleViolation.invalid("invalid-seats", "R-15", "seats", "Số ủy viên phải từ 1 đến 200.", "Seats must be 1 to 200.");
+        }
+    }
+
+    public String unitId() { return unitId; }
+    public Term term() { return term; }
+    public LeadershipStatus status() { return status; }
+    public LocalDate startedOn() { return startedOn; }
+
+    // ---- state -----------------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(LeadershipSubmitted e) {
+        leadershipId = e.leadershipId();
+        unitId = e.unitId();
+        term = e.term();
+        seats = e.seats();
+        branchUnit = e.branchUnit();
+        profile = e.profile();
+        status = LeadershipStatus.SUBMITTED;
+        holdings.clear();
+        elections.clear();
+        elections.addAll(e.electionIds());
+        e.proposed().forEach(this::put);
+    }
+
+    @EventSourcingHandler
+    void on(LeadershipRecognised e) {
+        status = LeadershipStatus.RECOGNISED;
+        startedOn = e.recognisedOn();
+        holdings.replaceAll((id, h) -> h.startingOn(e.recognisedOn(), e.decision()));
+    }
+
+    @EventSourcingHandler
+    void on(LeadershipRecognitionRefused e) {
+        status = LeadershipStatus.REFUSED;
+    }
+
+    @EventSourcingHandler
+    void on(LeadershipImported e) {
+        leadershipId = e.leadershipId();
+        unitId = e.unitId();
+        term = e.term();
+        seats = e.seats();
+        branchUnit = e.branchUnit();
+        profile = e.profile();
+        status = LeadershipStatus.IMPORTED;
+        startedOn = e.recognisedOn();
+        e.holdings().forEach(this::put);
+    }
+
+    @EventSourcingHandler
+    void on(ProvisionalCommitteeAppointed e) {
+        leadershipId = e.leadershipId();
+        unitId = e.unitId();
+        term = e.term();
+        seats = e.seats();
+        branchUnit = e.branchUnit();
+        profile = e.profile();
+        status = LeadershipStatus.PROVISIONAL;
+        startedOn = e.appointedOn();
+        e.holdings().forEach(this::put);
+    }
+
+    @EventSourcingHandler
+    void on(OfficesEnded e) {
+        e.holdingIds().forEach(id -> holdings.computeIfPresent(id, (k, h) -> h.endingOn(e.endedOn(), e.how(), e.decision())));
+    }
+
+    @EventSourcingHandler
+    void on(OfficeFilled e) {
+        put(e.holding());
+        if (e.addition()) additions++;
+        if (e.holding().electionId() != null) elections.add(e.holding().electionId());
+    }
+
+    @EventSourcingHandler
+    void on(ExtraordinaryCongressApproved e) {
+        // consent is on record; the extraordinary congress itself is convened as any congress
+    }
+
+    private void put(Holding h) {
+        holdings.put(h.holdingId(), h);
+        numbered++;
+    }
+}

@@ -1,0 +1,320 @@
+package vn.daihoi.term;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.daihoi.account.Access;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.congress.CongressQueries;
+import vn.daihoi.congress.CongressStatus;
+import vn.daihoi.congress.Term;
+import vn.daihoi.congress.TermShift;
+import vn.daihoi.infra.ProjectionSync;
+import vn.daihoi.organisation.Decision;
+import vn.daihoi.term.TermQueries.LeadershipSummary;
+import vn.daihoi.term.TermQueries.LeadershipView;
+import vn.daihoi.term.TermQueries.OfficeHolders;
+import vn.daihoi.term.TermQueries.PersonOffices;
+import vn.daihoi.term.TermQueries.SeasonDeadline;
+import vn.daihoi.term.TermQueries.UnitTerms;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Terms of office (R-03, R-42, R-50 to R-53). A unit's organiser submits its congress's result; an organiser of
+ * a unit above recognises or refuses it, imports past terms, appoints; organisers and auditors of the unit or any
+ * unit above read the history.
+ */
+@RestController
+public class TermController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ProjectionSync sync;
+    private final Access access;
+    private final Clock clock;
+    private final RecognitionDossier dossiers;
+
+    public TermController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access, Clock clock,
+                          RecognitionDossier dossiers) {
+        this.commands = commands;
+        this.queries = queries;
+        this.sync = sync;
+        this.access = access;
+        this.clock = clock;
+        this.dossiers = dossiers;
+    }
+
+    record Submission(@NotEmpty List<@NotBlank String> electionIds) {}
+
+    record Recognition(@NotNull LocalDate recognisedOn, @NotNull @Valid Decision decision) {}
+
+    record Refusal(@NotNull LocalDate refusedOn, @NotBlank String reason) {}
+
+    record PastHolding(@NotBlank String personId, @NotNull Office office, LocalDate from, Decision startDecision, LocalDate to,
+                       HoldingEnd ended, Decision endDecision) {}
+
+    record Import(@NotNull @Valid Term term, @Min(1) int congressOrdinal, LocalDate congressDate, @Min(1) int seats,
+                  TermShift termShift, @NotNull LocalDate recognisedOn, @NotNull Decision decision,
+                  @NotEmpty List<@Valid PastHolding> holdings) {}
+
+    record Appointee(@NotBlank String personId, @NotNull Office office) {}
+
+    record Provisional(@NotNull @Valid Term term, @NotNull ProvisionalReason reason, @NotNull LocalDate appointedOn,
+                       @NotNull Decision decision, @Min(1) int seats, @NotEmpty List<@Valid Appointee> members) {}
+
+    record Ending(@NotBlank String personId, Office office, @NotNull HoldingEnd how, @NotNull LocalDate endedOn,
+                  @NotNull Decision decision) {}
+
+    record ByElection(@NotBlank String electionId, @NotNull LocalDate startedOn, Decision decision, Decision consent) {}
+
+    record Appointment(@NotBlank String personId, @NotNull Office office, @NotNull LocalDate startedOn,
+                       @NotNull Decision decision, Decision consent) {}
+
+    record Extraordinary(@NotNull ExtraordinaryGrounds grounds, @NotNull LocalDate approvedOn, @NotNull Decision consent) {}
+
+    record Deadline(@NotNull LocalDate congressBy, LocalDate recognitionBy, @NotNull Decision decision) {}
+
+    // ---- commands ---------------------------------------------------------------------------------------
+
+    /** the unit's organiser submits its counted elections; the term and ordinal are the congress's. */
+    @PostMapping("/api/units/{unitId}/terms")
+    public ResponseEntity<LeadershipView> submit(@PathVariable String unitId, @Valid @RequestBody Submission body) {
+        access.requireOrganiserOf(unitId);
+        String first = body.electionIds().get(0);
+        String congressId = queries.query(new vn.daihoi.election.ElectionQueries.ElectionOf(first),
+                        ResponseTypes.optionalInstanceOf(vn.daihoi.election.ElectionQueries.ElectionView.class)).join()
+                .map(vn.daihoi.election.ElectionQueries.ElectionView::congressId)
+                .orElseThrow(() -> RuleViolation.notFound("unknown-election", "electionIds", "Không tìm thấy cuộc bầu cử.", "No such election."));
+        CongressQueries.CongressSummary congress = queries.query(new CongressQueries.DashboardOf(congressId),
+                        ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join()
+                .map(CongressQueries.Dashboard::congress)
+                .orElseThrow(() -> RuleViolation.notFound("unknown-congress", "electionIds", "Không tìm thấy đại hội.", "No such congress."));
+        String id = commands.sendAndWait(new SubmitForRecognitionCommand(UUID.randomUUID().toString(), unitId, congress.term(),
+                congress.ordinal(), body.electionIds(), LocalDate.now(clock)));
+        return ResponseEntity.created(URI.create("/api/terms/" + id)).body(synced(id, List.of(id)));
+    }
+
+    /** only an organiser of a unit above; the predecessors' offices end the same day. */
+    @PostMapping("/api/terms/{leadershipId}/recognise")
+    public LeadershipView recognise(@PathVariable String leadershipId, @Valid @RequestBody Recognition body) {
+        LeadershipView l = view(leadershipId);
+        String by = access.organiserUnitAbove(l.unitId());
+        commands.sendAndWait(new RecogniseLeadershipCommand(leadershipId, body.recognisedOn(), body.decision(), by));
+        return synced(leadershipId, unitLeaderships(l.unitId()));
+    }
+
+    @PostMapping("/api/terms/{leadershipId}/refuse")
+    public LeadershipView refuse(@PathVariable String leadershipId, @Valid @RequestBody Refusal body) {
+        LeadershipView l = view(leadershipId);
+        String by = access.organiserUnitAbove(l.unitId());
+        commands.sendAndWait(new RefuseRecognitionCommand(leadershipId, body.refusedOn(), body.reason(), by));
+        return synced(leadershipId, List.of(leadershipId));
+    }
+
+    /** A past term from its decisions, by an organiser above the unit (or an administrator). */
+    @PostMapping("/api/units/{unitId}/terms/import")
+    public ResponseEntity<LeadershipView> importTerm(@PathVariable String unitId, @Valid @RequestBody Import body) {
+        String by = access.organiserUnitAbove(unitId);
+        String id = UUID.randomUUID().toString();
+        List<ImportTermCommand.PastHolding> holdings = body.holdings().stream().map(h -> new ImportTermCommand.PastHolding(
+                h.personId(), h.office(), h.from(), h.startDecision(), h.to(), h.ended(), h.endDecision())).toList();
+        commands.sendAndWait(new ImportTermCommand(id, unitId, body.term(), body.congressOrdinal(), body.congressDate(), body.seats(),
+                body.termShift(), body.recognisedOn(), body.decision(), holdings, by));
+        return ResponseEntity.created(URI.create("/api/terms/" + id)).body(synced(id, unitLeaderships(unitId, id)));
+    }
+
+    /** */
+    @PostMapping("/api/units/{unitId}/terms/provisional")
+    public ResponseEntity<LeadershipView> provisional(@PathVariable String unitId, @Valid @RequestBody Provisional body) {
+        String by = access.organiserUnitAbove(unitId);
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new AppointProvisionalCommitteeCommand(id, unitId, body.term(), body.reason(), body.appointedOn(),
+                body.decision(), body.seats(), body.members().stream()
+                .map(m -> new AppointProvisionalCommitteeCommand.Appointee(m.personId(), m.office())).toList(), by));
+        return ResponseEntity.created(URI.create("/api/terms/" + id)).body(synced(id, unitLeaderships(unitId, id)));
+    }
+
+    /** resignation, dismissal or transfer, by the unit's organiser or one above. */
+    @PostMapping("/api/terms/{leadershipId}/offices/end")
+    public LeadershipView end(@PathVariable String leadershipId, @Valid @RequestBody Ending body) {
+        access.requireOrganiserOf(view(leadershipId).unitId());
+        commands.sendAndWait(new EndOfficeCommand(leadershipId, body.personId(), body.office(), body.how(), body.endedOn(), body.decision()));
+        return synced(leadershipId, List.of(leadershipId));
+    }
+
+    /** a counted by-election of the unit fills vacancies. */
+    @PostMapping("/api/terms/{leadershipId}/by-elections")
+    public LeadershipView byElection(@PathVariable String leadershipId, @Valid @RequestBody ByElection body) {
+        access.requireOrganiserOf(view(leadershipId).unitId());
+        commands.sendAndWait(new FillVacancyByElectionCommand(leadershipId, body.electionId(), body.startedOn(), body.decision(), body.consent()));
+        return synced(leadershipId, List.of(leadershipId));
+    }
+
+    /** the upper level appoints. */
+    @PostMapping("/api/terms/{leadershipId}/appointments")
+    public LeadershipView appoint(@PathVariable String leadershipId, @Valid @RequestBody Appointment body) {
+        access.organiserUnitAbove(view(leadershipId).unitId());
+        commands.sendAndWait(new AppointToOfficeCommand(leadershipId, body.personId(), body.office(), body.startedOn(), body.decision(), body.consent()));
+        return synced(leadershipId, List.of(leadershipId));
+    }
+
+    /** */
+    @PostMapping("/api/terms/{leadershipId}/extraordinary-congress")
+    public LeadershipView extraordinary(@PathVariable String leadershipId, @Valid @RequestBody Extraordinary body) {
+        access.organiserUnitAbove(view(leadershipId).unitId());
+        commands.sendAndWait(new ApproveExtraordinaryCongressCommand(leadershipId, body.grounds(), body.approvedOn(), body.consent()));
+        return synced(leadershipId, List.of(leadershipId));
+    }
+
+    /** The federation's deadlines for its units' congresses of a term. */
+    @PostMapping("/api/units/{unitId}/congress-season/{termStartYear}/deadline")
+    public SeasonView deadline(@PathVariable String unitId, @PathVariable int termStartYear, @Valid @RequestBody Deadline body) {
+        access.requireOrganiserOf(unitId);
+        String id = SetCongressSeasonDeadlineCommand.idOf(unitId, termStartYear);
+        commands.sendAndWait(new SetCongressSeasonDeadlineCommand(id, unitId, termStartYear, body.congressBy(), body.recognitionBy(), body.decision()));
+        sync.await(TermProjection.PROCESSING_GROUP, List.of(id));
+        return season(unitId, termStartYear, null);
+    }
+
+    // ---- reads ------------------------------------------------------------------------------------------
+
+    @GetMapping("/api/terms/{leadershipId}")
+    public LeadershipView leadership(@PathVariable String leadershipId) {
+        LeadershipView l = view(leadershipId);
+        access.requireReaderOf(l.unitId());
+        return l;
+    }
+
+    @GetMapping("/api/units/{unitId}/terms")
+    public UnitTerms terms(@PathVariable String unitId) {
+        access.requireReaderOf(unitId);
+        return queries.query(new TermQueries.TermsOfUnit(unitId), UnitTerms.class).join();
+    }
+
+    /** who held which office on a calendar date (Asia/Ho_Chi_Minh); today by default. */
+    @GetMapping("/api/units/{unitId}/office-holders")
+    public OfficeHolders holders(@PathVariable String unitId,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        access.requireReaderOf(unitId);
+        return queries.query(new TermQueries.OfficeHoldersOn(unitId, on == null ? LocalDate.now(clock) : on), OfficeHolders.class).join();
+    }
+
+    /** One person's offices across units and terms, limited to the units the caller may read. */
+    @GetMapping("/api/people/{personId}/offices")
+    public PersonOffices personOffices(@PathVariable String personId) {
+        PersonOffices all = queries.query(new TermQueries.OfficesOfPerson(personId), PersonOffices.class).join();
+        Map<String, Boolean> readable = new HashMap<>();
+        var visible = all.holdings().stream().filter(h -> readable.computeIfAbsent(h.unitId(), access::mayRead)).toList();
+        if (!all.holdings().isEmpty() && visible.isEmpty()) throw new vn.daihoi.account.AccessDenied();
+        if (all.holdings().isEmpty()) access.requireReaderOfAnyUnit();
+        return new PersonOffices(all.personId(), all.fullName(), all.erased(), visible);
+    }
+
+    @GetMapping("/api/terms/{leadershipId}/dossier")
+    public RecognitionDossier.Dossier dossier(@PathVariable String leadershipId) {
+        LeadershipView l = view(leadershipId);
+        access.requireReaderOf(l.unitId());
+        return dossiers.of(l);
+    }
+
+    @GetMapping("/api/terms/{leadershipId}/dossier.pdf")
+    public ResponseEntity<byte[]> dossierPdf(@PathVariable String leadershipId) {
+        LeadershipView l = view(leadershipId);
+        access.requireReaderOf(l.unitId());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"ho-so-cong-nhan-" + leadershipId + ".pdf\"")
+                .body(dossiers.pdf(dossiers.of(l)));
+    }
+
+    public record SeasonUnit(String unitId, String unitCode, String unitName, String unitKind, String congressId,
+                             CongressStatus congressStatus, boolean held, String leadershipId, LeadershipStatus leadershipStatus,
+                             boolean recognised, LocalDate recognisedOn, boolean imported, boolean overdue, List<String> overdueReasons) {}
+
+    public record SeasonView(String federationUnitId, Term term, LocalDate asOf, SeasonDeadline deadline, List<SeasonUnit> units,
+                             int held, int recognised, int overdue) {}
+
+    /**
+     * The congress season of a term under a federation. Held: the unit's congress for the term is closed, or the
+     * term was imported. Recognised: its leadership for the term was recognised (or imported). Overdue: a deadline
+     * the federation set has passed (the deadline day itself still counts as in time) without a held congress
+     * ({@code CONGRESS}) or without recognition ({@code RECOGNITION}).
+     */
+    @GetMapping("/api/units/{unitId}/congress-season")
+    public SeasonView season(@PathVariable String unitId, @RequestParam int term,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        access.requireReaderOf(unitId);
+        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        CongressQueries.Season season = queries.query(new CongressQueries.CongressesUnder(unitId, term, day), CongressQueries.Season.class).join();
+        List<CongressQueries.UnitCongress> under = season.units().stream().filter(u -> !u.unitId().equals(unitId)).toList();
+        List<LeadershipSummary> leaderships = queries.query(new TermQueries.LeadershipsForTerm(
+                under.stream().map(CongressQueries.UnitCongress::unitId).toList(), term),
+                ResponseTypes.multipleInstancesOf(LeadershipSummary.class)).join();
+        Map<String, LeadershipSummary> byUnit = new HashMap<>();
+        leaderships.forEach(l -> byUnit.put(l.unitId(), l));
+        Optional<SeasonDeadline> deadline = queries.query(new TermQueries.SeasonDeadlineOf(unitId, term),
+                ResponseTypes.optionalInstanceOf(SeasonDeadline.class)).join();
+        List<SeasonUnit> units = new ArrayList<>();
+        int held = 0, recognised = 0, overdue = 0;
+        for (CongressQueries.UnitCongress u : under) {
+            LeadershipSummary l = byUnit.get(u.unitId());
+            CongressStatus status = u.congress() == null ? null : u.congress().status();
+            boolean isHeld = status == CongressStatus.CLOSED || l != null && l.imported();
+            boolean isRecognised = l != null && (l.status() == LeadershipStatus.RECOGNISED || l.status() == LeadershipStatus.IMPORTED);
+            List<String> reasons = new ArrayList<>();
+            if (deadline.isPresent()) {
+                if (!isHeld && day.isAfter(deadline.get().congressBy())) reasons.add("CONGRESS");
+                LocalDate by = deadline.get().recognitionBy();
+                if (!isRecognised && by != null && day.isAfter(by)) reasons.add("RECOGNITION");
+            }
+            if (isHeld) held++;
+            if (isRecognised) recognised++;
+            if (!reasons.isEmpty()) overdue++;
+            units.add(new SeasonUnit(u.unitId(), u.unitCode(), u.unitName(), u.unitKind(), u.congress() == null ? null : u.congress().congressId(),
+                    status, isHeld, l == null ? null : l.leadershipId(), l == null ? null : l.status(), isRecognised,
+                    l == null ? null : l.recognisedOn(), l != null && l.imported(), !reasons.isEmpty(), reasons));
+        }
+        return new SeasonView(unitId, new Term(term, term + 5), day, deadline.orElse(null), units, held, recognised, overdue);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    private LeadershipView view(String leadershipId) {
+        return queries.query(new TermQueries.LeadershipOf(leadershipId), ResponseTypes.optionalInstanceOf(LeadershipView.class)).join()
+                .orElseThrow(() -> RuleViolation.notFound("unknown-term", "leadershipId",
+                        "Không tìm thấy Ban Chấp hành nhiệm kỳ này.", "No such term of office."));
+    }
+
+    private List<String> unitLeaderships(String unitId, String... more) {
+        List<String> ids = new ArrayList<>(List.of(more));
+        queries.query(new TermQueries.TermsOfUnit(unitId), UnitTerms.class).join().terms().forEach(t -> ids.add(t.leadershipId()));
+        return ids;
+    }
+
+    private LeadershipView synced(String leadershipId, List<String> touched) {
+        sync.await(TermProjection.PROCESSING_GROUP, touched);
+        return view(leadershipId);
+    }
+}
