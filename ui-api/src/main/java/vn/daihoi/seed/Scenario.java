@@ -17,6 +17,8 @@ import vn.daihoi.election.ElectedBody;
 import vn.daihoi.election.NominationSource;
 import vn.daihoi.organisation.Decision;
 import vn.daihoi.organisation.UnitKind;
+import vn.daihoi.term.HoldingEnd;
+import vn.daihoi.term.Office;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,13 +43,56 @@ import java.util.regex.Pattern;
  * @param fictional  every person in the file is invented; a file that names people must say so (R-70)
  */
 public record Scenario(String scenario, String title, boolean fictional, List<Unit> units, List<Person> people,
-                       List<Congress> congresses) {
+                       List<Congress> congresses, List<Leadership> terms) {
 
     public Scenario {
         units = units == null ? List.of() : List.copyOf(units);
         people = people == null ? List.of() : List.copyOf(people);
         congresses = congresses == null ? List.of() : List.copyOf(congresses);
+        terms = terms == null ? List.of() : List.copyOf(terms);
     }
+
+    /**
+     * One unit's leadership for one term (ADR 0011), after the congresses: either {@code imported} from the
+     * decisions of a past term, or {@code submitted} from counted elections of this file, then {@code recognised}
+     * by the upper level (R-03, R-42), then its {@code changes} during the term (R-50, R-51), in order.
+     */
+    public record Leadership(String key, String unit, PastTerm imported, Submission submitted, Recognition recognised,
+                             List<Change> changes) {
+        public Leadership {
+            changes = changes == null ? List.of() : List.copyOf(changes);
+        }
+    }
+
+    /** A past term as its decisions recorded it; {@code importedBy}: the upper unit's code. */
+    public record PastTerm(Term term, int congressOrdinal, LocalDate congressDate, int seats, TermShift termShift,
+                           LocalDate recognisedOn, Decision recognition, String importedBy, List<PastOffice> holdings) {
+        public PastTerm {
+            holdings = holdings == null ? List.of() : List.copyOf(holdings);
+        }
+    }
+
+    /** {@code from} empty: the recognition date; {@code to} empty: still held, or ended by the next recognition. */
+    public record PastOffice(String person, Office office, LocalDate from, LocalDate to, HoldingEnd ended, Decision endDecision) {}
+
+    /** {@code congress}: a congress key of this file; {@code elections}: "congress key/election key". */
+    public record Submission(String congress, List<String> elections, LocalDate on) {
+        public Submission {
+            elections = elections == null ? List.of() : List.copyOf(elections);
+        }
+    }
+
+    /** {@code by}: the recognising upper unit's code. */
+    public record Recognition(LocalDate on, Decision decision, String by) {}
+
+    /** Exactly one of the two. */
+    public record Change(OfficeEnding endOffice, ByElection byElection) {}
+
+    /** {@code office} empty: every office the person holds in the term. */
+    public record OfficeEnding(String person, Office office, HoldingEnd how, LocalDate on, Decision decision) {}
+
+    /** {@code election}: "congress key/election key" of a counted by-election; {@code consent}: beyond the cap. */
+    public record ByElection(String election, LocalDate on, Decision decision, Decision consent) {}
 
     /** {@code parent}: a code in this file or already registered; empty for a root. */
     public record Unit(String code, String name, UnitKind kind, String parent, LocalDate effectiveOn, Decision decision) {}
@@ -213,8 +258,39 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
             if (Text.isBlank(person.fullName())) p.add(at + ".fullName is required");
         }
         Set<String> congressKeys = new HashSet<>();
+        Set<String> electionKeys = new HashSet<>();
         for (int i = 0; i < congresses.size(); i++) {
-            congressProblems(congresses.get(i), "congresses[" + i + "]", keys, congressKeys, p);
+            Congress c = congresses.get(i);
+            congressProblems(c, "congresses[" + i + "]", keys, congressKeys, p);
+            c.elections().forEach(e -> electionKeys.add(c.key() + "/" + e.key()));
+        }
+        Set<String> termKeys = new HashSet<>();
+        for (int i = 0; i < terms.size(); i++) {
+            Leadership l = terms.get(i);
+            String at = "terms[" + i + "]";
+            if (Text.isBlank(l.key()) || !termKeys.add(l.key())) p.add(at + ".key is required and unique");
+            if (Text.isBlank(l.unit())) p.add(at + ".unit is required");
+            if ((l.imported() == null) == (l.submitted() == null)) p.add(at + ": exactly one of imported and submitted");
+            if (l.imported() != null) {
+                if (l.imported().term() == null || l.imported().recognisedOn() == null) p.add(at + ".imported needs term and recognisedOn");
+                for (PastOffice o : l.imported().holdings()) {
+                    if (!keys.contains(o.person())) p.add(at + ".imported.holdings: " + o.person() + " is not in people");
+                    if (o.office() == null) p.add(at + ".imported.holdings: " + o.person() + " needs an office");
+                }
+            }
+            if (l.submitted() != null) {
+                if (!congressKeys.contains(l.submitted().congress())) p.add(at + ".submitted.congress is not a congress of this file");
+                for (String e : l.submitted().elections()) {
+                    if (!electionKeys.contains(e)) p.add(at + ".submitted.elections: " + e + " is not an election of this file");
+                }
+            }
+            for (Change ch : l.changes()) {
+                if ((ch.endOffice() == null) == (ch.byElection() == null)) p.add(at + ".changes: each is endOffice or byElection");
+                if (ch.endOffice() != null && !keys.contains(ch.endOffice().person())) p.add(at + ".changes: " + ch.endOffice().person() + " is not in people");
+                if (ch.byElection() != null && !electionKeys.contains(ch.byElection().election())) {
+                    p.add(at + ".changes: " + ch.byElection().election() + " is not an election of this file");
+                }
+            }
         }
         return p;
     }

@@ -38,6 +38,12 @@ import vn.daihoi.organisation.UnitQueries;
 import vn.daihoi.person.PersonProjection;
 import vn.daihoi.person.PersonalData;
 import vn.daihoi.person.RegisterPersonCommand;
+import vn.daihoi.term.EndOfficeCommand;
+import vn.daihoi.term.FillVacancyByElectionCommand;
+import vn.daihoi.term.ImportTermCommand;
+import vn.daihoi.term.RecogniseLeadershipCommand;
+import vn.daihoi.term.SubmitForRecognitionCommand;
+import vn.daihoi.term.TermProjection;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -71,7 +77,7 @@ public class ScenarioLoader {
     public enum Step {
         UNITS("units"), PEOPLE("people"), CONGRESSES("congresses"), DELEGATES("delegates"), CHECK_INS("check-ins"),
         SESSIONS("sessions opened"), DECISIONS("decisions"), ELECTIONS("elections"), CONFIDENCE_VOTES("confidence votes"),
-        BALLOTS("ballots");
+        BALLOTS("ballots"), TERMS("terms"), TERM_CHANGES("recognitions and changes");
 
         private final String label;
 
@@ -147,6 +153,7 @@ public class ScenarioLoader {
         scenario.units().forEach(run::unit);
         scenario.people().forEach(run::person);
         scenario.congresses().forEach(run::congress);
+        scenario.terms().forEach(run::term);
         run.awaitReadModels();
         Report report = new Report(scenario.scenario(), run.tallies);
         log.atInfo().addKeyValue("scenario", scenario.scenario()).addKeyValue("created", report.created())
@@ -186,6 +193,7 @@ public class ScenarioLoader {
         private final Map<String, String> personIds = new HashMap<>();
         private final Set<String> congressIds = new LinkedHashSet<>();
         private final Set<String> electionIds = new LinkedHashSet<>();
+        private final Set<String> termIds = new LinkedHashSet<>();
         private final Map<String, String> fullNames = new HashMap<>();
         private final Map<Step, Tally> tallies = new EnumMap<>(Step.class);
 
@@ -394,6 +402,56 @@ public class ScenarioLoader {
             count(Step.ELECTIONS, 1, 0);
         }
 
+        /**
+         * ADR 0011: a leadership imported from a past term's decisions, or submitted from this file's counted
+         * elections; then recognised; then changed during the term. An existing leadership is skipped with all that
+         * follows it, as a congress is.
+         */
+        void term(Scenario.Leadership l) {
+            String leadershipId = id(scenario, "term", l.key());
+            int changes = (l.recognised() == null ? 0 : 1) + l.changes().size();
+            if (exists(leadershipId)) {
+                count(Step.TERMS, 0, 1);
+                count(Step.TERM_CHANGES, 0, changes);
+                return;
+            }
+            String unitId = resolveUnit(l.unit(), null);
+            if (l.imported() != null) {
+                Scenario.PastTerm t = l.imported();
+                List<ImportTermCommand.PastHolding> holdings = t.holdings().stream()
+                        .map(h -> new ImportTermCommand.PastHolding(personIds.get(h.person()), h.office(), h.from(), null, h.to(),
+                                h.ended(), h.endDecision()))
+                        .toList();
+                String by = Text.isBlank(t.importedBy()) ? null : resolveUnit(t.importedBy(), t.recognisedOn());
+                commands.sendAndWait(new ImportTermCommand(leadershipId, unitId, t.term(), t.congressOrdinal(), t.congressDate(),
+                        t.seats(), t.termShift(), t.recognisedOn(), t.recognition(), holdings, by));
+            } else {
+                Scenario.Submission sub = l.submitted();
+                Scenario.Congress congress = scenario.congresses().stream().filter(c -> c.key().equals(sub.congress())).findFirst().orElseThrow();
+                List<String> elections = sub.elections().stream().map(e -> id(scenario, "election", e)).toList();
+                commands.sendAndWait(new SubmitForRecognitionCommand(leadershipId, unitId, congress.term(), congress.ordinal(),
+                        elections, sub.on()));
+            }
+            count(Step.TERMS, 1, 0);
+            if (l.recognised() != null) {
+                Scenario.Recognition r = l.recognised();
+                commands.sendAndWait(new RecogniseLeadershipCommand(leadershipId, r.on(), r.decision(), resolveUnit(r.by(), r.on())));
+                count(Step.TERM_CHANGES, 1, 0);
+            }
+            for (Scenario.Change ch : l.changes()) {
+                if (ch.endOffice() != null) {
+                    Scenario.OfficeEnding e = ch.endOffice();
+                    commands.sendAndWait(new EndOfficeCommand(leadershipId, personIds.get(e.person()), e.office(), e.how(), e.on(), e.decision()));
+                } else {
+                    Scenario.ByElection b = ch.byElection();
+                    commands.sendAndWait(new FillVacancyByElectionCommand(leadershipId, id(scenario, "election", b.election()), b.on(),
+                            b.decision(), b.consent()));
+                }
+                count(Step.TERM_CHANGES, 1, 0);
+            }
+            termIds.add(leadershipId);
+        }
+
         /** A code of this file, or of a unit already registered (a file may hang its units under one it does not list). */
         private String resolveUnit(String code, LocalDate day) {
             String id = unitIds.get(Scenario.codeKey(code));
@@ -412,6 +470,7 @@ public class ScenarioLoader {
             awaitGroup(PersonProjection.PROCESSING_GROUP, personIds.values());
             awaitGroup(CongressProjection.PROCESSING_GROUP, congressIds);
             awaitGroup(ElectionProjection.PROCESSING_GROUP, electionIds);
+            awaitGroup(TermProjection.PROCESSING_GROUP, termIds);
         }
 
         private void awaitGroup(String group, Collection<String> ids) {

@@ -37,10 +37,11 @@ class SeedLoadingTest extends ApiTest {
         Scenario scenario = ScenarioFilesTest.read(ScenarioFilesTest.SOC_TRANG);
         Report first = loader.load(scenario);
         assertThat(first.steps()).containsEntry(Step.UNITS, new Tally(3, 0)).containsEntry(Step.PEOPLE, new Tally(26, 0))
-                .containsEntry(Step.CONGRESSES, new Tally(2, 0)).containsEntry(Step.DELEGATES, new Tally(26 + 5, 0))
-                .containsEntry(Step.CHECK_INS, new Tally(23 + 5, 0)).containsEntry(Step.SESSIONS, new Tally(2, 0))
-                .containsEntry(Step.DECISIONS, new Tally(6 + 4, 0)).containsEntry(Step.ELECTIONS, new Tally(1 + 4, 0))
-                .containsEntry(Step.BALLOTS, new Tally(22 + 4 * 5, 0));
+                .containsEntry(Step.CONGRESSES, new Tally(3, 0)).containsEntry(Step.DELEGATES, new Tally(26 + 5 + 4, 0))
+                .containsEntry(Step.CHECK_INS, new Tally(23 + 5 + 4, 0)).containsEntry(Step.SESSIONS, new Tally(3, 0))
+                .containsEntry(Step.DECISIONS, new Tally(6 + 4 + 1, 0)).containsEntry(Step.ELECTIONS, new Tally(1 + 4 + 1, 0))
+                .containsEntry(Step.BALLOTS, new Tally(22 + 4 * 5 + 4, 0)).containsEntry(Step.TERMS, new Tally(2, 0))
+                .containsEntry(Step.TERM_CHANGES, new Tally(1 + 2, 0));
 
         Http admin = admin();
         JsonNode branch = get(admin, "/api/units/by-code/CDCS-SNV-ST?asOf=2023-04-14");
@@ -198,6 +199,78 @@ class SeedLoadingTest extends ApiTest {
         long events = eventCount();
         assertThat(loader.load(ScenarioFilesTest.read(ScenarioFilesTest.CAO_BANG)).created()).isZero();
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    /**
+     * Issue 5, acceptance 1 and 5, on the seeds: a federation auditor reads the Sóc Trăng branch's two terms, who
+     * was chair on 2024-06-01 and the chair's history across both; the Cao Bằng auditor reads none of it.
+     */
+    @Test
+    @Order(4)
+    void aFederationAuditorReadsTheBranchsTermsWhoWasChairOnADateAndTheChairsHistoryAcrossBothTerms() throws IOException {
+        Scenario socTrang = ScenarioFilesTest.read(ScenarioFilesTest.SOC_TRANG);
+        loader.load(socTrang);
+        loader.load(ScenarioFilesTest.read(ScenarioFilesTest.CAO_BANG));
+        Http admin = admin();
+        String province = get(admin, "/api/units/by-code/LDLD-ST").path("unit").path("unitId").asText();
+        String branch = get(admin, "/api/units/by-code/CDCS-SNV-ST").path("unit").path("unitId").asText();
+        Http auditor = account("AUDITOR", province);
+
+        JsonNode terms = get(auditor, "/api/units/" + branch + "/terms").path("terms");
+        Map<Integer, JsonNode> byStart = new java.util.HashMap<>();
+        terms.forEach(t -> byStart.put(t.path("term").path("startYear").asInt(), t));
+        assertThat(byStart).containsOnlyKeys(2017, 2023);
+        JsonNode past = byStart.get(2017);
+        assertThat(past.path("imported").asBoolean()).as("the 2017–2023 term was imported, not staged").isTrue();
+        assertThat(past.path("termShiftMonths").asInt()).isEqualTo(12);
+        assertThat(past.path("chair").get(0).path("fullName").asText()).isEqualTo("Lâm Thị Ngọc Hân");
+        JsonNode current = byStart.get(2023);
+        assertThat(current.path("status").asText()).isEqualTo("RECOGNISED");
+        assertThat(current.path("imported").asBoolean()).isFalse();
+        assertThat(current.path("congressOrdinal").asInt()).isEqualTo(10);
+        assertThat(current.path("chair")).singleElement().satisfies(h -> {
+            assertThat(h.path("fullName").asText()).isEqualTo("Lâm Thị Ngọc Hân");
+            assertThat(h.path("began").asText()).isEqualTo("ELECTED_AT_FIRST_MEETING");
+            assertThat(h.path("startedOn").asText()).as("R-42: from recognition").isEqualTo("2023-05-08");
+        });
+        assertThat(current.path("inspectionChair").get(0).path("fullName").asText()).isEqualTo("Huỳnh Thị Kim Loan");
+        List<String> changes = new ArrayList<>();
+        current.path("changes").forEach(ch -> changes.add(ch.toString()));
+        assertThat(String.join("\n", changes)).as("the resignation and the by-election are on record")
+                .contains("2025-01-15").contains("2025-03-20");
+        List<String> committeeNow = new ArrayList<>();
+        get(auditor, "/api/units/" + branch + "/office-holders?on=2025-06-01").path("holdings").forEach(h -> {
+            if (h.path("office").asText().equals("COMMITTEE_MEMBER")) committeeNow.add(h.path("fullName").asText());
+        });
+        assertThat(committeeNow).as("Triết resigned, Hiền was by-elected").contains("Sơn Văn Hiền").doesNotContain("Lê Minh Triết").hasSize(5);
+
+        List<JsonNode> chairOn = new ArrayList<>();
+        get(auditor, "/api/units/" + branch + "/office-holders?on=2024-06-01").path("holdings").forEach(h -> {
+            if (h.path("office").asText().equals("CHAIR")) chairOn.add(h);
+        });
+        assertThat(chairOn).singleElement().satisfies(h -> {
+            assertThat(h.path("fullName").asText()).isEqualTo("Lâm Thị Ngọc Hân");
+            assertThat(h.path("term").path("startYear").asInt()).isEqualTo(2023);
+        });
+
+        String chairId = ScenarioLoader.id(socTrang, "person", "lam-thi-ngoc-han");
+        List<JsonNode> chairHistory = new ArrayList<>();
+        get(auditor, "/api/people/" + chairId + "/offices").path("holdings").forEach(h -> {
+            if (h.path("office").asText().equals("CHAIR")) chairHistory.add(h);
+        });
+        assertThat(chairHistory).extracting(h -> h.path("term").path("startYear").asInt()).containsExactly(2017, 2023);
+        assertThat(chairHistory.get(0).path("endedOn").asText()).isEqualTo("2023-05-08");
+        assertThat(chairHistory.get(0).path("imported").asBoolean()).isTrue();
+
+        String caoBang = get(admin, "/api/units/by-code/LDLD-CB").path("unit").path("unitId").asText();
+        Http otherAuditor = account("AUDITOR", caoBang);
+        for (String path : List.of("/api/units/" + branch + "/terms", "/api/units/" + branch + "/office-holders?on=2024-06-01",
+                "/api/terms/" + current.path("leadershipId").asText())) {
+            Answer refused = otherAuditor.get(path);
+            assertThat(refused.status()).as(path).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(otherAuditor.get("/api/units/" + caoBang + "/terms").status()).isEqualTo(200);
     }
 
     private static JsonNode get(Http http, String path) {
