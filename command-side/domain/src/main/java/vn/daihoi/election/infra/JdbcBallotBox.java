@@ -309,18 +309,27 @@ public class JdbcBallotBox implements BallotBox {
         return t;
     });
     private final AtomicBoolean vacuumAsked = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger vacuumsAhead = new java.util.concurrent.atomic.AtomicInteger();
 
     private void requestVacuum() {
         if (vacuumAsked.compareAndSet(false, true)) {
+            vacuumsAhead.incrementAndGet();
             vacuums.execute(() -> {
                 vacuumAsked.set(false); // a close committed from here on asks for the next vacuum
                 try {
                     jdbc.execute("vacuum ballot_box, ballot_round_voter, ballot_round_key");
                 } catch (RuntimeException e) {
                     log.warn("vacuum after closing a round failed; the nightly vacuum will do it: {}", e.getClass().getSimpleName());
+                } finally {
+                    vacuumsAhead.decrementAndGet();
                 }
             });
         }
+    }
+
+    /** Whether an after-close vacuum is queued or running (operations and the benchmark wait for it). */
+    public boolean vacuuming() {
+        return vacuumsAhead.get() > 0;
     }
 
     private byte[] roundKey(String electionId, int round) {
