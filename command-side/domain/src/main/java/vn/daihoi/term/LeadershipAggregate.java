@@ -360,28 +360,28 @@ public class LeadershipAggregate {
 
     @EventSourcingHandler
     void on(LeadershipImported e) {
-        leadershipId = e.leadershipId();
-        unitId = e.unitId();
-        term = e.term();
-        seats = e.seats();
-        branchUnit = e.branchUnit();
-        profile = e.profile();
-        status = LeadershipStatus.IMPORTED;
-        startedOn = e.recognisedOn();
-        e.holdings().forEach(this::put);
+        beginInOffice(e.leadershipId(), e.unitId(), e.term(), e.seats(), e.branchUnit(), e.profile(), LeadershipStatus.IMPORTED,
+                e.recognisedOn(), e.holdings());
     }
 
     @EventSourcingHandler
     void on(ProvisionalCommitteeAppointed e) {
-        leadershipId = e.leadershipId();
-        unitId = e.unitId();
-        term = e.term();
-        seats = e.seats();
-        branchUnit = e.branchUnit();
-        profile = e.profile();
-        status = LeadershipStatus.PROVISIONAL;
-        startedOn = e.appointedOn();
-        e.holdings().forEach(this::put);
+        beginInOffice(e.leadershipId(), e.unitId(), e.term(), e.seats(), e.branchUnit(), e.profile(), LeadershipStatus.PROVISIONAL,
+                e.appointedOn(), e.holdings());
+    }
+
+    /** An imported or provisional leadership is in office from its first event. */
+    private void beginInOffice(String id, String unit, Term t, int seatCount, boolean branch,
+                               RuleProfile rules, LeadershipStatus s, LocalDate from, List<Holding> in) {
+        leadershipId = id;
+        unitId = unit;
+        term = t;
+        seats = seatCount;
+        branchUnit = branch;
+        profile = rules;
+        status = s;
+        startedOn = from;
+        in.forEach(this::put);
     }
 
     @EventSourcingHandler
