@@ -136,9 +136,14 @@ public class Problems {
     ResponseEntity<ProblemDetail> badParameter(Exception e) {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
                 : ((MissingServletRequestParameterException) e).getParameterName();
+        Class<?> type = e instanceof MethodArgumentTypeMismatchException m ? m.getRequiredType() : null;
+        String vi = type == java.time.LocalDate.class ? " (ngày theo dạng YYYY-MM-DD)"
+                : type == int.class || type == Integer.class ? " (số nguyên)" : "";
+        String en = type == java.time.LocalDate.class ? " (dates as YYYY-MM-DD)"
+                : type == int.class || type == Integer.class ? " (a whole number)" : "";
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null, name,
-                "Tham số \"" + name + "\" thiếu hoặc không hợp lệ (ngày theo dạng YYYY-MM-DD).",
-                "Parameter \"" + name + "\" is missing or invalid (dates as YYYY-MM-DD).");
+                "Tham số \"" + name + "\" thiếu hoặc không hợp lệ" + vi + ".",
+                "Parameter \"" + name + "\" is missing or invalid" + en + ".");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -77,7 +77,7 @@ public class ScenarioLoader {
     public enum Step {
         UNITS("units"), PEOPLE("people"), CONGRESSES("congresses"), DELEGATES("delegates"), CHECK_INS("check-ins"),
         SESSIONS("sessions opened"), DECISIONS("decisions"), ELECTIONS("elections"), CONFIDENCE_VOTES("confidence votes"),
-        BALLOTS("ballots"), TERMS("terms"), TERM_CHANGES("recognitions and changes");
+        BALLOTS("ballots"), TERMS("terms"), TERM_CHANGES("term changes");
 
         private final String label;
 

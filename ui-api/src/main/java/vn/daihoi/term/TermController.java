@@ -229,7 +229,15 @@ public class TermController {
         Map<String, Boolean> readable = new HashMap<>();
         var visible = all.holdings().stream().filter(h -> readable.computeIfAbsent(h.unitId(), access::mayRead)).toList();
         if (!all.holdings().isEmpty() && visible.isEmpty()) throw new vn.daihoi.account.AccessDenied();
-        if (all.holdings().isEmpty()) access.requireReaderOfAnyUnit();
+        if (all.holdings().isEmpty()) {
+            access.requireReaderOfAnyUnit();
+            boolean known = queries.query(new vn.daihoi.person.PersonQueries.PersonById(personId),
+                    ResponseTypes.optionalInstanceOf(vn.daihoi.person.PersonQueries.PersonView.class))
+                    .join().isPresent();
+            if (!known) {
+                throw RuleViolation.notFound("unknown-person", "personId", "Không tìm thấy người này.", "No such person.");
+            }
+        }
         return new PersonOffices(all.personId(), all.fullName(), all.erased(), visible);
     }
 

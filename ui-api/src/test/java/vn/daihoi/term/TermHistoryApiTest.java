@@ -360,6 +360,8 @@ class TermHistoryApiTest extends ApiTest {
         answers.put("bad office", c.organiser.post("/api/terms/" + current + "/offices/end",
                 "{\"personId\":\"x\",\"office\":\"KING\",\"how\":\"RESIGNATION\",\"endedOn\":\"2024-01-01\",\"decision\":{\"number\":\"x\"}}"));
         answers.put("bad on", c.organiser.get("/api/units/" + branch + "/office-holders?on=yesterday"));
+        answers.put("bad season term", c.organiser.get("/api/units/" + branch + "/congress-season?term=soon"));
+        answers.put("unknown person", c.organiser.get("/api/people/no-such-person/offices"));
         answers.forEach((what, a) -> {
             assertThat(a.status()).as(what + ": " + a.raw()).isBetween(400, 499);
             assertThat(a.contentType()).as(what).startsWith("application/problem+json");
@@ -367,6 +369,9 @@ class TermHistoryApiTest extends ApiTest {
         });
         assertThat(answers.get("six years, no shift").body().path("rule").asText()).isEqualTo("R-02");
         assertThat(answers.get("term again").body().path("code").asText()).isEqualTo("term-exists");
+        assertThat(answers.get("bad on").body().path("titleEn").asText()).contains("YYYY-MM-DD");
+        assertThat(answers.get("bad season term").body().path("titleEn").asText()).contains("whole number").doesNotContain("YYYY");
+        assertThat(answers.get("unknown person").status()).isEqualTo(404);
         assertThat(eventCount()).isEqualTo(before);
     }
 
