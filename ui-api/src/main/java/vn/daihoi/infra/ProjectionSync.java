@@ -37,34 +37,30 @@ public class ProjectionSync {
         Long index = jdbc.queryForObject("select max(global_index) from domain_event_entry where aggregate_identifier = any (?)",
                 Long.class, (Object) aggregateIds.toArray(String[]::new));
         if (index == null) return true;
-        StreamingEventProcessor processor = processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no streaming processor " + processingGroup));
-        TrackingToken target = GapAwareTrackingToken.newInstance(index, Set.of());
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (covered(processor, target)) return true;
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return awaitIndex(processor(processingGroup), index, LIMIT, 5);
     }
 
     /** Waits until the processor has passed every event stored so far (after a replay); false when the limit passed first. */
     public boolean awaitHead(String processingGroup, Duration limit) {
         Long index = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        StreamingEventProcessor processor = processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no streaming processor " + processingGroup));
+        StreamingEventProcessor processor = processor(processingGroup);
         if (index == null) return true;
+        return awaitIndex(processor, index, limit, 20);
+    }
+
+    private StreamingEventProcessor processor(String processingGroup) {
+        return processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor " + processingGroup));
+    }
+
+    /** Polls every {@code pollMillis} until the processor has passed the event at {@code index}, at most {@code limit}. */
+    private static boolean awaitIndex(StreamingEventProcessor processor, long index, Duration limit, long pollMillis) {
         TrackingToken target = GapAwareTrackingToken.newInstance(index, Set.of());
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (covered(processor, target)) return true;
             try {
-                Thread.sleep(20);
+                Thread.sleep(pollMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

@@ -225,9 +225,7 @@ public class JdbcBallotBox implements BallotBox {
         if (!open.get(0) || known == null) {
             throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
         }
-        if (b.idempotencyKey() == null || b.idempotencyKey().isBlank() || b.idempotencyKey().length() > 100) {
-            throw missingIdempotencyKey();
-        }
+        // An open round is diagnosed only after cast() checked the idempotency key.
         List<Map<String, Object>> voter = jdbc.queryForList(
                 "select took_part, idem_hash, paper from ballot_round_voter where election_id = ? and round = ? and delegate_id = ?",
                 b.electionId(), b.round(), b.delegateId());
