@@ -41,20 +41,18 @@ public class ElectionController {
     private final QueryGateway queries;
     private final ProjectionSync sync;
     private final Access access;
-    private final ElectionProjection elections;
     private final JdbcBallotBox box;
     private final CountingMinutes minutes;
     private final ElectionAccess rights;
 
     public ElectionController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
-                              ElectionProjection elections, JdbcBallotBox box, CountingMinutes minutes, ElectionAccess rights) {
+                              JdbcBallotBox box, CountingMinutes minutes, ElectionAccess rights) {
         this.minutes = minutes;
         this.rights = rights;
         this.commands = commands;
         this.queries = queries;
         this.sync = sync;
         this.access = access;
-        this.elections = elections;
         this.box = box;
     }
 
@@ -89,13 +87,13 @@ public class ElectionController {
 
     @GetMapping("/api/elections/{electionId}")
     public ElectionView election(@PathVariable String electionId) {
-        requireReader(electionId);
+        rights.requireReader(electionId);
         return view(electionId);
     }
 
     @PostMapping("/api/elections/{electionId}/candidates")
     public ElectionView nominate(@PathVariable String electionId, @Valid @RequestBody Nomination body) {
-        requireOrganiser(electionId);
+        rights.requireOrganiser(electionId);
         commands.sendAndWait(new NominateCandidateCommand(electionId, UUID.randomUUID().toString(), body.personId(), body.source(),
                 body.nominatedByDelegateId(), body.applicationReference()));
         return synced(electionId);
@@ -103,7 +101,7 @@ public class ElectionController {
 
     @PostMapping("/api/elections/{electionId}/candidates/{candidateId}/withdrawal")
     public ElectionView withdraw(@PathVariable String electionId, @PathVariable String candidateId, @Valid @RequestBody Withdrawal body) {
-        requireOrganiser(electionId);
+        rights.requireOrganiser(electionId);
         commands.sendAndWait(new DecideWithdrawalCommand(electionId, candidateId, body.granted(), body.decisionReference()));
         return synced(electionId);
     }
@@ -111,7 +109,7 @@ public class ElectionController {
     /** approval by the congress's decision; the ballot order is computed here from the names. */
     @PostMapping("/api/elections/{electionId}/approve-list")
     public ElectionView approve(@PathVariable String electionId, @Valid @RequestBody ListApproval body) {
-        requireOrganiser(electionId);
+        rights.requireOrganiser(electionId);
         Map<String, String> names = new LinkedHashMap<>();
         ElectionView election = view(electionId);
         election.candidates().stream().filter(c -> !c.withdrawn())
@@ -124,7 +122,7 @@ public class ElectionController {
 
     @PostMapping("/api/elections/{electionId}/rounds")
     public ResponseEntity<RoundView> openRound(@PathVariable String electionId, @Valid @RequestBody NewRound body) {
-        requireOrganiser(electionId);
+        rights.requireOrganiser(electionId);
         commands.sendAndWait(new OpenRoundCommand(electionId, body.round(), body.candidateIds(), body.seats(), body.decisionReference()));
         sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
         return ResponseEntity.created(URI.create("/api/elections/" + electionId + "/rounds/" + body.round()))
@@ -133,7 +131,7 @@ public class ElectionController {
 
     @PostMapping("/api/elections/{electionId}/rounds/{round}/late-voters")
     public RoundView lateVoter(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody LateVoter body) {
-        requireOrganiser(electionId);
+        rights.requireOrganiser(electionId);
         commands.sendAndWait(new AddLateVoterCommand(electionId, round, body.delegateId(), body.decisionReference()));
         sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
         return roundView(electionId, round);
@@ -158,14 +156,14 @@ public class ElectionController {
     /** the organisers hand a voter a paper ballot (he then cannot vote electronically). */
     @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-ballots")
     public RoundView issuePaper(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperVoter body) {
-        requireOrganiser(electionId);
+        rights.requireOrganiser(electionId);
         commands.sendAndWait(new IssuePaperBallotCommand(electionId, round, body.delegateId()));
         return roundView(electionId, round);
     }
 
     @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-ballots/spoiled")
     public RoundView spoiled(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperVoter body) {
-        requireOrganiser(electionId);
+        rights.requireOrganiser(electionId);
         commands.sendAndWait(new ReplaceSpoiledPaperBallotCommand(electionId, round, body.delegateId()));
         return roundView(electionId, round);
     }
@@ -188,7 +186,7 @@ public class ElectionController {
 
     @PostMapping("/api/elections/{electionId}/rounds/{round}/close")
     public RoundView close(@PathVariable String electionId, @PathVariable int round) {
-        requireOrganiser(electionId);
+        rights.requireOrganiser(electionId);
         commands.sendAndWait(new CloseRoundCommand(electionId, round));
         sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
         return roundView(electionId, round);
@@ -197,7 +195,7 @@ public class ElectionController {
     /** Open: turnout only. Counted: results and every ballot beside its tracking code, for anyone who may read. */
     @GetMapping("/api/elections/{electionId}/rounds/{round}")
     public RoundView round(@PathVariable String electionId, @PathVariable int round) {
-        requireReader(electionId);
+        rights.requireReader(electionId);
         return roundView(electionId, round);
     }
 
@@ -205,7 +203,7 @@ public class ElectionController {
     @GetMapping("/api/elections/{electionId}/rounds/{round}/ballot-papers.pdf")
     public ResponseEntity<byte[]> ballotPapers(@PathVariable String electionId, @PathVariable int round,
                                                @org.springframework.web.bind.annotation.RequestParam(required = false) Integer copies) {
-        requireOrganiser(electionId);
+        rights.requireOrganiser(electionId);
         int n = copies != null ? copies : roundView(electionId, round).voters();
         if (n < 1 || n > 2000) {
             throw RuleViolation.invalid("invalid-copies", null, "copies", "Số bản in phải từ 1 đến 2000.", "Copies must be 1 to 2000.");
@@ -219,14 +217,14 @@ public class ElectionController {
     /** the counting minutes of a counted round, as JSON. */
     @GetMapping("/api/elections/{electionId}/rounds/{round}/minutes")
     public CountingMinutes.Minutes minutes(@PathVariable String electionId, @PathVariable int round) {
-        requireReader(electionId);
+        rights.requireReader(electionId);
         return minutes.of(electionId, round);
     }
 
     /** The same minutes as a printable PDF in Vietnamese. */
     @GetMapping("/api/elections/{electionId}/rounds/{round}/minutes.pdf")
     public ResponseEntity<byte[]> minutesPdf(@PathVariable String electionId, @PathVariable int round) {
-        requireReader(electionId);
+        rights.requireReader(electionId);
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "attachment; filename=\"bien-ban-kiem-phieu-vong-" + round + ".pdf\"")
                 .body(minutes.pdf(minutes.of(electionId, round)));
@@ -244,14 +242,6 @@ public class ElectionController {
         return v;
     }
 
-    private void requireOrganiser(String electionId) {
-        rights.requireOrganiser(electionId);
-    }
-
-    private void requireReader(String electionId) {
-        rights.requireReader(electionId);
-    }
-
     private ElectionView synced(String electionId) {
         sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
         return view(electionId);
@@ -259,10 +249,6 @@ public class ElectionController {
 
     private ElectionView view(String electionId) {
         return queries.query(new ElectionOf(electionId), ResponseTypes.optionalInstanceOf(ElectionView.class)).join()
-                .orElseThrow(ElectionController::unknown);
-    }
-
-    private static RuleViolation unknown() {
-        return ElectionAccess.unknown();
+                .orElseThrow(ElectionAccess::unknown);
     }
 }
