@@ -71,7 +71,7 @@ public class ConfidenceMinutes {
         Setting s = counting.setting(e);
         RuleProfile profile = RuleProfiles.byId(s.profileId()).orElse(RuleProfiles.UNION_DEFAULT);
         List<PersonResult> people = res.people().stream()
-                .map(p -> new PersonResult(p.position(), p.candidateId(), p.personId(), CountingMinutes.display(p.fullName()), p.office(),
+                .map(p -> new PersonResult(p.position(), p.candidateId(), p.personId(), vn.daihoi.person.PersonQueries.displayName(p.fullName()), p.office(),
                         p.issued(), p.collected(), p.valid(), p.invalid(), p.high(), p.confidence(), p.low(), p.percentHigh(),
                         p.percentConfidence(), p.percentLow(), p.flaggedForReview(), p.flaggedForDismissal())).toList();
         return new Minutes(s.unitName(), s.congressTitle(), s.term(), s.venue(), e.title(), round, r.openedAt(), r.closedAt(),

@@ -20,7 +20,7 @@ import vn.daihoi.common.RuleViolation;
 import vn.daihoi.congress.CongressQueries.Dashboard;
 import vn.daihoi.congress.CongressQueries.DashboardOf;
 import vn.daihoi.infra.ProjectionSync;
-import vn.daihoi.organisation.Decision;
+import vn.daihoi.organisation.DecisionBody;
 
 import java.net.URI;
 import java.time.Clock;
@@ -44,12 +44,6 @@ public class CongressController {
         this.sync = sync;
         this.access = access;
         this.clock = clock;
-    }
-
-    record DecisionBody(@NotBlank String number, LocalDate signedOn, String issuedBy) {
-        Decision toDecision() {
-            return new Decision(number, signedOn, issuedBy);
-        }
     }
 
     record TermShiftBody(@NotNull @Valid DecisionBody decision, int months) {}

@@ -143,8 +143,7 @@ public class DelegateController {
     public Attendance checkIn(@PathVariable String congressId, @PathVariable String delegateId) {
         access.requireOrganiserOfCongress(congressId);
         String code = secrets.newVotingCode();
-        commands.sendAndWait(new CheckInDelegateCommand(congressId, delegateId,
-                new IssuedCredential(UUID.randomUUID().toString(), secrets.hashVotingCode(code))));
+        commands.sendAndWait(new CheckInDelegateCommand(congressId, delegateId, credential(code)));
         RollEntry e = entryAfter(congressId, delegateId);
         return attendance(congressId, e, e.hasCredential() && e.votes() ? code : null);
     }
@@ -175,8 +174,7 @@ public class DelegateController {
     public Attendance reissue(@PathVariable String congressId, @PathVariable String delegateId) {
         access.requireOrganiserOfCongress(congressId);
         String code = secrets.newVotingCode();
-        commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId,
-                new IssuedCredential(UUID.randomUUID().toString(), secrets.hashVotingCode(code))));
+        commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId, credential(code)));
         return attendance(congressId, entryAfter(congressId, delegateId), code);
     }
 
@@ -206,7 +204,7 @@ public class DelegateController {
         List<Slip> slips = codes.entrySet().stream().map(c -> {
             RollEntry e = roll.get(c.getKey());
             return new Slip("Thẻ biểu quyết điện tử — " + title, List.of(
-                    (e.fullName() == null ? "(đã xoá dữ liệu cá nhân)" : e.fullName()) + " — mã đại biểu " + e.code(),
+                    vn.daihoi.person.PersonQueries.displayName(e.fullName()) + " — mã đại biểu " + e.code(),
                     "Nhập mã dưới đây trên trang bỏ phiếu. Mã chỉ dùng được một lần, cho riêng đại biểu này.",
                     "Enter this code on the voting page; it works once, for this delegate only."), c.getValue());
         }).toList();
@@ -252,5 +250,10 @@ public class DelegateController {
     private Attendance attendance(String congressId, RollEntry e, String code) {
         CongressQueries.Dashboard d = dashboard(congressId);
         return new Attendance(e.delegateId(), e.present(), code, d.summoned(), d.present(), d.quorumMet());
+    }
+
+    /** A new credential for a one-time code: only its hash is kept (ADR 0006). */
+    private IssuedCredential credential(String code) {
+        return new IssuedCredential(UUID.randomUUID().toString(), secrets.hashVotingCode(code));
     }
 }

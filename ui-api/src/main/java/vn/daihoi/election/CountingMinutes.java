@@ -1,5 +1,7 @@
 package vn.daihoi.election;
 
+import static vn.daihoi.person.PersonQueries.displayName;
+
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -67,10 +69,10 @@ public class CountingMinutes {
         List<CandidateLine> lines = new ArrayList<>();
         for (ElectionQueries.ResultLine l : r.lines()) {
             CandidateView c = standing.stream().filter(x -> x.candidateId().equals(l.candidateId())).findFirst().orElseThrow();
-            lines.add(new CandidateLine(display(l.fullName()), c.source(), l.votes(), l.percentOfCollected(), l.outcome()));
+            lines.add(new CandidateLine(displayName(l.fullName()), c.source(), l.votes(), l.percentOfCollected(), l.outcome()));
         }
-        List<String> elected = r.lines().stream().filter(l -> l.outcome() == Outcome.ELECTED).map(l -> display(l.fullName())).toList();
-        List<String> tied = r.lines().stream().filter(l -> l.outcome() == Outcome.TIED_FOR_LAST_SEAT).map(l -> display(l.fullName())).toList();
+        List<String> elected = r.lines().stream().filter(l -> l.outcome() == Outcome.ELECTED).map(l -> displayName(l.fullName())).toList();
+        List<String> tied = r.lines().stream().filter(l -> l.outcome() == Outcome.TIED_FOR_LAST_SEAT).map(l -> displayName(l.fullName())).toList();
         return new Minutes(s.unitName(), s.congressTitle(), s.term(), s.venue(), e.title(), round,
                 r.openedAt(), r.closedAt(), s.countingCommittee(), r.summoned(), r.present(), r.voters(), r.seats(), standing.size(), bySource,
                 nz(r.issued()), nz(r.collected()), nz(r.valid()), nz(r.invalid()), nz(r.spoiled()), nz(r.notReturned()),
@@ -124,11 +126,7 @@ public class CountingMinutes {
 
     private String name(String personId) {
         return queries.query(new PersonQueries.PersonById(personId), ResponseTypes.optionalInstanceOf(PersonQueries.PersonView.class))
-                .join().map(p -> display(p.fullName())).orElse("");
-    }
-
-    public static String display(String fullName) {
-        return fullName == null ? "(đã xoá dữ liệu cá nhân)" : fullName;
+                .join().map(p -> displayName(p.fullName())).orElse("");
     }
 
     private static int nz(Integer i) {
@@ -169,8 +167,8 @@ public class CountingMinutes {
         for (String id : r.candidateIds()) {
             CandidateView c = e.candidates().stream().filter(x -> x.candidateId().equals(id)).findFirst().orElseThrow();
             String n = Integer.toString(++i);
-            names.add(rating ? List.of(n, display(c.fullName()), c.office() == null ? "" : c.office(), "", "", "")
-                    : List.of(n, display(c.fullName())));
+            names.add(rating ? List.of(n, displayName(c.fullName()), c.office() == null ? "" : c.office(), "", "", "")
+                    : List.of(n, displayName(c.fullName())));
         }
         PdfDocumentBuilder pdf = new PdfDocumentBuilder((rating ? "Phiếu lấy phiếu tín nhiệm — " : "Phiếu bầu — ") + e.title() + " — vòng " + round);
         for (int copy = 0; copy < copies; copy++) {

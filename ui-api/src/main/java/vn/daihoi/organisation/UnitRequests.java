@@ -12,12 +12,6 @@ import java.util.List;
 final class UnitRequests {
     private UnitRequests() {}
 
-    record DecisionBody(@NotBlank String number, LocalDate signedOn, String issuedBy) {
-        Decision toDecision() {
-            return new Decision(number, signedOn, issuedBy);
-        }
-    }
-
     record Register(String unitId, @NotBlank String code, @NotBlank String name, @NotNull UnitKind kind,
                     String parentUnitId, String parentCode, @NotNull LocalDate effectiveOn,
                     @NotNull @Valid DecisionBody decision) {}
