@@ -325,27 +325,39 @@ public class ScenarioLoader {
             commands.sendAndWait(new OpenElectionCommand(voteId, congressId, ElectedBody.CONFIDENCE_VOTE, v.title(), null, officials));
             commands.sendAndWait(new ApproveCandidateListCommand(voteId, listDecision(c, candidateOf.keySet()), null,
                     List.copyOf(candidateOf.values())));
-            List<String> voters = votersPresent(c, congressId);
-            for (int r = 0; r < v.rounds().size(); r++) {
+            castRounds(voteId, votersPresent(c, congressId), v.rounds().stream()
+                    .map(r -> r.ballots().stream().map(line -> {
+                        List<RatingLine> ratings = new ArrayList<>();
+                        // A person the line leaves out is not sent: the ballot box records his line as unrated.
+                        candidateOf.forEach((person, candidateId) -> {
+                            ConfidenceLevel level = line.ratings().get(person);
+                            if (level != null) ratings.add(RatingLine.rated(candidateId, level));
+                        });
+                        return new SeedLine(line.count(), List.of(), ratings);
+                    }).toList())
+                    .toList());
+            electionIds.add(voteId);
+            count(Step.CONFIDENCE_VOTES, 1, 0);
+        }
+
+        /** {@code count} ballots of one content: the names kept (an election) or the ratings (a confidence vote). */
+        private record SeedLine(int count, List<String> kept, List<RatingLine> ratings) {}
+
+        /** Each round opened, its ballots cast by the voters present in roll order, then closed and counted. */
+        private void castRounds(String electionId, List<String> voters, List<List<SeedLine>> rounds) {
+            for (int r = 0; r < rounds.size(); r++) {
                 int round = r + 1;
-                commands.sendAndWait(new OpenRoundCommand(voteId, round, null, null, null));
+                commands.sendAndWait(new OpenRoundCommand(electionId, round, null, null, null));
                 int voter = 0;
-                for (Scenario.RatingBallots line : v.rounds().get(r).ballots()) {
-                    List<RatingLine> ratings = new ArrayList<>();
-                    // A person the line leaves out is not sent: the ballot box records his line as unrated.
-                    candidateOf.forEach((person, candidateId) -> {
-                        ConfidenceLevel level = line.ratings().get(person);
-                        if (level != null) ratings.add(RatingLine.rated(candidateId, level));
-                    });
+                for (SeedLine line : rounds.get(r)) {
                     for (int b = 0; b < line.count(); b++) {
-                        commands.sendAndWait(new CastBallotCommand(voteId, round, voters.get(voter++), UUID.randomUUID().toString(), List.of(), ratings));
+                        commands.sendAndWait(new CastBallotCommand(electionId, round, voters.get(voter++), UUID.randomUUID().toString(),
+                                line.kept(), line.ratings()));
                         count(Step.BALLOTS, 1, 0);
                     }
                 }
-                commands.sendAndWait(new CloseRoundCommand(voteId, round));
+                commands.sendAndWait(new CloseRoundCommand(electionId, round));
             }
-            electionIds.add(voteId);
-            count(Step.CONFIDENCE_VOTES, 1, 0);
         }
 
         private String listDecision(Scenario.Congress c, Set<String> personKeys) {
@@ -384,20 +396,11 @@ public class ScenarioLoader {
             }
             commands.sendAndWait(new ApproveCandidateListCommand(electionId, listDecision(c, candidateOf.keySet()), null,
                     BallotOrder.of(names)));
-            List<String> voters = votersPresent(c, congressId);
-            for (int r = 0; r < e.rounds().size(); r++) {
-                int round = r + 1;
-                commands.sendAndWait(new OpenRoundCommand(electionId, round, null, null, null));
-                int voter = 0;
-                for (Scenario.BallotLine line : e.rounds().get(r).ballots()) {
-                    List<String> kept = line.kept().stream().map(candidateOf::get).toList();
-                    for (int b = 0; b < line.count(); b++) {
-                        commands.sendAndWait(new CastBallotCommand(electionId, round, voters.get(voter++), UUID.randomUUID().toString(), kept));
-                        count(Step.BALLOTS, 1, 0);
-                    }
-                }
-                commands.sendAndWait(new CloseRoundCommand(electionId, round));
-            }
+            castRounds(electionId, votersPresent(c, congressId), e.rounds().stream()
+                    .map(r -> r.ballots().stream()
+                            .map(line -> new SeedLine(line.count(), line.kept().stream().map(candidateOf::get).toList(), null))
+                            .toList())
+                    .toList());
             electionIds.add(electionId);
             count(Step.ELECTIONS, 1, 0);
         }

@@ -556,19 +556,31 @@ public final class ElectionBenchmark {
         return l.percentileMs(p);
     }
 
+    /** The casting of several runs together: every latency, and the ballots, errors and seconds summed. */
+    record Casting(Latencies latencies, int ballots, int errors, double seconds) {
+        static Casting of(List<ClosedLoop.Run> runs) {
+            Latencies l = new Latencies();
+            int ballots = 0;
+            int errors = 0;
+            double seconds = 0;
+            for (ClosedLoop.Run r : runs) {
+                l.addAll(r);
+                ballots += r.count;
+                errors += r.errors();
+                seconds += r.seconds();
+            }
+            return new Casting(l, ballots, errors, seconds);
+        }
+    }
+
     private String markdown() {
         StringBuilder m = new StringBuilder();
         List<HotRound> measured = hotRounds.stream().filter(r -> !r.warmUp()).toList();
-        Latencies aLat = new Latencies();
-        int aBallots = 0;
-        int aErrors = 0;
-        double aSeconds = 0;
-        for (HotRound r : measured) {
-            aLat.addAll(r.cast());
-            aBallots += r.cast().count;
-            aErrors += r.cast().errors();
-            aSeconds += r.cast().seconds();
-        }
+        Casting hot = Casting.of(measured.stream().map(HotRound::cast).toList());
+        Latencies aLat = hot.latencies();
+        int aBallots = hot.ballots();
+        int aErrors = hot.errors();
+        double aSeconds = hot.seconds();
         double aRate = aBallots / aSeconds;
         // Pooled over the measured rounds: all first windows' ballots / their total time, likewise for the last windows.
         double pooledRatio = pooled(measured, Windows::lastRate) / pooled(measured, Windows::firstRate);
@@ -578,16 +590,11 @@ public final class ElectionBenchmark {
         long steadyBelow = Arrays.stream(steady).filter(x -> x < 0.8).count();
         boolean costFlat = pooledRatio >= 0.8 && pooledSteady >= 0.8 && pooledSteady <= 1.2;
         double[] closes = measured.stream().mapToDouble(HotRound::closeMs).sorted().toArray();
-        Latencies bLat = new Latencies();
-        int bBallots = 0;
-        int bErrors = 0;
-        double bSeconds = 0;
-        for (SeasonPass p : passes) {
-            bLat.addAll(p.cast());
-            bBallots += p.cast().count;
-            bErrors += p.cast().errors();
-            bSeconds += p.cast().seconds();
-        }
+        Casting season = Casting.of(passes.stream().map(SeasonPass::cast).toList());
+        Latencies bLat = season.latencies();
+        int bBallots = season.ballots();
+        int bErrors = season.errors();
+        double bSeconds = season.seconds();
         double bRate = bBallots / bSeconds;
         CpuMeter.Usage aCpu = combine(measured.stream().map(HotRound::cpu).toList());
         CpuMeter.Usage bCpu = combine(passes.stream().map(SeasonPass::cpu).toList());
