@@ -1,5 +1,7 @@
 package vn.daihoi.confidence;
 
+import vn.daihoi.readmodel.ReadModel;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,7 +20,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup("elections")
-public class ConfidenceProjection {
+public class ConfidenceProjection implements ReadModel {
 
     private final JdbcTemplate jdbc;
 
@@ -43,7 +45,12 @@ public class ConfidenceProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate confidence_round, confidence_result_line");
+        truncate(jdbc);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("confidence_round", "confidence_result_line");
     }
 
     @QueryHandler

@@ -1,5 +1,6 @@
 package vn.daihoi.congress;
 
+import vn.daihoi.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,7 +28,7 @@ import java.util.Optional;
 /** Congresses as organisers and federations see them: one row each, with their decisions. */
 @Component
 @ProcessingGroup(CongressProjection.PROCESSING_GROUP)
-public class CongressProjection {
+public class CongressProjection implements ReadModel {
 
     public static final String PROCESSING_GROUP = "congresses";
 
@@ -102,7 +103,12 @@ public class CongressProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate congress_view, decision_view, delegate_view");
+        truncate(jdbc);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("congress_view", "decision_view", "delegate_view");
     }
 
     // ---- queries ------------------------------------------------------------------------------------

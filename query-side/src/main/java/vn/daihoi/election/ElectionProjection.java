@@ -1,5 +1,6 @@
 package vn.daihoi.election;
 
+import vn.daihoi.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,7 +31,7 @@ import java.util.Optional;
 /** Elections as organisers, delegates and auditors read them. Percentages are copied from the count, never recomputed. */
 @Component
 @ProcessingGroup(ElectionProjection.PROCESSING_GROUP)
-public class ElectionProjection {
+public class ElectionProjection implements ReadModel {
 
     public static final String PROCESSING_GROUP = "elections";
 
@@ -190,7 +191,12 @@ public class ElectionProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate election_view, candidate_view, round_view, round_result_line, published_ballot");
+        truncate(jdbc);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("election_view", "candidate_view", "round_view", "round_result_line", "published_ballot");
     }
 
     // ---- queries ------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package vn.daihoi.organisation;
 
+import vn.daihoi.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -42,7 +43,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(UnitProjection.PROCESSING_GROUP)
-public class UnitProjection {
+public class UnitProjection implements ReadModel {
 
     public static final String PROCESSING_GROUP = "units";
 
@@ -102,7 +103,12 @@ public class UnitProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate unit_version, unit_summary, unit_change");
+        truncate(jdbc);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("unit_version", "unit_summary", "unit_change");
     }
 
     /**

@@ -1,5 +1,7 @@
 package vn.daihoi.person;
 
+import vn.daihoi.readmodel.ReadModel;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,7 +21,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(PersonProjection.PROCESSING_GROUP)
-public class PersonProjection {
+public class PersonProjection implements ReadModel {
 
     public static final String PROCESSING_GROUP = "people";
 
@@ -58,7 +60,12 @@ public class PersonProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate person_view");
+        truncate(jdbc);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("person_view");
     }
 
     @QueryHandler

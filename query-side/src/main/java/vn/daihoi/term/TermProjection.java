@@ -1,5 +1,6 @@
 package vn.daihoi.term;
 
+import vn.daihoi.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -43,7 +44,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(TermProjection.PROCESSING_GROUP)
-public class TermProjection {
+public class TermProjection implements ReadModel {
 
     public static final String PROCESSING_GROUP = "terms";
     /** Shown in place of a name erased on a lawful request. */
@@ -186,7 +187,12 @@ public class TermProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate term_view, holding_view, term_change, season_deadline");
+        truncate(jdbc);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("term_view", "holding_view", "term_change", "season_deadline");
     }
 
     // ---- queries ------------------------------------------------------------------------------------

@@ -1,10 +1,16 @@
 package vn.daihoi.infra;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.daihoi.account.Access;
@@ -17,10 +23,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Operations: rebuild every read model from the event store. Each tracking processor is stopped, its tokens
- * reset (its {@code @ResetHandler} empties its tables) and started again; the answer comes once every
- * processor has passed the events stored when the replay began. Command-side directories are not touched:
- * they run subscribing, inside the commands' transactions. See docs/operations.md.
+ * Operations: rebuild every read model from the event store, all or nothing (ADR 0016). The processors are
+ * stopped, their tokens kept aside, and they replay the whole store into empty copies of the read-model tables
+ * ({@link ReadModelShadow}) while the API goes on reading the live tables. Only when every processor has passed
+ * the events stored when the replay began, none of them in error, are the copies swapped in, in one
+ * transaction. Otherwise the copies are dropped and the tokens put back: the previous read models stay as
+ * they were, and the answer is a 503 problem naming the processors that failed. Command-side directories are
+ * not touched: they run subscribing, inside the commands' transactions. See docs/operations.md.
  */
 @RestController
 public class ProjectionReplay {
@@ -30,43 +39,114 @@ public class ProjectionReplay {
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
 
     private final EventProcessingConfiguration processing;
-    private final ProjectionSync sync;
+    private final ReadModelShadow shadow;
+    private final ProjectionIncidents incidents;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
     private final Access access;
 
-    public ProjectionReplay(EventProcessingConfiguration processing, ProjectionSync sync, Access access) {
+    public ProjectionReplay(EventProcessingConfiguration processing, ReadModelShadow shadow, ProjectionIncidents incidents, JdbcTemplate jdbc,
+                            PlatformTransactionManager transactions, Access access) {
         this.processing = processing;
-        this.sync = sync;
+        this.shadow = shadow;
+        this.incidents = incidents;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
         this.access = access;
     }
 
-    public record Replayed(List<String> processors, Map<String, Boolean> caughtUp) {}
+    /** Per processor: caught up with the store (true) or not; {@code replaced}: whether the new read models were swapped in. */
+    public record Replayed(List<String> processors, Map<String, Boolean> caughtUp, boolean replaced, List<String> inError) {}
 
     @PostMapping("/api/operations/replay")
-    public ResponseEntity<Replayed> replay() {
+    public ResponseEntity<?> replay() {
         access.requireAdmin();
-        return ResponseEntity.ok(replayAll());
+        Replayed r = replayAll();
+        if (r.replaced()) return ResponseEntity.ok(r);
+        ResponseEntity<ProblemDetail> p = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "replay-failed", null, null,
+                "Dựng lại dữ liệu đọc không thành công; dữ liệu đọc trước đó được giữ nguyên.",
+                "The replay did not complete; the previous read models were kept.");
+        p.getBody().setProperty("caughtUp", r.caughtUp());
+        p.getBody().setProperty("inError", r.inError());
+        return p;
     }
 
-    /** Replays every streaming processor from the start of the store and waits until they caught up. */
+    /** Replays every streaming processor from the start of the store and swaps the result in only if all succeeded. */
     public synchronized Replayed replayAll() {
         Map<String, StreamingEventProcessor> processors = new TreeMap<>();
         processing.eventProcessors().forEach((name, p) -> {
             if (p instanceof StreamingEventProcessor s) processors.put(name, s);
         });
+        processors.values().forEach(ProjectionReplay::stop);
+        incidents.clear();
+        List<Map<String, Object>> tokens = jdbc.queryForList(
+                "select * from token_entry where processor_name = any (?)", (Object) processors.keySet().toArray(String[]::new));
+        long head = headIndex();
+        shadow.create();
         for (Map.Entry<String, StreamingEventProcessor> e : processors.entrySet()) {
-            StreamingEventProcessor p = e.getValue();
-            // A processor asked to stop right after it started can hang (Axon 4.12.2): let it claim its segments first.
-            long deadline = System.nanoTime() + START_LIMIT.toNanos();
-            while (p.isRunning() && p.processingStatus().isEmpty() && System.nanoTime() < deadline) pause();
-            p.shutDown();
-            p.resetTokens();
-            p.start();
+            // The reset handlers run in this transaction, so they empty the copies, never the live tables.
+            tx.executeWithoutResult(s -> {
+                shadow.enterIfBuilding();
+                e.getValue().resetTokens();
+            });
+            e.getValue().start();
             log.info("daihoi.replay started processor={}", e.getKey());
         }
+        Map<String, Boolean> caughtUp = awaitAll(processors, head);
+        List<String> inError = processors.keySet().stream().filter(name -> inError(name, processors.get(name))).toList();
+        boolean complete = inError.isEmpty() && caughtUp.values().stream().allMatch(Boolean::booleanValue);
+
+        processors.values().forEach(StreamingEventProcessor::shutDown);
+        if (complete) {
+            tx.executeWithoutResult(s -> shadow.swapIn());
+        } else {
+            tx.executeWithoutResult(s -> restore(processors.keySet(), tokens));
+        }
+        shadow.drop();
+        processors.values().forEach(StreamingEventProcessor::start);
+        log.atLevel(complete ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.ERROR)
+                .addKeyValue("caughtUp", caughtUp).addKeyValue("inError", inError)
+                .log(complete ? "daihoi.replay swapped in the rebuilt read models" : "daihoi.replay failed; previous read models kept");
+        return new Replayed(new ArrayList<>(processors.keySet()), caughtUp, complete, inError);
+    }
+
+    /** Waits until every processor has handled the event at {@code head}; gives up on the first processor in error. */
+    private Map<String, Boolean> awaitAll(Map<String, StreamingEventProcessor> processors, long head) {
+        long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
         Map<String, Boolean> caughtUp = new LinkedHashMap<>();
-        for (String name : processors.keySet()) caughtUp.put(name, sync.awaitHead(name, CATCH_UP_LIMIT));
-        log.info("daihoi.replay finished {}", caughtUp);
-        return new Replayed(new ArrayList<>(processors.keySet()), caughtUp);
+        while (true) {
+            processors.forEach((name, p) -> caughtUp.put(name, head == 0 || ProjectionSync.handled(p, head)));
+            boolean failed = processors.entrySet().stream().anyMatch(e -> inError(e.getKey(), e.getValue()));
+            if (failed || caughtUp.values().stream().allMatch(Boolean::booleanValue) || System.nanoTime() > deadline) {
+                return caughtUp;
+            }
+            pause();
+        }
+    }
+
+    private boolean inError(String name, StreamingEventProcessor p) {
+        return incidents.of(name).isPresent() || p.isError()
+                || p.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+    }
+
+    private void restore(Iterable<String> names, List<Map<String, Object>> tokens) {
+        for (String name : names) jdbc.update("delete from token_entry where processor_name = ?", name);
+        for (Map<String, Object> t : tokens) {
+            jdbc.update("insert into token_entry (processor_name, segment, token, token_type, timestamp, owner) values (?, ?, ?, ?, ?, null)",
+                    t.get("processor_name"), t.get("segment"), t.get("token"), t.get("token_type"), t.get("timestamp"));
+        }
+    }
+
+    private long headIndex() {
+        Long index = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        return index == null ? 0 : index;
+    }
+
+    /** A processor asked to stop right after it started can hang (Axon 4.12.2): let it claim its segments first. */
+    private static void stop(StreamingEventProcessor p) {
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (p.isRunning() && !p.isError() && p.processingStatus().isEmpty() && System.nanoTime() < deadline) pause();
+        p.shutDown();
     }
 
     private static void pause() {

@@ -5,21 +5,33 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Read-your-writes for the HTTP API: after a command, wait (briefly, bounded) until a projection has
  * processed the events of the aggregates the command touched, so an organiser who registers a unit sees it in
  * the tree straight away. The projections stay asynchronous and replayable; only the answer waits.
+ *
+ * <p>The wait asks whether the processor has handled the one event it waits for — its token's index is at or
+ * past that event and the event is not among the token's gaps — and nothing more. A rolled-back append leaves a
+ * gap in {@code global_index} that the processor's token carries for its gap timeout; a wait that compared whole
+ * tokens (Axon's {@code covers}) would hold every request for the full limit while such a gap lasts. When the
+ * limit passes, the answer still goes out, marked {@value #STALE_HEADER}{@code : true} so that it is never a
+ * silent stale answer.
  */
 @Component
 public class ProjectionSync {
+
+    /** Response header set when the read model had not caught up with the request's own write in time. */
+    public static final String STALE_HEADER = "Daihoi-Read-Model-Stale";
 
     private static final Duration LIMIT = Duration.ofSeconds(5);
 
@@ -31,13 +43,15 @@ public class ProjectionSync {
         this.jdbc = jdbc;
     }
 
-    /** @return true when caught up, false when the limit passed first (the answer may then lag behind). */
+    /** @return true when caught up, false when the limit passed first (the answer is then marked stale). */
     public boolean await(String processingGroup, Collection<String> aggregateIds) {
         if (aggregateIds.isEmpty()) return true;
         Long index = jdbc.queryForObject("select max(global_index) from domain_event_entry where aggregate_identifier = any (?)",
                 Long.class, (Object) aggregateIds.toArray(String[]::new));
         if (index == null) return true;
-        return awaitIndex(processor(processingGroup), index, LIMIT, 5);
+        boolean caughtUp = awaitIndex(processor(processingGroup), index, LIMIT, 2);
+        if (!caughtUp) markStale();
+        return caughtUp;
     }
 
     /** Waits until the processor has passed every event stored so far (after a replay); false when the limit passed first. */
@@ -53,12 +67,12 @@ public class ProjectionSync {
                 .orElseThrow(() -> new IllegalStateException("no streaming processor " + processingGroup));
     }
 
-    /** Polls every {@code pollMillis} until the processor has passed the event at {@code index}, at most {@code limit}. */
+    /** Polls every {@code pollMillis} until the processor has handled the event at {@code index}, at most {@code limit}. */
     private static boolean awaitIndex(StreamingEventProcessor processor, long index, Duration limit, long pollMillis) {
-        TrackingToken target = GapAwareTrackingToken.newInstance(index, Set.of());
         long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (covered(processor, target)) return true;
+        while (true) {
+            if (handled(processor, index)) return true;
+            if (System.nanoTime() >= deadline) return false;
             try {
                 Thread.sleep(pollMillis);
             } catch (InterruptedException e) {
@@ -66,14 +80,28 @@ public class ProjectionSync {
                 return false;
             }
         }
-        return false;
     }
 
-    private static boolean covered(StreamingEventProcessor processor, TrackingToken target) {
+    /** Every segment is claimed and each one's token has handled the event at {@code index}. */
+    static boolean handled(StreamingEventProcessor processor, long index) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         if (status.isEmpty()) return false;
         double claimed = status.values().stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
         if (claimed < 0.999) return false; // some segment is not claimed yet
-        return status.values().stream().allMatch(s -> s.getTrackingToken() != null && s.getTrackingToken().covers(target));
+        return status.values().stream().allMatch(s -> handled(s.getTrackingToken(), index));
+    }
+
+    /** The event at {@code index} lies behind the token and is not one of the gaps it still waits for. */
+    static boolean handled(TrackingToken token, long index) {
+        if (token == null) return false;
+        GapAwareTrackingToken position = WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken g ? g : null;
+        if (position == null) return false;
+        return position.getIndex() >= index && !position.getGaps().contains(index);
+    }
+
+    private static void markStale() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a && a.getResponse() != null) {
+            a.getResponse().setHeader(STALE_HEADER, "true");
+        }
     }
 }
