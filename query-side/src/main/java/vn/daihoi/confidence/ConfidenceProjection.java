@@ -1,7 +1,5 @@
 package vn.daihoi.confidence;
 
-import vn.daihoi.readmodel.ReadModel;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -11,7 +9,9 @@ import org.springframework.stereotype.Component;
 import vn.daihoi.confidence.ConfidenceQueries.PersonResult;
 import vn.daihoi.confidence.ConfidenceQueries.Results;
 import vn.daihoi.confidence.ConfidenceQueries.ResultsOf;
+import vn.daihoi.readmodel.ReadModel;
 
+import java.util.List;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,5 @@
 package vn.daihoi.congress;
 
-import vn.daihoi.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,6 +15,7 @@ import vn.daihoi.congress.CongressQueries.DashboardOf;
 import vn.daihoi.congress.CongressQueries.DecisionView;
 import vn.daihoi.congress.CongressQueries.Season;
 import vn.daihoi.congress.CongressQueries.UnitCongress;
+import vn.daihoi.readmodel.ReadModel;
 
 import java.sql.Array;
 import java.sql.ResultSet;

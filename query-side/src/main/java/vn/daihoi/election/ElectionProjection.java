@@ -1,6 +1,5 @@
 package vn.daihoi.election;
 
-import vn.daihoi.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,6 +19,7 @@ import vn.daihoi.election.ElectionQueries.ResultLine;
 import vn.daihoi.election.ElectionQueries.RoundOf;
 import vn.daihoi.election.ElectionQueries.RoundSummary;
 import vn.daihoi.election.ElectionQueries.RoundView;
+import vn.daihoi.readmodel.ReadModel;
 
 import java.sql.Array;
 import java.sql.SQLException;

@@ -1,6 +1,5 @@
 package vn.daihoi.organisation;
 
-import vn.daihoi.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,6 +19,7 @@ import vn.daihoi.organisation.UnitQueries.UnitAsOf;
 import vn.daihoi.organisation.UnitQueries.UnitByCode;
 import vn.daihoi.organisation.UnitQueries.UnitView;
 import vn.daihoi.organisation.UnitQueries.UnitWithAncestors;
+import vn.daihoi.readmodel.ReadModel;
 
 import java.sql.Array;
 import java.sql.Date;

@@ -1,7 +1,5 @@
 package vn.daihoi.person;
 
-import vn.daihoi.readmodel.ReadModel;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -10,8 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.daihoi.person.PersonQueries.PersonById;
 import vn.daihoi.person.PersonQueries.PersonView;
+import vn.daihoi.readmodel.ReadModel;
 
 import java.sql.Date;
+import java.util.List;
 import java.util.Optional;
 
 /**

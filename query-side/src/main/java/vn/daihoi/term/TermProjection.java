@@ -1,6 +1,5 @@
 package vn.daihoi.term;
 
-import vn.daihoi.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.daihoi.congress.Roman;
 import vn.daihoi.congress.Term;
 import vn.daihoi.organisation.Decision;
+import vn.daihoi.readmodel.ReadModel;
 import vn.daihoi.term.TermQueries.Change;
 import vn.daihoi.term.TermQueries.HoldingView;
 import vn.daihoi.term.TermQueries.LeadershipOf;
