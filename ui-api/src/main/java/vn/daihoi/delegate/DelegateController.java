@@ -104,6 +104,7 @@ public class DelegateController {
                     "Cần đúng một trong hai: mã người đã có (personId) hoặc thông tin người mới (person).",
                     "Give exactly one of personId (a registered person) or person (a new one).");
         }
+        if (body.personId() != null) access.requireOrganiserOfPerson(body.personId()); // ADR 0013
         String delegateId = delegateId(congressId, body.code());
         PersonalData newPerson = body.person() == null ? null : new PersonalData(body.person().fullName(),
                 body.person().birthDate(), body.person().gender(), body.person().phone(), body.person().email());

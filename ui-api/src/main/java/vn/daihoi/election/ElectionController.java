@@ -94,6 +94,7 @@ public class ElectionController {
     @PostMapping("/api/elections/{electionId}/candidates")
     public ElectionView nominate(@PathVariable String electionId, @Valid @RequestBody Nomination body) {
         rights.requireOrganiser(electionId);
+        access.requireOrganiserOfPerson(body.personId()); // ADR 0013: only a person found in the caller's units
         commands.sendAndWait(new NominateCandidateCommand(electionId, UUID.randomUUID().toString(), body.personId(), body.source(),
                 body.nominatedByDelegateId(), body.applicationReference()));
         return synced(electionId);
