@@ -1,4 +1,4 @@
--- Which units' organisers registered a person (vn.daihoi.account.PersonScope, ADR 0013): lets an organiser
+-- Which units' organisers registered a person (vn.daihoi.account.DataScope, ADR 0013): lets an organiser
 -- read and correct a person he has registered before he puts him on a roll. An access fact, not a domain
 -- event: no name, no date, only two ids.
 create table person_registration (

@@ -24,9 +24,9 @@ public class Access {
     private final QueryGateway queries;
     private final CongressProjection congresses;
     private final Clock clock;
-    private final PersonScope people;
+    private final DataScope people;
 
-    public Access(QueryGateway queries, CongressProjection congresses, Clock clock, PersonScope people) {
+    public Access(QueryGateway queries, CongressProjection congresses, Clock clock, DataScope people) {
         this.queries = queries;
         this.congresses = congresses;
         this.clock = clock;
@@ -182,5 +182,18 @@ public class Access {
                 .map(vn.daihoi.election.ElectionQueries.ElectionView::congressId)
                 .orElseThrow(() -> RuleViolation.notFound("unknown-election", field, "Không tìm thấy cuộc bầu cử.", "No such election."));
         requireOrganiserOfCongress(congressId);
+    }
+
+    /**
+     * Delegates named in a request body must sit in the congress of the path: one of another congress's roll
+     * is out of scope (403); an unknown id is left to the aggregate to refuse.
+     */
+    public void requireDelegatesOfCongress(String congressId, java.util.Collection<String> delegateIds) {
+        if (delegateIds == null) return;
+        for (String id : delegateIds) {
+            if (id == null) continue;
+            List<String> sits = people.congressesOfDelegate(id);
+            if (!sits.isEmpty() && !sits.contains(congressId)) throw new AccessDenied();
+        }
     }
 }

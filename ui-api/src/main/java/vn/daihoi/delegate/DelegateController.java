@@ -166,6 +166,7 @@ public class DelegateController {
     @PostMapping("/delegates/{delegateId}/replace")
     public RollEntry replace(@PathVariable String congressId, @PathVariable String delegateId, @Valid @RequestBody Replacement body) {
         access.requireOrganiserOfCongress(congressId);
+        access.requireDelegatesOfCongress(congressId, java.util.Collections.singletonList(body.alternateId()));
         commands.sendAndWait(new ReplaceDelegateCommand(congressId, delegateId, body.alternateId(), body.reason()));
         return entryAfter(congressId, body.alternateId());
     }
@@ -190,6 +191,7 @@ public class DelegateController {
     @PostMapping("/credential-slips")
     public ResponseEntity<byte[]> slips(@PathVariable String congressId, @Valid @RequestBody Slips body) {
         access.requireOrganiserOfCongress(congressId);
+        access.requireDelegatesOfCongress(congressId, body.delegateIds()); // ADR 0013: before the first slip is reissued
         CongressQueries.CongressSummary congress = congresses.summary(congressId).orElseThrow();
         Map<String, String> codes = new java.util.LinkedHashMap<>();
         for (String delegateId : body.delegateIds()) {

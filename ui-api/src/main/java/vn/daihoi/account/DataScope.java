@@ -8,16 +8,17 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The units a person is found in (ADR 0013): a roll of a congress of the unit, a candidacy or a confidence
- * listing in an election of its congress, an office of the unit (held or past), or the unit whose organiser
- * registered him. Read from the read models, which every write endpoint brings up to date before it answers.
+ * Where the data named by an id lives, for the access checks (ADR 0013). The units a person is found in: a roll
+ * of a congress of the unit, a candidacy or a confidence listing in an election of its congress, an office of
+ * the unit (held or past), or the unit whose organiser registered him; and the congress a delegate sits in.
+ * Read from the read models, which every write endpoint brings up to date before it answers.
  */
 @Component
-public class PersonScope {
+public class DataScope {
 
     private final JdbcTemplate jdbc;
 
-    public PersonScope(JdbcTemplate jdbc) {
+    public DataScope(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -41,5 +42,10 @@ public class PersonScope {
         for (String unit : unitIds) {
             jdbc.update("insert into person_registration (person_id, unit_id) values (?, ?) on conflict do nothing", personId, unit);
         }
+    }
+
+    /** The congresses whose roll holds this delegate id (one, as ids are made from the congress and the code). */
+    public java.util.List<String> congressesOfDelegate(String delegateId) {
+        return jdbc.queryForList("select congress_id from delegate_view where delegate_id = ?", String.class, delegateId);
     }
 }
