@@ -192,6 +192,14 @@ public class DelegateController {
     public ResponseEntity<byte[]> slips(@PathVariable String congressId, @Valid @RequestBody Slips body) {
         access.requireOrganiserOfCongress(congressId);
         access.requireDelegatesOfCongress(congressId, body.delegateIds()); // ADR 0013: before the first slip is reissued
+        // Every listed delegate must be on the roll before the first slip is reissued: a refusal writes nothing.
+        java.util.Set<String> onRoll = new java.util.HashSet<>();
+        queries.query(new RollOf(congressId), Roll.class).join().delegates().forEach(d -> onRoll.add(d.delegateId()));
+        for (String delegateId : body.delegateIds()) {
+            if (!onRoll.contains(delegateId)) {
+                throw RuleViolation.notFound("unknown-delegate", "delegateIds", "Không có đại biểu này.", "No such delegate.");
+            }
+        }
         CongressQueries.CongressSummary congress = congresses.summary(congressId).orElseThrow();
         Map<String, String> codes = new java.util.LinkedHashMap<>();
         for (String delegateId : body.delegateIds()) {
