@@ -24,11 +24,13 @@ public class Access {
     private final QueryGateway queries;
     private final CongressProjection congresses;
     private final Clock clock;
+    private final DataScope people;
 
-    public Access(QueryGateway queries, CongressProjection congresses, Clock clock) {
+    public Access(QueryGateway queries, CongressProjection congresses, Clock clock, DataScope people) {
         this.queries = queries;
         this.congresses = congresses;
         this.clock = clock;
+        this.people = people;
     }
 
     public Caller caller() {
@@ -127,5 +129,71 @@ public class Access {
         Caller c = caller();
         if (!c.isVoter() || !c.congressId().equals(congressId)) throw new AccessDenied();
         return c;
+    }
+
+    // ---- people (ADR 0013) -------------------------------------------------------------------------
+
+    /** The person is found in a unit (or under a unit) where the caller holds one of these roles. */
+    public boolean mayReachPerson(String personId, Role... roles) {
+        Caller c = caller();
+        if (c.isAdmin()) return true;
+        if (c.isVoter()) return false;
+        for (String unit : people.unitsOf(personId)) {
+            if (holds(c, List.of(unit), roles)) return true;
+            List<String> line;
+            try {
+                line = lineage(unit);
+            } catch (RuleViolation unknownUnit) {
+                continue; // a registration under a grant whose unit was never registered
+            }
+            if (holds(c, line, roles)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * An organiser over the person (R-70): he reads and corrects the data, and may put the person on a roll, a
+     * list or an office. An unknown id is left to the registry to refuse (404/422), for organisers only.
+     */
+    public void requireOrganiserOfPerson(String personId) {
+        Caller c = caller();
+        if (c.isAdmin()) return;
+        if (c.isVoter() || c.scopes(Role.ORGANISER).isEmpty()) throw new AccessDenied();
+        if (people.known(personId) && !mayReachPerson(personId, Role.ORGANISER)) throw new AccessDenied();
+    }
+
+    /** Every person id of a request body, as {@link #requireOrganiserOfPerson}; null entries are left to validation. */
+    public void requireOrganiserOfPeople(java.util.Collection<String> personIds) {
+        if (personIds == null) return;
+        for (String id : personIds) if (id != null) requireOrganiserOfPerson(id);
+    }
+
+    /** who registered a person, so that his organiser finds him before any roll does. */
+    public void recordRegistration(String personId) {
+        Caller c = caller();
+        if (!c.isAdmin()) people.registeredBy(personId, c.scopes(Role.ORGANISER));
+    }
+
+    /** An election named in a request body must be of a congress the caller organises (ADR 0013). */
+    public void requireOrganiserOfElection(String electionId, String field) {
+        String congressId = queries.query(new vn.daihoi.election.ElectionQueries.ElectionOf(electionId),
+                        org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(
+                                vn.daihoi.election.ElectionQueries.ElectionView.class)).join()
+                .map(vn.daihoi.election.ElectionQueries.ElectionView::congressId)
+                .orElseThrow(() -> RuleViolation.notFound("unknown-election", field, "Không tìm thấy cuộc bầu cử.", "No such election."));
+        requireOrganiserOfCongress(congressId);
+    }
+
+    /**
+     * Delegates named in a request body must sit in the congress of the path: one of another congress's roll
+     * is out of scope (403); an unknown id is left to the aggregate to refuse.
+     */
+    public void requireDelegatesOfCongress(String congressId, java.util.Collection<String> delegateIds) {
+        if (delegateIds == null) return;
+        for (String id : delegateIds) {
+            if (id == null) continue;
+            List<String> sits = people.congressesOfDelegate(id);
+            if (!sits.isEmpty() && !sits.contains(congressId)) throw new AccessDenied();
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Accounts are created by administrators. An organiser may add counting-committee members to a congress of
- * his units, and organisers or auditors to units under his own.
+ * his units, and organisers or auditors to units under his own (ADR 0013); nobody else creates or grants.
  */
 @RestController
 @RequestMapping("/api/accounts")
@@ -42,6 +42,13 @@ public class AccountController {
     @ResponseStatus(HttpStatus.CREATED)
     public Accounts.AccountView create(@Valid @RequestBody NewAccount body) {
         List<Grant> grants = body.grants() == null ? List.of() : body.grants().stream().map(GrantBody::toGrant).toList();
+        Caller caller = access.caller();
+        if (!caller.isAdmin()) {
+            // ADR 0013: only organisers create accounts, each with a grant they may give; voters, auditors and
+            // counting members never do, and an account without a grant is an administrator's to create.
+            if (caller.isVoter() || caller.scopes(Role.ORGANISER).isEmpty() || grants.isEmpty()) throw new AccessDenied();
+            if (body.personId() != null && !body.personId().isBlank()) access.requireOrganiserOfPerson(body.personId());
+        }
         grants.forEach(this::requireMayGrant);
         return accounts.create(access.caller().accountId(), body.username(), body.password(), body.personId(), grants, false);
     }

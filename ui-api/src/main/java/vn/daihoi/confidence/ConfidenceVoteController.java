@@ -82,6 +82,9 @@ public class ConfidenceVoteController {
     @PostMapping("/api/congresses/{congressId}/confidence-votes")
     public ResponseEntity<ElectionView> organise(@PathVariable String congressId, @Valid @RequestBody NewConfidenceVote body) {
         access.requireOrganiserOfCongress(congressId);
+        if (body.officials() != null) {
+            access.requireOrganiserOfPeople(body.officials().stream().filter(java.util.Objects::nonNull).map(Official::personId).toList());
+        }
         List<ListedOfficial> officials = new ArrayList<>();
         for (Official o : body.officials()) {
             officials.add(o == null ? null : new ListedOfficial(UUID.randomUUID().toString(), o.personId(), o.office()));

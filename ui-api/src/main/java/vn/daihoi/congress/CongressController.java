@@ -116,6 +116,7 @@ public class CongressController {
     @PostMapping("/api/congresses/{congressId}/decisions")
     public Dashboard decide(@PathVariable String congressId, @Valid @RequestBody ShowOfHands body) {
         access.requireOrganiserOfCongress(congressId);
+        access.requireOrganiserOfPeople(body.personIds()); // ADR 0013
         String id = body.decisionId() == null || body.decisionId().isBlank() ? UUID.randomUUID().toString() : body.decisionId();
         commands.sendAndWait(new RecordShowOfHandsDecisionCommand(congressId, id, body.subject(), body.title(), body.personIds(),
                 body.seats(), body.votesFor(), body.votesAgainst(), body.abstentions()));

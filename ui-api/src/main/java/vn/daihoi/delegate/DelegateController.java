@@ -104,6 +104,7 @@ public class DelegateController {
                     "Cần đúng một trong hai: mã người đã có (personId) hoặc thông tin người mới (person).",
                     "Give exactly one of personId (a registered person) or person (a new one).");
         }
+        if (body.personId() != null) access.requireOrganiserOfPerson(body.personId()); // ADR 0013
         String delegateId = delegateId(congressId, body.code());
         PersonalData newPerson = body.person() == null ? null : new PersonalData(body.person().fullName(),
                 body.person().birthDate(), body.person().gender(), body.person().phone(), body.person().email());
@@ -165,6 +166,7 @@ public class DelegateController {
     @PostMapping("/delegates/{delegateId}/replace")
     public RollEntry replace(@PathVariable String congressId, @PathVariable String delegateId, @Valid @RequestBody Replacement body) {
         access.requireOrganiserOfCongress(congressId);
+        access.requireDelegatesOfCongress(congressId, java.util.Collections.singletonList(body.alternateId()));
         commands.sendAndWait(new ReplaceDelegateCommand(congressId, delegateId, body.alternateId(), body.reason()));
         return entryAfter(congressId, body.alternateId());
     }
@@ -189,6 +191,15 @@ public class DelegateController {
     @PostMapping("/credential-slips")
     public ResponseEntity<byte[]> slips(@PathVariable String congressId, @Valid @RequestBody Slips body) {
         access.requireOrganiserOfCongress(congressId);
+        access.requireDelegatesOfCongress(congressId, body.delegateIds()); // ADR 0013: before the first slip is reissued
+        // Every listed delegate must be on the roll before the first slip is reissued: a refusal writes nothing.
+        java.util.Set<String> onRoll = new java.util.HashSet<>();
+        queries.query(new RollOf(congressId), Roll.class).join().delegates().forEach(d -> onRoll.add(d.delegateId()));
+        for (String delegateId : body.delegateIds()) {
+            if (!onRoll.contains(delegateId)) {
+                throw RuleViolation.notFound("unknown-delegate", "delegateIds", "Không có đại biểu này.", "No such delegate.");
+            }
+        }
         CongressQueries.CongressSummary congress = congresses.summary(congressId).orElseThrow();
         Map<String, String> codes = new java.util.LinkedHashMap<>();
         for (String delegateId : body.delegateIds()) {

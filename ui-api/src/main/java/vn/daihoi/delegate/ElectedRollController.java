@@ -59,6 +59,8 @@ public class ElectedRollController {
     @PostMapping("/from-election")
     public Report fromElection(@PathVariable String congressId, @Valid @RequestBody FromElection body) {
         access.requireOrganiserOfCongress(congressId);
+        // ADR 0013: the lower unit's election is under this congress's unit, so its organiser reaches it too.
+        access.requireOrganiserOfElection(body.electionId(), "electionId");
         SendElectedDelegatesCommand.Result r = commands.sendAndWait(new SendElectedDelegatesCommand(congressId, body.electionId()));
         return report(congressId, r.electionId(), r.addedDelegateIds(), r.alreadyOnRollPersonIds());
     }

@@ -94,6 +94,8 @@ public class ElectionController {
     @PostMapping("/api/elections/{electionId}/candidates")
     public ElectionView nominate(@PathVariable String electionId, @Valid @RequestBody Nomination body) {
         rights.requireOrganiser(electionId);
+        access.requireOrganiserOfPerson(body.personId()); // ADR 0013: only a person found in the caller's units
+        access.requireDelegatesOfCongress(rights.congressOf(electionId), java.util.Collections.singletonList(body.nominatedByDelegateId()));
         commands.sendAndWait(new NominateCandidateCommand(electionId, UUID.randomUUID().toString(), body.personId(), body.source(),
                 body.nominatedByDelegateId(), body.applicationReference()));
         return synced(electionId);
@@ -132,6 +134,7 @@ public class ElectionController {
     @PostMapping("/api/elections/{electionId}/rounds/{round}/late-voters")
     public RoundView lateVoter(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody LateVoter body) {
         rights.requireOrganiser(electionId);
+        access.requireDelegatesOfCongress(rights.congressOf(electionId), java.util.Collections.singletonList(body.delegateId()));
         commands.sendAndWait(new AddLateVoterCommand(electionId, round, body.delegateId(), body.decisionReference()));
         sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
         return roundView(electionId, round);
@@ -157,6 +160,7 @@ public class ElectionController {
     @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-ballots")
     public RoundView issuePaper(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperVoter body) {
         rights.requireOrganiser(electionId);
+        access.requireDelegatesOfCongress(rights.congressOf(electionId), java.util.Collections.singletonList(body.delegateId()));
         commands.sendAndWait(new IssuePaperBallotCommand(electionId, round, body.delegateId()));
         return roundView(electionId, round);
     }
@@ -164,6 +168,7 @@ public class ElectionController {
     @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-ballots/spoiled")
     public RoundView spoiled(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperVoter body) {
         rights.requireOrganiser(electionId);
+        access.requireDelegatesOfCongress(rights.congressOf(electionId), java.util.Collections.singletonList(body.delegateId()));
         commands.sendAndWait(new ReplaceSpoiledPaperBallotCommand(electionId, round, body.delegateId()));
         return roundView(electionId, round);
     }

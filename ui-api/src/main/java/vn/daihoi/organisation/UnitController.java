@@ -123,6 +123,11 @@ public class UnitController {
     public ResponseEntity<List<UnitWithAncestors>> split(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Split body) {
         requireKnown(unitId);
         access.requireOrganiserAbove(unitId);
+        // ADR 0013: a new unit is placed only under a unit the caller organises (by default the source's parent).
+        for (int i = 0; i < body.into().size(); i++) {
+            String parent = body.into().get(i).parentUnitId();
+            if (parent != null && !parent.isBlank()) requireOrganiserOfKnown(parent, "into[" + i + "].parentUnitId");
+        }
         List<NewUnit> into = body.into().stream().map(UnitController::newUnit).toList();
         List<String> created = commands.sendAndWait(new SplitUnitCommand(unitId, into, body.sourceContinues(),
                 body.effectiveOn(), body.decision().toDecision()));

@@ -26,7 +26,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The person registry. Organisers register people; only administrators erase, on a lawful request. */
+/**
+ * The person registry (R-70). Organisers register people, and read and correct those found in their units (on a
+ * roll, a list, an office, or registered by them: ADR 0013); only administrators erase, on a lawful request.
+ */
 @RestController
 @RequestMapping("/api/people")
 public class PersonController {
@@ -61,18 +64,19 @@ public class PersonController {
         requireOrganiser();
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterPersonCommand(id, body.toData()));
+        access.recordRegistration(id);
         return ResponseEntity.created(URI.create("/api/people/" + id)).body(synced(id));
     }
 
     @GetMapping("/{personId}")
     public PersonView person(@PathVariable String personId) {
-        requireOrganiser();
+        access.requireOrganiserOfPerson(personId); // R-70, ADR 0013: only over the units the person is found in
         return find(personId);
     }
 
     @PostMapping("/{personId}/correct")
     public PersonView correct(@PathVariable String personId, @Valid @RequestBody PersonBody body) {
-        requireOrganiser();
+        access.requireOrganiserOfPerson(personId);
         commands.sendAndWait(new CorrectPersonalDataCommand(personId, body.toData()));
         return synced(personId);
     }

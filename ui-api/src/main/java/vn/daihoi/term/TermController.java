@@ -103,6 +103,7 @@ public class TermController {
     @PostMapping("/api/units/{unitId}/terms")
     public ResponseEntity<LeadershipView> submit(@PathVariable String unitId, @Valid @RequestBody Submission body) {
         access.requireOrganiserOf(unitId);
+        body.electionIds().forEach(id -> access.requireOrganiserOfElection(id, "electionIds"));
         String first = body.electionIds().get(0);
         String congressId = queries.query(new vn.daihoi.election.ElectionQueries.ElectionOf(first),
                         ResponseTypes.optionalInstanceOf(vn.daihoi.election.ElectionQueries.ElectionView.class)).join()
@@ -138,6 +139,7 @@ public class TermController {
     @PostMapping("/api/units/{unitId}/terms/import")
     public ResponseEntity<LeadershipView> importTerm(@PathVariable String unitId, @Valid @RequestBody Import body) {
         String by = access.organiserUnitAbove(unitId);
+        access.requireOrganiserOfPeople(body.holdings().stream().map(PastHolding::personId).toList());
         String id = UUID.randomUUID().toString();
         List<ImportTermCommand.PastHolding> holdings = body.holdings().stream().map(h -> new ImportTermCommand.PastHolding(
                 h.personId(), h.office(), h.from(), h.startDecision(), h.to(), h.ended(), h.endDecision())).toList();
@@ -150,6 +152,7 @@ public class TermController {
     @PostMapping("/api/units/{unitId}/terms/provisional")
     public ResponseEntity<LeadershipView> provisional(@PathVariable String unitId, @Valid @RequestBody Provisional body) {
         String by = access.organiserUnitAbove(unitId);
+        access.requireOrganiserOfPeople(body.members().stream().map(Appointee::personId).toList());
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new AppointProvisionalCommitteeCommand(id, unitId, body.term(), body.reason(), body.appointedOn(),
                 body.decision(), body.seats(), body.members().stream()
@@ -169,6 +172,7 @@ public class TermController {
     @PostMapping("/api/terms/{leadershipId}/by-elections")
     public LeadershipView byElection(@PathVariable String leadershipId, @Valid @RequestBody ByElection body) {
         access.requireOrganiserOf(view(leadershipId).unitId());
+        access.requireOrganiserOfElection(body.electionId(), "electionId");
         commands.sendAndWait(new FillVacancyByElectionCommand(leadershipId, body.electionId(), body.startedOn(), body.decision(), body.consent()));
         return synced(leadershipId, List.of(leadershipId));
     }
@@ -177,6 +181,7 @@ public class TermController {
     @PostMapping("/api/terms/{leadershipId}/appointments")
     public LeadershipView appoint(@PathVariable String leadershipId, @Valid @RequestBody Appointment body) {
         access.organiserUnitAbove(view(leadershipId).unitId());
+        access.requireOrganiserOfPerson(body.personId());
         commands.sendAndWait(new AppointToOfficeCommand(leadershipId, body.personId(), body.office(), body.startedOn(), body.decision(), body.consent()));
         return synced(leadershipId, List.of(leadershipId));
     }
@@ -236,6 +241,10 @@ public class TermController {
                     .join().isPresent();
             if (!known) {
                 throw RuleViolation.notFound("unknown-person", "personId", "Không tìm thấy người này.", "No such person.");
+            }
+            // ADR 0013: without an office to show, the name is shown only to a reader of a unit the person is found in.
+            if (!access.mayReachPerson(personId, vn.daihoi.account.Role.ORGANISER, vn.daihoi.account.Role.AUDITOR)) {
+                throw new vn.daihoi.account.AccessDenied();
             }
         }
         return new PersonOffices(all.personId(), all.fullName(), all.erased(), visible);

@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One table over every endpoint: without a token each protected endpoint answers 401; for each caller whose
  * role or unit gives no right it answers 403; the public endpoints are exactly those the README lists.
  * The table must name every endpoint the application maps, so a new endpoint cannot slip past it.
+ * Data scope (ADR 0013): a second world, another province with its own branch, congress, roll, election and
+ * term, whose callers in every role are refused on this world's data, row by row; and ids of that world put in
+ * the body of this world's rightful caller are refused too. A refused request writes nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixApiTest extends ApiTest {
@@ -84,6 +87,41 @@ class AccessMatrixApiTest extends ApiTest {
                  "decision":{"number":"12/QĐ"},"holdings":[{"personId":"%s","office":"CHAIR"}]}""".formatted(ids.get("{person}")));
         assertThat(term.status()).as(term.raw()).isEqualTo(201);
         ids.put("{term}", term.body().path("leadershipId").asText());
+        callers.put("above", account("ORGANISER", a.upper));
+        otherWorld();
+    }
+
+    /** The second world: another province, with the same shape and a caller of every role of its own. */
+    private void otherWorld() {
+        Scenario b = new Scenario(admin()).units();
+        Http organiser = account("ORGANISER", b.branch);
+        assertThat(b.convene(organiser).status()).isEqualTo(201);
+        organiser.postCsv("/api/congresses/" + b.congress + "/delegates/import", Scenario.csv(2, "K"));
+        JsonNode roll = organiser.get("/api/congresses/" + b.congress + "/delegates").body().path("delegates");
+        String delegate = roll.get(0).path("delegateId").asText();
+        String code = organiser.post("/api/congresses/" + b.congress + "/delegates/" + delegate + "/check-in", "").body()
+                .path("votingCode").asText();
+        assertThat(organiser.post("/api/congresses/" + b.congress + "/open", "").status()).isEqualTo(200);
+        Answer election = organiser.post("/api/congresses/" + b.congress + "/elections", "{\"body\":\"EXECUTIVE_COMMITTEE\"}");
+        assertThat(election.status()).as(election.raw()).isEqualTo(201);
+        String person = roll.get(1).path("personId").asText();
+        Answer term = admin().post("/api/units/" + b.branch + "/terms/import", """
+                {"term":{"startYear":2017,"endYear":2022},"congressOrdinal":9,"seats":5,"recognisedOn":"2018-01-10",
+                 "decision":{"number":"12/QĐ"},"holdings":[{"personId":"%s","office":"CHAIR"}]}""".formatted(person));
+        assertThat(term.status()).as(term.raw()).isEqualTo(201);
+
+        callers.put("otherOrganiser", organiser);
+        callers.put("otherAbove", account("ORGANISER", b.upper));
+        callers.put("otherAuditor", account("AUDITOR", b.province));
+        callers.put("otherCounting", account("COUNTING", b.congress));
+        callers.put("otherVoter", http().as(http().post("/api/auth/voting-code", "{\"code\":\"" + code + "\"}").body().path("token").asText()));
+        ids.put("{otherUnit}", b.branch);
+        ids.put("{otherUpper}", b.upper);
+        ids.put("{otherCongress}", b.congress);
+        ids.put("{otherDelegate}", delegate);
+        ids.put("{otherPerson}", person);
+        ids.put("{otherElection}", election.body().path("electionId").asText());
+        ids.put("{otherTerm}", term.body().path("leadershipId").asText());
     }
 
     private static final List<String> WRITE = List.of("outsider", "auditor", "counting", "voter");
@@ -239,6 +277,7 @@ class AccessMatrixApiTest extends ApiTest {
 
     @Test
     void everyCallerWithoutTheRightIsRefusedWith403() {
+        List<Long> before = written();
         List<String> failures = new ArrayList<>();
         for (Row r : table()) {
             for (String who : r.denied()) {
@@ -248,12 +287,119 @@ class AccessMatrixApiTest extends ApiTest {
             }
         }
         assertThat(failures).isEmpty();
+        assertThat(written()).as("events and rows after the refused requests").isEqualTo(before);
+    }
+
+    /** Endpoints whose answer does not depend on a unit, congress or person of the path or body. */
+    private static final Set<String> UNSCOPED = Set.of("GET /api/units", "GET /api/rule-profiles", "POST /api/people",
+            "POST /api/auth/login", "POST /api/auth/voting-code", "POST /api/auth/logout", "GET /api/auth/me");
+    private static final List<String> OTHER_SCOPE = List.of("otherOrganiser", "otherAbove", "otherAuditor", "otherCounting", "otherVoter");
+
+    /** The event store and the tables a refused request here could have touched. */
+    private List<Long> written() {
+        List<Long> counts = new ArrayList<>();
+        counts.add(eventCount());
+        for (String table : List.of("person_view", "unit_summary", "unit_version", "congress_view", "delegate_view", "decision_view",
+                "election_view", "candidate_view", "term_view", "holding_view", "account", "account_grant", "auth_token",
+                "voting_credential", "person_registration")) {
+            counts.add(jdbc.queryForObject("select count(*) from " + table, Long.class));
+        }
+        return counts;
+    }
+
+    @Test
+    void everyRoleOfAnotherScopeIsRefusedOnThisScopesDataWritingNothing() {
+        List<Long> before = written();
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (Row r : table()) {
+            if (UNSCOPED.contains(r.method() + " " + r.pattern())) continue;
+            for (String who : OTHER_SCOPE) {
+                Answer a = call(callers.get(who), r);
+                calls++;
+                if (a.status() != 403 || !"forbidden".equals(a.body().path("code").asText())) {
+                    failures.add(who + " → " + r.method() + " " + r.pattern() + " = " + a.status() + " " + a.raw());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(calls).isEqualTo(OTHER_SCOPE.size() * (table().size() - UNSCOPED.size()));
+        assertThat(written()).as("events and rows after the refused requests").isEqualTo(before);
+    }
+
+    /**
+     * A rightful caller of this world, with an id of the other world in the body. Each attack has a control: the
+     * same request with an id nobody registered, which must pass the access check (and be refused by the domain, not
+     * with 403), so the 403 of the attack is the body id's, not the path's.
+     */
+    record Foreign(String who, String method, String path, String attack, String control) {}
+
+    private List<Foreign> foreignBodies() {
+        String decision = "\"effectiveOn\":\"2025-07-01\",\"decision\":{\"number\":\"9/QĐ\"}";
+        String none = "no-such-id";
+        List<Foreign> f = new ArrayList<>();
+        f.add(new Foreign("organiser", "POST", "/api/units", "{\"code\":\"FX-1\",\"name\":\"Ngoại tỉnh\",\"kind\":\"SECTION\",\"parentUnitId\":\"%s\"," + decision + "}", "{otherUnit}"));
+        f.add(new Foreign("above", "POST", "/api/units/{unit}/move", "{\"newParentUnitId\":\"%s\"," + decision + "}", "{otherUpper}"));
+        f.add(new Foreign("above", "POST", "/api/units/merge", "{\"sourceUnitIds\":[\"{unit}\"],\"intoUnitId\":\"%s\"," + decision + "}", "{otherUnit}"));
+        f.add(new Foreign("above", "POST", "/api/units/merge", "{\"sourceUnitIds\":[\"{unit}\",\"%s\"],\"newUnit\":{\"code\":\"FX-2\",\"name\":\"Hợp nhất\",\"kind\":\"BRANCH_UNION\",\"parentUnitId\":\"{upper}\"}," + decision + "}", "{otherUnit}"));
+        f.add(new Foreign("above", "POST", "/api/units/merge", "{\"sourceUnitIds\":[\"{unit}\"],\"newUnit\":{\"code\":\"FX-3\",\"name\":\"Hợp nhất\",\"kind\":\"BRANCH_UNION\",\"parentUnitId\":\"%s\"}," + decision + "}", "{otherUpper}"));
+        f.add(new Foreign("above", "POST", "/api/units/{unit}/split", "{\"into\":[{\"code\":\"FX-4\",\"name\":\"Tách\",\"kind\":\"SECTION\",\"parentUnitId\":\"%s\"}],\"sourceContinues\":true," + decision + "}", "{otherUpper}"));
+        f.add(new Foreign("organiser", "POST", "/api/congresses", "{\"unitId\":\"%s\",\"ordinal\":11,\"term\":{\"startYear\":2028,\"endYear\":2033},\"kind\":\"DELEGATE\",\"date\":\"2028-05-01\",\"venue\":\"Hội trường\",\"announcedSeats\":5}", "{otherUnit}"));
+        f.add(new Foreign("organiser", "POST", "/api/congresses/{congress}/decisions", "{\"subject\":\"AGENDA\",\"personIds\":[\"%s\"],\"votesFor\":1,\"votesAgainst\":0,\"abstentions\":0}", "{otherPerson}"));
+        f.add(new Foreign("organiser", "POST", "/api/congresses/{congress}/delegates", "{\"personId\":\"%s\",\"code\":\"FX5\"}", "{otherPerson}"));
+        f.add(new Foreign("organiser", "POST", "/api/congresses/{congress}/delegates/{delegate}/replace", "{\"alternateId\":\"%s\",\"reason\":\"ốm\"}", "{otherDelegate}"));
+        f.add(new Foreign("organiser", "POST", "/api/congresses/{congress}/credential-slips", "{\"delegateIds\":[\"{delegate}\",\"%s\"]}", "{otherDelegate}"));
+        f.add(new Foreign("organiser", "POST", "/api/congresses/{congress}/delegates/from-election", "{\"electionId\":\"%s\"}", "{otherElection}"));
+        f.add(new Foreign("organiser", "POST", "/api/elections/{election}/candidates", "{\"personId\":\"%s\",\"source\":\"OUTGOING_COMMITTEE\"}", "{otherPerson}"));
+        f.add(new Foreign("organiser", "POST", "/api/elections/{election}/candidates", "{\"personId\":\"{person}\",\"source\":\"DELEGATE\",\"nominatedByDelegateId\":\"%s\"}", "{otherDelegate}"));
+        f.add(new Foreign("organiser", "POST", "/api/elections/{election}/rounds/1/late-voters", "{\"delegateId\":\"%s\",\"decisionReference\":\"QĐ\"}", "{otherDelegate}"));
+        f.add(new Foreign("organiser", "POST", "/api/elections/{election}/rounds/1/paper-ballots", "{\"delegateId\":\"%s\"}", "{otherDelegate}"));
+        f.add(new Foreign("organiser", "POST", "/api/elections/{election}/rounds/1/paper-ballots/spoiled", "{\"delegateId\":\"%s\"}", "{otherDelegate}"));
+        f.add(new Foreign("organiser", "POST", "/api/congresses/{congress}/confidence-votes", "{\"officials\":[{\"personId\":\"%s\",\"office\":\"Chủ tịch\"}]}", "{otherPerson}"));
+        f.add(new Foreign("organiser", "POST", "/api/units/{unit}/terms", "{\"electionIds\":[\"%s\"]}", "{otherElection}"));
+        f.add(new Foreign("organiser", "POST", "/api/terms/{term}/by-elections", "{\"electionId\":\"%s\",\"startedOn\":\"2019-01-01\"}", "{otherElection}"));
+        f.add(new Foreign("above", "POST", "/api/units/{unit}/terms/import", "{\"term\":{\"startYear\":2012,\"endYear\":2017},\"congressOrdinal\":8,\"seats\":5,\"recognisedOn\":\"2012-06-01\",\"decision\":{\"number\":\"1/QĐ\"},\"holdings\":[{\"personId\":\"%s\",\"office\":\"CHAIR\"}]}", "{otherPerson}"));
+        f.add(new Foreign("above", "POST", "/api/units/{unit}/terms/provisional", "{\"term\":{\"startYear\":2023,\"endYear\":2028},\"reason\":\"COMMITTEE_DISSOLVED\",\"appointedOn\":\"2024-01-01\",\"decision\":{\"number\":\"1/QĐ\"},\"seats\":3,\"members\":[{\"personId\":\"%s\",\"office\":\"COMMITTEE_MEMBER\"}]}", "{otherPerson}"));
+        f.add(new Foreign("above", "POST", "/api/terms/{term}/appointments", "{\"personId\":\"%s\",\"office\":\"VICE_CHAIR\",\"startedOn\":\"2019-01-01\",\"decision\":{\"number\":\"1/QĐ\"}}", "{otherPerson}"));
+        f.add(new Foreign("above", "POST", "/api/accounts", "{\"username\":\"foreign-x\",\"password\":\"long-enough-pw\",\"grants\":[{\"role\":\"AUDITOR\",\"scopeId\":\"%s\"}]}", "{otherUnit}"));
+        f.add(new Foreign("above", "POST", "/api/accounts", "{\"username\":\"foreign-y\",\"password\":\"long-enough-pw\",\"grants\":[{\"role\":\"COUNTING\",\"scopeId\":\"%s\"}]}", "{otherCongress}"));
+        f.add(new Foreign("above", "POST", "/api/accounts/{account}/grants", "{\"role\":\"ORGANISER\",\"scopeId\":\"%s\"}", "{otherUnit}"));
+        List<Foreign> resolved = new ArrayList<>();
+        for (Foreign x : f) {
+            Row attack = row(x.method(), x.path(), x.path(), x.attack().formatted(x.control()), List.of());
+            Row control = row(x.method(), x.path(), x.path(), x.attack().formatted(none), List.of());
+            resolved.add(new Foreign(x.who(), x.method(), attack.path(), attack.body(), control.body()));
+        }
+        return resolved;
+    }
+
+    @Test
+    void idsOfAnotherScopeInTheBodyAreRefusedWritingNothing() {
+        List<Long> before = written();
+        List<String> failures = new ArrayList<>();
+        for (Foreign f : foreignBodies()) {
+            Row attack = new Row(f.method(), f.path(), f.path(), f.attack(), List.of());
+            Answer a = call(callers.get(f.who()), attack);
+            if (a.status() != 403 || !"forbidden".equals(a.body().path("code").asText())) {
+                failures.add("attack " + f.who() + " → " + f.path() + " " + f.attack() + " = " + a.status() + " " + a.raw());
+            }
+            Answer c = call(callers.get(f.who()), new Row(f.method(), f.path(), f.path(), f.control(), List.of()));
+            if (c.status() == 403 || c.status() < 400 || c.status() >= 500) {
+                failures.add("control " + f.who() + " → " + f.path() + " " + f.control() + " = " + c.status() + " " + c.raw());
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(written()).as("events and rows after the refused requests").isEqualTo(before);
     }
 
     @Test
     void theForestShowsEachCallerOnlyTheSubtreesGrantedToHim() {
         Answer outsider = callers.get("outsider").get("/api/units");
         assertThat(outsider.raw()).doesNotContain(a.province).doesNotContain(a.branch);
+        for (String who : OTHER_SCOPE) {
+            Answer other = callers.get(who).get("/api/units");
+            assertThat(other.raw()).as(who).doesNotContain(a.province).doesNotContain(a.upper).doesNotContain(a.branch);
+        }
         Answer auditor = callers.get("auditor").get("/api/units");
         assertThat(auditor.raw()).contains(a.province).contains(a.branch);
     }
