@@ -103,6 +103,11 @@ public class SignInLimits {
         return reserve(List.of(loginByAddress.bucket(client(request)), loginByUsername.bucket(name)));
     }
 
+    /** How many addresses the voting-code limit keeps in memory (tests prove it bounded). */
+    int trackedAddresses() {
+        return codeByAddress.size();
+    }
+
     private static Attempt reserve(List<Bucket> buckets) {
         List<Bucket> taken = new ArrayList<>(buckets.size());
         for (Bucket b : buckets) {
@@ -145,6 +150,10 @@ public class SignInLimits {
                     return size() > max;
                 }
             };
+        }
+
+        synchronized int size() {
+            return buckets.size();
         }
 
         synchronized Bucket bucket(String key) {
