@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** ADR 0015: what the sign-in limits count, from whom, and how much memory an attacker can make them hold. */
 class SignInLimitsTest {
 
-    /** The shipped defaults, with a small memory bound and one trusted proxy. */
+    /** The shipped per-address, per-code and per-username limits; the global ceiling, memory bound and proxies as given. */
     private static SignInLimits limits(long globalBurst, int maxTracked, String proxies) {
         return new SignInLimits(20, 10, 5, 1, globalBurst, 600, 20, 10, 10, 1, maxTracked, proxies);
     }
