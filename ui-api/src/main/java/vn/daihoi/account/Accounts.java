@@ -71,14 +71,16 @@ public class Accounts {
     public Optional<String> authenticate(String username, String password) {
         String given = password == null ? "" : password;
         String name = username == null ? "" : username.strip().toLowerCase();
-        List<String[]> rows = jdbc.query("select account_id, password_hash, disabled from account where username = ?",
-                (rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getBoolean(3) ? "disabled" : ""}, name);
-        if (rows.isEmpty() || !rows.get(0)[2].isEmpty() || username == null || password == null) {
+        Optional<Stored> stored = jdbc.query("select account_id, password_hash, disabled from account where username = ?",
+                (rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getBoolean(3)), name).stream().findFirst();
+        if (stored.isEmpty() || stored.get().disabled() || username == null || password == null) {
             encoder.matches(given, dummyHash);
             return Optional.empty();
         }
-        return encoder.matches(given, rows.get(0)[1]) ? Optional.of(rows.get(0)[0]) : Optional.empty();
+        return encoder.matches(given, stored.get().passwordHash()) ? Optional.of(stored.get().accountId()) : Optional.empty();
     }
+
+    private record Stored(String accountId, String passwordHash, boolean disabled) {}
 
     public Optional<AccountView> find(String accountId) {
         return jdbc.query("select account_id, username, person_id, demo from account where account_id = ?",

@@ -35,6 +35,7 @@ public class SignInLimits {
     private final Keyed loginByAddress;
     private final Keyed loginByUsername;
     private final Set<String> trustedProxies;
+    private final Proven proven;
 
     public SignInLimits(
             @Value("${daihoi.abuse.voting-code.address-burst:20}") long codeAddressBurst,
@@ -43,6 +44,7 @@ public class SignInLimits {
             @Value("${daihoi.abuse.voting-code.code-per-minute:1}") long codePerMinute,
             @Value("${daihoi.abuse.voting-code.global-burst:500}") long globalBurst,
             @Value("${daihoi.abuse.voting-code.global-per-hour:1200}") long globalPerHour,
+            @Value("${daihoi.abuse.voting-code.proven-address-hours:12}") long provenHours,
             @Value("${daihoi.abuse.login.address-burst:20}") long loginAddressBurst,
             @Value("${daihoi.abuse.login.address-per-minute:10}") long loginAddressPerMinute,
             @Value("${daihoi.abuse.login.username-burst:10}") long usernameBurst,
@@ -54,6 +56,7 @@ public class SignInLimits {
         this.codeEverywhere = Bucket.builder().addLimit(limit(globalBurst, globalPerHour, Duration.ofHours(1))).build();
         this.loginByAddress = new Keyed(limit(loginAddressBurst, loginAddressPerMinute, Duration.ofMinutes(1)), maxTracked);
         this.loginByUsername = new Keyed(limit(usernameBurst, usernamePerMinute, Duration.ofMinutes(1)), maxTracked);
+        this.proven = new Proven(Duration.ofHours(provenHours), maxTracked);
         this.trustedProxies = Arrays.stream(trustedProxies.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -65,13 +68,16 @@ public class SignInLimits {
     /** An attempt allowed to proceed: report {@link #succeeded()} and its reserved tokens go back. */
     public static final class Attempt {
         private final List<Bucket> reserved;
+        private final Runnable onSuccess;
 
-        private Attempt(List<Bucket> reserved) {
+        private Attempt(List<Bucket> reserved, Runnable onSuccess) {
             this.reserved = reserved;
+            this.onSuccess = onSuccess;
         }
 
         public void succeeded() {
             for (Bucket b : reserved) b.addTokens(1);
+            onSuccess.run();
         }
     }
 
@@ -89,18 +95,27 @@ public class SignInLimits {
         }
     }
 
-    /** A voting-code exchange: failures count per address, per code typed, and across all addresses. */
+    /**
+     * A voting-code exchange: failures count per address, per code typed, and across all addresses. An address that
+     * exchanged a real code within {@code proven-address-hours} (a congress hall's) is exempt from the global ceiling,
+     * so that guessing from many other addresses cannot lock a hall out; it keeps its own per-address limit. Each code
+     * works once, so an attacker proves at most as many addresses as he holds codes.
+     */
     public Attempt votingCode(HttpServletRequest request, String code) {
+        String address = client(request);
         String typed = code == null ? "" : code.toUpperCase().replaceAll("[^A-Z0-9]", "");
         // Only a digest of what was typed is kept in memory, never a code itself.
         String digest = java.util.HexFormat.of().formatHex(Secrets.sha256(typed));
-        return reserve(List.of(codeByAddress.bucket(client(request)), codeByValue.bucket(digest), codeEverywhere));
+        List<Bucket> buckets = proven.holds(address)
+                ? List.of(codeByAddress.bucket(address), codeByValue.bucket(digest))
+                : List.of(codeByAddress.bucket(address), codeByValue.bucket(digest), codeEverywhere);
+        return reserve(buckets, () -> proven.add(address));
     }
 
     /** A password login: failures count per address and per username (known or not, so the limit tells nothing). */
     public Attempt login(HttpServletRequest request, String username) {
         String name = username == null ? "" : username.strip().toLowerCase();
-        return reserve(List.of(loginByAddress.bucket(client(request)), loginByUsername.bucket(name)));
+        return reserve(List.of(loginByAddress.bucket(client(request)), loginByUsername.bucket(name)), () -> { });
     }
 
     /** How many addresses the voting-code limit keeps in memory (tests prove it bounded). */
@@ -108,7 +123,7 @@ public class SignInLimits {
         return codeByAddress.size();
     }
 
-    private static Attempt reserve(List<Bucket> buckets) {
+    private static Attempt reserve(List<Bucket> buckets, Runnable onSuccess) {
         List<Bucket> taken = new ArrayList<>(buckets.size());
         for (Bucket b : buckets) {
             ConsumptionProbe p = b.tryConsumeAndReturnRemaining(1);
@@ -118,7 +133,7 @@ public class SignInLimits {
             }
             taken.add(b);
         }
-        return new Attempt(taken);
+        return new Attempt(taken, onSuccess);
     }
 
     /**
@@ -135,6 +150,31 @@ public class SignInLimits {
             if (!hop.isEmpty() && !trustedProxies.contains(hop)) return hop;
         }
         return peer;
+    }
+
+    /** Addresses that exchanged a real code, each for a while; the least recently used forgotten beyond {@code max}. */
+    private static final class Proven {
+        private final long forNanos;
+        private final Map<String, Long> since;
+
+        Proven(Duration lasts, int max) {
+            this.forNanos = lasts.toNanos();
+            this.since = new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                    return size() > max;
+                }
+            };
+        }
+
+        synchronized boolean holds(String address) {
+            Long at = since.get(address);
+            return at != null && System.nanoTime() - at < forNanos;
+        }
+
+        synchronized void add(String address) {
+            since.put(address, System.nanoTime());
+        }
     }
 
     /** Buckets by key, the least recently used forgotten beyond {@code max}. */

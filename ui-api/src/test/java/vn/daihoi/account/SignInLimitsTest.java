@@ -11,7 +11,7 @@ class SignInLimitsTest {
 
     /** The shipped per-address, per-code and per-username limits; the global ceiling, memory bound and proxies as given. */
     private static SignInLimits limits(long globalBurst, int maxTracked, String proxies) {
-        return new SignInLimits(20, 10, 5, 1, globalBurst, 600, 20, 10, 10, 1, maxTracked, proxies);
+        return new SignInLimits(20, 10, 5, 1, globalBurst, 600, 12, 20, 10, 10, 1, maxTracked, proxies);
     }
 
     private static MockHttpServletRequest from(String address) {
@@ -45,6 +45,19 @@ class SignInLimitsTest {
         int allowed = 0;
         for (int a = 0; a < 200; a++) allowed += failuresUntilRefused(l, from("198.51.100." + a), 20);
         assertThat(allowed).isEqualTo(300);
+    }
+
+    @Test
+    void aHallWhoseDelegatesHaveExchangedCodesKeepsExchangingWhileGuessesFromElsewhereEmptyTheGlobalCeiling() {
+        SignInLimits l = limits(100, 1000, "");
+        l.votingCode(from("203.0.113.7"), "REAL-CODE-1").succeeded();
+        int allowed = 0;
+        for (int a = 0; a < 20; a++) allowed += failuresUntilRefused(l, from("198.51.100." + a), 20);
+        assertThat(allowed).as("the global ceiling").isEqualTo(100);
+        assertThatThrownBy(() -> l.votingCode(from("192.0.2.50"), "REAL-CODE-2"))
+                .as("an address that never exchanged a code waits for the ceiling").isInstanceOf(SignInLimits.TooManyAttempts.class);
+        for (int i = 0; i < 50; i++) l.votingCode(from("203.0.113.7"), "REAL-CODE-" + (10 + i)).succeeded();
+        assertThat(failuresUntilRefused(l, from("203.0.113.7"), 100)).as("the hall keeps its own per-address limit").isEqualTo(20);
     }
 
     @Test
