@@ -20,6 +20,8 @@ public class Accounts {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    /** A hash of a random password nobody knows, made once by the encoder that hashes real passwords (same cost). */
+    private final String dummyHash = encoder.encode(UUID.randomUUID().toString());
 
     public Accounts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -62,12 +64,23 @@ public class Accounts {
         audit(actorId, "GRANT", accountId, g.role() + ":" + (g.scopeId() == null ? "" : g.scopeId()));
     }
 
+    /**
+     * ADR 0015: every attempt costs one password hash. An unknown username or a disabled account is compared with
+     * a dummy hash made by the same encoder at the same cost, so the answer time does not tell which usernames exist.
+     */
     public Optional<String> authenticate(String username, String password) {
-        if (username == null || password == null) return Optional.empty();
-        return jdbc.query("select account_id, password_hash from account where username = ? and not disabled",
-                (rs, i) -> encoder.matches(password, rs.getString(2)) ? rs.getString(1) : null,
-                username.strip().toLowerCase()).stream().filter(java.util.Objects::nonNull).findFirst();
+        String given = password == null ? "" : password;
+        String name = username == null ? "" : username.strip().toLowerCase();
+        Optional<Stored> stored = jdbc.query("select account_id, password_hash, disabled from account where username = ?",
+                (rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getBoolean(3)), name).stream().findFirst();
+        if (stored.isEmpty() || stored.get().disabled() || username == null || password == null) {
+            encoder.matches(given, dummyHash);
+            return Optional.empty();
+        }
+        return encoder.matches(given, stored.get().passwordHash()) ? Optional.of(stored.get().accountId()) : Optional.empty();
     }
+
+    private record Stored(String accountId, String passwordHash, boolean disabled) {}
 
     public Optional<AccountView> find(String accountId) {
         return jdbc.query("select account_id, username, person_id, demo from account where account_id = ?",

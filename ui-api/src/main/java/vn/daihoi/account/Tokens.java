@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Opaque bearer tokens. Only their SHA-256 is stored; resolving one is a hash and a primary-key lookup, so a
- * ballot never pays for a password hash. A voter's token also dies with his credential.
+ * ballot never pays for a password hash. A voter's token also dies with his credential, and with his congress
+ * when it closes or is cancelled (ADR 0015).
  */
 @Component
 public class Tokens {
@@ -52,7 +53,9 @@ public class Tokens {
         return jdbc.query("""
                 select t.account_id, t.congress_id, t.delegate_id, t.credential_id
                 from auth_token t left join account a on a.account_id = t.account_id
-                where t.token_hash = ? and not t.revoked and t.expires_at > ? and (a.account_id is null or not a.disabled)""",
+                where t.token_hash = ? and not t.revoked and t.expires_at > ? and (a.account_id is null or not a.disabled)
+                  and (t.congress_id is null
+                       or not exists (select 1 from cmd_congress c where c.congress_id = t.congress_id and not c.open))""",
                 (rs, i) -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)},
                 Secrets.sha256(token), Timestamp.from(clock.instant())).stream().findFirst().map(r -> r[0] != null
                 ? Caller.account((String) r[0], grants((String) r[0]))

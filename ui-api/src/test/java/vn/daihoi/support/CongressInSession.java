@@ -35,7 +35,7 @@ public final class CongressInSession {
         }
         for (int i = 0; i < present; i++) {
             String code = organiser.post(path("/delegates/" + delegateIds.get(i) + "/check-in"), "").body().path("votingCode").asText();
-            Http.Answer t = api.anonymous().post("/api/auth/voting-code", "{\"code\":\"" + code + "\"}");
+            Http.Answer t = ApiTest.signIn(api.anonymous(), "/api/auth/voting-code", "{\"code\":\"" + code + "\"}");
             assertThat(t.status()).as(t.raw()).isEqualTo(200);
             voters.add(api.anonymous().as(t.body().path("token").asText()));
         }

@@ -85,7 +85,7 @@ public record SecrecyAdversary(JdbcTemplate jdbc, String electionId, Map<String,
 
         assertThat(jdbc.queryForObject("select count(*) from ballot_box where election_id = ?", Long.class, electionId)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from ballot_round_key where election_id = ?", Long.class, electionId)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from ballot_round_voter where election_id = ? and idem_hash is not null",
+        assertThat(jdbc.queryForObject("select count(*) from ballot_round_voter where election_id = ? and (idem_hash is not null or idem_content is not null)",
                 Long.class, electionId)).isZero();
         assertThat(jdbc.queryForObject("select count(distinct xmin::text) from ballot_round_voter where election_id = ?",
                 Long.class, electionId)).isEqualTo(1);

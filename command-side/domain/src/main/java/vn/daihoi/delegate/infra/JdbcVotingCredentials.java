@@ -33,11 +33,35 @@ public class JdbcVotingCredentials implements VotingCredentialRegistry {
         jdbc.update("update auth_token set revoked = true where credential_id = ?", credentialId);
     }
 
+    /** What an exchange of a code found: the credential it redeemed, or why it redeemed none. */
+    public record Redemption(Redeemed redeemed, boolean expired) {
+        public static final Redemption UNKNOWN = new Redemption(null, false);
+        public static final Redemption EXPIRED = new Redemption(null, true);
+    }
+
     /** Exchanges a code (by its hash) once: the credential moves from ISSUED to REDEEMED atomically. */
     public Optional<Redeemed> redeem(byte[] codeHash) {
-        return jdbc.query("update voting_credential set state = 'REDEEMED' where code_hash = ? and state = 'ISSUED' "
-                        + "returning credential_id, congress_id, delegate_id",
+        return Optional.ofNullable(redeemWhileOpen(codeHash).redeemed());
+    }
+
+    /**
+     * Exchanges a code once, only while its congress is open: a code of a closed or cancelled congress has
+     * expired (ADR 0015) and stays unspent. A committee meeting has no row in the congress directory (ADR 0009)
+     * and is not judged here.
+     */
+    public Redemption redeemWhileOpen(byte[] codeHash) {
+        Optional<Redeemed> r = jdbc.query("""
+                        update voting_credential v set state = 'REDEEMED'
+                        where v.code_hash = ? and v.state = 'ISSUED'
+                          and not exists (select 1 from cmd_congress c where c.congress_id = v.congress_id and not c.open)
+                        returning v.credential_id, v.congress_id, v.delegate_id""",
                 (rs, i) -> new Redeemed(rs.getString(1), rs.getString(2), rs.getString(3)), (Object) codeHash).stream().findFirst();
+        if (r.isPresent()) return new Redemption(r.get(), false);
+        boolean expired = Boolean.TRUE.equals(jdbc.queryForObject("""
+                        select exists (select 1 from voting_credential v join cmd_congress c on c.congress_id = v.congress_id
+                                       where v.code_hash = ? and v.state = 'ISSUED' and not c.open)""",
+                Boolean.class, (Object) codeHash));
+        return expired ? Redemption.EXPIRED : Redemption.UNKNOWN;
     }
 
     public boolean active(String credentialId) {

@@ -154,29 +154,33 @@ public class JdbcBallotBox implements BallotBox {
     public CastBallotCommand.Receipt cast(CastBallotCommand b) {
         Optional<OpenRound> open = openRound(b.electionId(), b.round());
         if (open.isEmpty()) {
-            return refusal(b, null);
+            return refusal(b, null, null);
         }
         if (b.idempotencyKey() == null || b.idempotencyKey().isBlank() || b.idempotencyKey().length() > 100) {
             throw missingIdempotencyKey();
         }
+        if (b.idempotencyKey().strip().length() < MIN_IDEMPOTENCY_KEY) {
+            throw weakIdempotencyKey();
+        }
         OpenRound r = open.get();
         Sealed content = r.ratesEach() ? confidenceContent(b, r) : electionContent(b, r);
         byte[] idem = sha256(b.idempotencyKey());
+        byte[] mark = contentMark(b, content);
         String tracking = trackingCode(r.key(), b);
         byte[] sealed = seal(r.key(), new Sealed(tracking, content.k(), content.r()));
         for (int attempt = 0; attempt < 3; attempt++) {
             int cast = jdbc.update("""
                             with r as (select 1 from ballot_round where election_id = ? and round = ? and open for share),
-                            v as (update ballot_round_voter set took_part = true, idem_hash = ?
+                            v as (update ballot_round_voter set took_part = true, idem_hash = ?, idem_content = ?
                                   where election_id = ? and round = ? and delegate_id = ? and not took_part and not paper
                                     and exists (select 1 from r)
                                   returning 1)
                             insert into ballot_box (election_id, round, sealed) select ?, ?, ? from v""",
-                    b.electionId(), b.round(), idem, b.electionId(), b.round(), b.delegateId(), b.electionId(), b.round(), sealed);
+                    b.electionId(), b.round(), idem, mark, b.electionId(), b.round(), b.delegateId(), b.electionId(), b.round(), sealed);
             if (cast == 1) {
                 return new CastBallotCommand.Receipt(tracking, false);
             }
-            CastBallotCommand.Receipt repeated = refusal(b, r);
+            CastBallotCommand.Receipt repeated = refusal(b, r, mark);
             if (repeated != null) return repeated;
         }
         throw new IllegalStateException("a ballot could neither be cast nor refused");
@@ -188,7 +192,7 @@ public class JdbcBallotBox implements BallotBox {
                 : BallotRules.check(b.keptCandidateIds(), r.candidateSet(), r.seats(), r.strikeAllValid());
         if (b.ratings() != null || invalid.isPresent()) {
             // Who may not vote hears that first; only then is the ballot itself refused.
-            refusal(b, r);
+            refusal(b, r, null);
             if (invalid.isPresent()) throw invalidBallot(invalid.get());
             throw RuleViolation.invalid("invalid-ballot-ratings-in-election", "R-25", "ratings",
                     "Vòng này là bầu cử: giữ tên người mình bầu, không ghi mức tín nhiệm.",
@@ -207,16 +211,17 @@ public class JdbcBallotBox implements BallotBox {
             }
             return new Sealed(null, List.of(), ConfidenceBallotRules.electronic(b.ratings(), r.candidates()));
         } catch (RuleViolation v) {
-            refusal(b, r);
+            refusal(b, r, null);
             throw v;
         }
     }
 
     /**
      * Why a ballot cannot be cast, in the order a delegate should hear it, as a {@link RuleViolation}; the receipt
-     * again for a retried request (same idempotency key); {@code null} when nothing stands in the way.
+     * again for a retried request (same idempotency key and, when {@code mark} is given, the same ballot: ADR 0015);
+     * {@code null} when nothing stands in the way.
      */
-    private CastBallotCommand.Receipt refusal(CastBallotCommand b, OpenRound known) {
+    private CastBallotCommand.Receipt refusal(CastBallotCommand b, OpenRound known, byte[] mark) {
         List<Boolean> open = jdbc.queryForList("select open from ballot_round where election_id = ? and round = ?",
                 Boolean.class, b.electionId(), b.round());
         if (open.isEmpty()) {
@@ -227,7 +232,7 @@ public class JdbcBallotBox implements BallotBox {
         }
         // An open round is diagnosed only after cast() checked the idempotency key.
         List<Map<String, Object>> voter = jdbc.queryForList(
-                "select took_part, idem_hash, paper from ballot_round_voter where election_id = ? and round = ? and delegate_id = ?",
+                "select took_part, idem_hash, paper, idem_content from ballot_round_voter where election_id = ? and round = ? and delegate_id = ?",
                 b.electionId(), b.round(), b.delegateId());
         if (voter.isEmpty()) {
             throw RuleViolation.conflict("not-on-round-roll", "R-13", "delegateId",
@@ -239,6 +244,12 @@ public class JdbcBallotBox implements BallotBox {
         }
         if ((Boolean) voter.get(0).get("took_part")) {
             if (Arrays.equals(sha256(b.idempotencyKey()), (byte[]) voter.get(0).get("idem_hash"))) {
+                byte[] stored = (byte[]) voter.get(0).get("idem_content");
+                if (mark != null && stored != null && !MessageDigest.isEqual(mark, stored)) {
+                    throw RuleViolation.invalid("idempotency-key-reused", null, "Idempotency-Key",
+                            "Khoá chống gửi lặp (Idempotency-Key) này đã được dùng cho một lá phiếu khác; phiếu đã bỏ không thay đổi.",
+                            "This Idempotency-Key was already used with a different ballot; the ballot cast stands unchanged.");
+                }
                 return new CastBallotCommand.Receipt(trackingCode(known.key(), b), true);
             }
             throw RuleViolation.conflict("already-voted", "R-23", "delegateId",
@@ -250,6 +261,31 @@ public class JdbcBallotBox implements BallotBox {
     private static RuleViolation missingIdempotencyKey() {
         return RuleViolation.invalid("missing-idempotency-key", null, "Idempotency-Key",
                 "Cần khoá chống gửi lặp (Idempotency-Key).", "An Idempotency-Key is required.");
+    }
+
+    /** ADR 0015: the key keys the HMAC that tells a retry from a different ballot, so it must not be guessable. */
+    static final int MIN_IDEMPOTENCY_KEY = 16;
+
+    private static RuleViolation weakIdempotencyKey() {
+        return RuleViolation.invalid("weak-idempotency-key", "R-23", "Idempotency-Key",
+                "Khoá chống gửi lặp (Idempotency-Key) phải ngẫu nhiên và dài 16–100 ký tự (ví dụ một UUID).",
+                "The Idempotency-Key must be random and 16–100 characters long (a UUID, for instance).");
+    }
+
+    /**
+     * ADR 0015, R-23: a mark of the ballot's content that only the holder of the voter's own Idempotency-Key can
+     * compute, so a retry with the same key and a different ballot can be refused while a database reader, who has
+     * only the key's SHA-256, cannot test a guess of the voter's choice. Erased at close with the key's hash.
+     */
+    private byte[] contentMark(CastBallotCommand b, Sealed content) {
+        try {
+            Mac mac = HMAC.get();
+            mac.init(new SecretKeySpec(b.idempotencyKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((b.electionId() + "\n" + b.round() + "\n" + b.delegateId() + "\n").getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(json.writeValueAsBytes(new Sealed(null, content.k(), content.r())));
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static RuleViolation invalidBallot(InvalidReason reason) {
@@ -278,7 +314,7 @@ public class JdbcBallotBox implements BallotBox {
         ballots.sort(PublishedBallot.CONTENT_ORDER);
         jdbc.update("delete from ballot_box where election_id = ? and round = ?", electionId, round);
         jdbc.update("delete from ballot_round_key where election_id = ? and round = ?", electionId, round);
-        jdbc.update("update ballot_round_voter set idem_hash = null where election_id = ? and round = ?", electionId, round);
+        jdbc.update("update ballot_round_voter set idem_hash = null, idem_content = null where election_id = ? and round = ?", electionId, round);
         Integer roll = jdbc.queryForObject("select count(*) from ballot_round_voter where election_id = ? and round = ?",
                 Integer.class, electionId, round);
         vacuumAfterCommit();
