@@ -137,12 +137,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             long started = System.nanoTime();
             log.atWarn().addKeyValue("dataDirectory", directory).addKeyValue("port", port)
                     .log("the embedded PostgreSQL is not running; starting it again (crash recovery replays the write-ahead log)");
+            // The jar's close() runs "pg_ctl stop" against the dead server (it fails, and logs so, after ~1.9 s, by
+            // which time the dead postmaster has been reaped) and releases the data directory's lock. Starting at
+            // once instead, without it, failed here every time and waited out the whole start timeout.
             try {
-                if (server != null) server.close(); // releases the data directory's lock; the stop itself finds nobody
+                if (server != null) server.close();
             } catch (IOException | RuntimeException e) {
                 log.atDebug().setCause(e).log("closing the dead embedded PostgreSQL");
             }
             server = null;
+            awaitBackendsGone();
+            removeStalePidFile();
             try {
                 server = launch();
                 restarts.incrementAndGet();
@@ -191,14 +196,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** A server that pg_ctl started but that did not answer in time is not left running behind the failure. */
     private void stopStray() {
-        // The failed start still holds its lock on the file "epg-lock" (the jar gives no way to release it): a new
-        // file of that name lets the next attempt in this process lock it; the server's own postmaster.pid is what
-        // keeps two servers off one data directory.
-        try {
-            Files.deleteIfExists(directory.resolve("epg-lock"));
-        } catch (IOException e) {
-            log.atDebug().setCause(e).log("removing the failed start's lock file");
-        }
+        releaseLock();
         long pid = postmasterPid();
         if (pid <= 0) return;
         ProcessHandle.of(pid).ifPresent(p -> {
@@ -209,6 +207,67 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 p.destroyForcibly();
             }
         });
+    }
+
+    /**
+     * A start that failed, or a server that died, still holds the jar's lock on the file "epg-lock" in this process
+     * (the jar releases it only by stopping the server). A new file of that name lets the next start lock it; what
+     * keeps two servers off one data directory is PostgreSQL's own postmaster.pid, which a live server holds.
+     */
+    private void releaseLock() {
+        try {
+            Files.deleteIfExists(directory.resolve("epg-lock"));
+        } catch (IOException e) {
+            log.atDebug().setCause(e).log("removing the embedded PostgreSQL's lock file");
+        }
+    }
+
+    /**
+     * The killed postmaster's backends notice its death and exit, but until the last one has, PostgreSQL refuses to
+     * start on the data directory ("pre-existing shared memory block is still in use") and the start would wait out
+     * its whole timeout. The stale postmaster.pid names the shared memory segment (line 7: key, id); the segment's
+     * attach count in /proc/sysvipc/shm says when the last backend is gone. At most 10 s.
+     */
+    private void awaitBackendsGone() {
+        String shmid;
+        try {
+            java.util.List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"), StandardCharsets.US_ASCII);
+            String[] keyAndId = lines.size() > 6 ? lines.get(6).strip().split("\\s+") : new String[0];
+            if (keyAndId.length < 2) return;
+            shmid = keyAndId[1];
+        } catch (IOException noPidFile) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try {
+                boolean attached = Files.readAllLines(Path.of("/proc/sysvipc/shm")).stream().skip(1)
+                        .map(l -> l.strip().split("\\s+"))
+                        .anyMatch(f -> f.length > 6 && f[1].equals(shmid) && !f[6].equals("0"));
+                if (!attached) return;
+                Thread.sleep(50);
+            } catch (IOException noProcfs) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * The dead postmaster's lock file names its pid. Until its parent (here the machine's init, which may take a
+     * second or two) reaps it, that pid still exists as a zombie, and a new postmaster takes the file for another
+     * server's and refuses to start. The watchdog has established that the process is dead, and
+     * {@link #awaitBackendsGone} that nobody uses its shared memory: the file is stale.
+     */
+    private void removeStalePidFile() {
+        if (postmasterAlive()) return;
+        try {
+            Files.deleteIfExists(directory.resolve("postmaster.pid"));
+        } catch (IOException e) {
+            log.atWarn().setCause(e).log("could not remove the dead embedded PostgreSQL's postmaster.pid");
+        }
     }
 
     /** A cluster an older release initialised with {@code trust}: give the role its password, then close the door. */
