@@ -69,6 +69,7 @@ public class Problems {
     /** Axon wraps what a handler throws; the cause, when it is ours, says what went wrong. */
     @ExceptionHandler({CommandExecutionException.class, QueryExecutionException.class, CompletionException.class})
     ResponseEntity<ProblemDetail> wrapped(Exception e) {
+        if (DatabaseOutage.causedBy(e)) return unavailable(e);
         Throwable cause = e;
         while (cause.getCause() != null && cause != cause.getCause() && !(cause instanceof RuleViolation)) {
             cause = cause.getCause();
@@ -164,8 +165,18 @@ public class Problems {
                 "Hãy gửi nội dung dạng application/json.", "Send the body as application/json.");
     }
 
+    /** ADR 0012: the database cannot be reached right now: 503, retry; anything else of these types is unexpected. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class, org.springframework.dao.TransientDataAccessResourceException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class, java.sql.SQLTransientConnectionException.class})
+    ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        if (!DatabaseOutage.causedBy(e)) return unexpected(e);
+        log.atWarn().addKeyValue("exception", e.getClass().getName()).log("database unavailable: 503");
+        return DatabaseOutage.problem();
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) return DatabaseOutage.problem();
         log.atError().setCause(e).addKeyValue("exception", e.getClass().getName()).log("unexpected failure");
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, null,
                 "Lỗi hệ thống; yêu cầu chưa được thực hiện.", "Internal error; the request was not carried out.");
