@@ -1,5 +1,9 @@
 package vn.daihoi.account;
 
+import jakarta.validation.constraints.Size;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
+import vn.daihoi.infra.edge.Note;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
@@ -35,9 +39,10 @@ public class AuthController {
         this.access = access;
     }
 
-    record Login(@NotBlank String username, @NotBlank String password) {}
+    record Login(@NotBlank @Line(max = Limits.USERNAME) String username,
+                 @NotBlank @Line(max = Limits.PASSWORD_BYTES, maxBytes = Limits.PASSWORD_BYTES) String password) {}
 
-    record VotingCode(@NotBlank String code) {}
+    record VotingCode(@NotBlank @Line(max = Limits.SECRET) String code) {}
 
     record Session(String token, Instant expiresAt, String accountId, String congressId, String delegateId, List<Grant> grants) {}
 
