@@ -3,7 +3,6 @@ package vn.daihoi.account;
 import jakarta.validation.constraints.Size;
 import vn.daihoi.infra.edge.Limits;
 import vn.daihoi.infra.edge.Line;
-import vn.daihoi.infra.edge.Note;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,9 +1,7 @@
 package vn.daihoi.delegate;
 
-import jakarta.validation.constraints.Size;
 import vn.daihoi.infra.edge.Limits;
 import vn.daihoi.infra.edge.Line;
-import vn.daihoi.infra.edge.Note;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -235,6 +235,13 @@ public class Problems {
                 "Dịch vụ tạm thời không trả lời kịp; hãy thử lại sau.", "The service did not answer in time; try again later.");
     }
 
+    /** The firewall checks some headers lazily, when MVC reads them: the same 400 as at the filter chain. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", null, null,
+                "Yêu cầu không hợp lệ (địa chỉ, tiêu đề hoặc nội dung).", "The request is malformed (address, headers or body).");
+    }
+
     @ExceptionHandler(org.springframework.web.servlet.NoHandlerFoundException.class)
     ResponseEntity<ProblemDetail> noHandler(org.springframework.web.servlet.NoHandlerFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", null, null, "Không có địa chỉ này.", "There is nothing at this address.");

@@ -96,6 +96,15 @@ public class EdgeConfiguration implements WebMvcConfigurer {
         });
     }
 
+    /**
+     * The voting-code key is otherwise created by the first credential a request issues — even by a request that
+     * is then refused. Created at start, a refused request writes nothing at all (issue 9, acceptance point 4).
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void votingCodeKeyBeforeTheFirstRequest(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
+        ready.getApplicationContext().getBean(vn.daihoi.account.Secrets.class).hashVotingCode("");
+    }
+
     /** Spring Security's firewall (encoded slashes, {@code ..}, {@code ;}, non-printable characters): a 400 problem. */
     @Bean
     RequestRejectedHandler requestRejected() {

@@ -79,6 +79,11 @@ public class EdgeInterceptor implements HandlerInterceptor {
             if (type.isWildcardType() || type.isWildcardSubtype()) {
                 throw new HttpMediaTypeNotSupportedException("wildcard Content-Type");
             }
+            try {
+                type.getCharset(); // an unknown charset would otherwise fail deep inside the converters (a 500)
+            } catch (IllegalArgumentException e) {
+                throw new HttpMediaTypeNotSupportedException("unknown charset");
+            }
         }
         if (!hasBody || !readsBody(method)) return;
         if (type == null) throw new HttpMediaTypeNotSupportedException("missing Content-Type");
