@@ -102,7 +102,7 @@ public class EdgeConfiguration implements WebMvcConfigurer {
      */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void votingCodeKeyBeforeTheFirstRequest(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
-        ready.getApplicationContext().getBean(vn.daihoi.account.Secrets.class).hashVotingCode("");
+        ready.getApplicationContext().getBeanProvider(vn.daihoi.account.Secrets.class).ifAvailable(s -> s.hashVotingCode(""));
     }
 
     /** Spring Security's firewall (encoded slashes, {@code ..}, {@code ;}, non-printable characters): a 400 problem. */
