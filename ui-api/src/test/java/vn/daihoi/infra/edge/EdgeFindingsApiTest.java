@@ -289,6 +289,13 @@ class EdgeFindingsApiTest extends ApiTest {
     }
 
     @Test
+    void headersLongerThanTomcatAcceptsAreAnsweredAsAProblem() {
+        Raw.Answer a = send("GET", "/api/units", adminToken, Map.of("X-Padding", "p".repeat(20_000)), null);
+        assertThat(a.status()).as(a.toString()).isBetween(400, 499);
+        assertThat(a.isProblem()).as(a.toString()).isTrue();
+    }
+
+    @Test
     void aPathVariableLongerThanAnyIdIsRefusedWith400() {
         Raw.Answer a = send("GET", "/api/units/" + "u".repeat(300), adminToken, Map.of(), null);
         assertThat(a.status()).as(a.toString()).isEqualTo(400);
