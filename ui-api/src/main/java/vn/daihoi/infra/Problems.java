@@ -78,6 +78,7 @@ public class Problems {
         if (cause instanceof AggregateNotFoundException a) return notFound(a);
         if (cause instanceof ConcurrencyException c) return concurrent(c);
         if (cause instanceof DataIntegrityViolationException d) return integrity(d);
+        if (cause instanceof org.axonframework.eventsourcing.IncompatibleAggregateException i) return incompatible(i);
         return unexpected(e);
     }
 
@@ -233,6 +234,12 @@ public class Problems {
     ResponseEntity<ProblemDetail> asyncTimeout(org.springframework.web.context.request.async.AsyncRequestTimeoutException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null, null,
                 "Dịch vụ tạm thời không trả lời kịp; hãy thử lại sau.", "The service did not answer in time; try again later.");
+    }
+
+    /** An id of another kind of aggregate (a congress id given as an election id): nothing of that kind exists. */
+    @ExceptionHandler(org.axonframework.eventsourcing.IncompatibleAggregateException.class)
+    ResponseEntity<ProblemDetail> incompatible(org.axonframework.eventsourcing.IncompatibleAggregateException e) {
+        return notFound(null);
     }
 
     /** The firewall checks some headers lazily, when MVC reads them: the same 400 as at the filter chain. */
