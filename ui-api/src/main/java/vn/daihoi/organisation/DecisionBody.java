@@ -1,8 +1,8 @@
 package vn.daihoi.organisation;
 
+import jakarta.validation.constraints.NotBlank;
 import vn.daihoi.infra.edge.Limits;
 import vn.daihoi.infra.edge.Line;
-import jakarta.validation.constraints.NotBlank;
 
 import java.time.LocalDate;
 
