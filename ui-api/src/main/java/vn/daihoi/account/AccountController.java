@@ -1,5 +1,8 @@
 package vn.daihoi.account;
 
+import jakarta.validation.constraints.Size;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,9 +33,10 @@ public class AccountController {
         this.access = access;
     }
 
-    record NewAccount(@NotBlank String username, @NotBlank String password, String personId, List<@Valid GrantBody> grants) {}
+    record NewAccount(@NotBlank @Line(max = Limits.USERNAME) String username, @NotBlank @Line(max = Limits.PASSWORD_BYTES, maxBytes = Limits.PASSWORD_BYTES) String password,
+                      @Line(max = Limits.ID) String personId, @Size(max = Limits.ITEMS) List<@NotNull @Valid GrantBody> grants) {}
 
-    record GrantBody(@NotNull Role role, String scopeId) {
+    record GrantBody(@NotNull Role role, @Line(max = Limits.ID) String scopeId) {
         Grant toGrant() {
             return new Grant(role, scopeId == null ? "" : scopeId);
         }

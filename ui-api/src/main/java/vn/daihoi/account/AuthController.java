@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.daihoi.common.RuleViolation;
 import vn.daihoi.delegate.infra.JdbcVotingCredentials;
 import vn.daihoi.infra.Problems;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
+
 
 import java.time.Instant;
 import java.util.List;
@@ -46,9 +49,10 @@ public class AuthController {
         this.access = access;
     }
 
-    record Login(@NotBlank String username, @NotBlank String password) {}
+    record Login(@NotBlank @Line(max = Limits.USERNAME) String username,
+                 @NotBlank @Line(max = Limits.PASSWORD_BYTES, maxBytes = Limits.PASSWORD_BYTES) String password) {}
 
-    record VotingCode(@NotBlank String code) {}
+    record VotingCode(@NotBlank @Line(max = Limits.SECRET) String code) {}
 
     record Session(String token, Instant expiresAt, String accountId, String congressId, String delegateId, List<Grant> grants) {}
 

@@ -1,5 +1,9 @@
 package vn.daihoi.confidence;
 
+import jakarta.validation.constraints.Size;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
+import vn.daihoi.infra.edge.Note;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -63,16 +67,17 @@ public class ConfidenceVoteController {
         this.elections = elections;
     }
 
-    record Official(String personId, String office) {}
+    record Official(@Line(max = Limits.ID) String personId, @Line(max = Limits.NAME) String office) {}
 
-    record NewConfidenceVote(String title, @NotNull List<Official> officials) {}
+    record NewConfidenceVote(@Line(max = Limits.NAME) String title, @NotNull @Size(max = Limits.ITEMS) List<@Valid Official> officials) {}
 
     /** One line: a level ({@code HIGH}, {@code CONFIDENCE}, {@code LOW}) or, on paper, why the line is invalid. */
-    record Rating(String candidateId, String level, String invalid) {}
+    record Rating(@Line(max = Limits.ID) String candidateId, @Line(max = Limits.WORD) String level, @Line(max = Limits.WORD) String invalid) {}
 
-    record Ballot(@NotNull List<Rating> ratings) {}
+    record Ballot(@NotNull @Size(max = Limits.ITEMS) List<@Valid Rating> ratings) {}
 
-    record PaperEntry(@Min(1) int sheet, List<Rating> ratings, InvalidReason invalid, String correctionReason) {}
+    record PaperEntry(@Min(1) int sheet, @Size(max = Limits.ITEMS) List<@Valid Rating> ratings, InvalidReason invalid,
+                      @Note(max = Limits.REASON) String correctionReason) {}
 
     /** While the round is open only the turnout; once counted, R-63 per person with the R-64 flags. */
     public record RoundResults(String electionId, int round, String status, int voters, Integer turnout, Integer issued,

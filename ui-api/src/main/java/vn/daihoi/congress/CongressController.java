@@ -1,5 +1,9 @@
 package vn.daihoi.congress;
 
+import jakarta.validation.constraints.Size;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
+import vn.daihoi.infra.edge.Note;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -53,16 +57,17 @@ public class CongressController {
      * required, {@code ofCongressId} and {@code convenerPersonId} name the electing congress and the convener of a
      * first meeting (R-41), and {@code ordinal}/{@code announcedSeats} are left out.
      */
-    record Convene(String congressId, @NotBlank String unitId, Integer ordinal, @NotNull Term term,
-                   @NotNull CongressKind kind, boolean pilot, String pilotChosenByUnitId, @NotNull LocalDate date,
-                   @NotBlank String venue, Integer announcedSeats, String profileId, @Valid TermShiftBody termShift,
-                   @Valid DecisionBody decision, MeetingPurpose purpose, String ofCongressId, String convenerPersonId) {}
+    record Convene(@Line(max = Limits.ID) String congressId, @NotBlank @Line(max = Limits.ID) String unitId, Integer ordinal, @NotNull Term term,
+                   @NotNull CongressKind kind, boolean pilot, @Line(max = Limits.ID) String pilotChosenByUnitId, @NotNull LocalDate date,
+                   @NotBlank @Line(max = Limits.NAME) String venue, Integer announcedSeats, @Line(max = Limits.ID) String profileId, @Valid TermShiftBody termShift,
+                   @Valid DecisionBody decision, MeetingPurpose purpose, @Line(max = Limits.ID) String ofCongressId, @Line(max = Limits.ID) String convenerPersonId) {}
 
-    record Reschedule(@NotNull LocalDate date, @NotBlank String venue, String reason) {}
+    record Reschedule(@NotNull LocalDate date, @NotBlank @Line(max = Limits.NAME) String venue, @Note(max = Limits.REASON) String reason) {}
 
-    record Cancel(@NotBlank String reason) {}
+    record Cancel(@NotBlank @Note(max = Limits.REASON) String reason) {}
 
-    record ShowOfHands(String decisionId, @NotNull DecisionSubject subject, String title, List<String> personIds,
+    record ShowOfHands(@Line(max = Limits.ID) String decisionId, @NotNull DecisionSubject subject, @Line(max = Limits.NAME) String title,
+                       @Size(max = Limits.IDS) List<@NotBlank @Line(max = Limits.ID) String> personIds,
                        Integer seats, @Min(0) int votesFor, @Min(0) int votesAgainst, @Min(0) int abstentions) {}
 
     @PostMapping("/api/congresses")

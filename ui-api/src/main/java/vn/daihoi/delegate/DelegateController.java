@@ -1,5 +1,9 @@
 package vn.daihoi.delegate;
 
+import jakarta.validation.constraints.Size;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
+import vn.daihoi.infra.edge.Note;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.daihoi.account.Access;
@@ -62,20 +67,22 @@ public class DelegateController {
         this.congresses = congresses;
     }
 
-    record PersonBody(@NotBlank String fullName, LocalDate birthDate, String gender, String phone, String email) {}
+    record PersonBody(@NotBlank @Line(max = Limits.PERSON_NAME) String fullName, LocalDate birthDate, @Line(max = Limits.WORD) String gender, @Line(max = Limits.PHONE) String phone,
+                      @Line(max = Limits.EMAIL) String email) {}
 
-    record NewDelegate(String personId, @Valid PersonBody person, @NotBlank String code, DelegateCategory category,
-                       DelegateBasis basis, String position) {}
+    record NewDelegate(@Line(max = Limits.ID) String personId, @Valid PersonBody person, @NotBlank @Line(max = Limits.CODE) String code, DelegateCategory category,
+                       DelegateBasis basis, @Line(max = Limits.NAME) String position) {}
 
-    record Correction(boolean present, @NotBlank String reason) {}
+    record Correction(boolean present, @NotBlank @Note(max = Limits.REASON) String reason) {}
 
-    record Replacement(@NotBlank String alternateId, @NotBlank String reason) {}
+    record Replacement(@NotBlank @Line(max = Limits.ID) String alternateId, @NotBlank @Note(max = Limits.REASON) String reason) {}
 
-    record Revocation(String reason) {}
+    record Revocation(@Note(max = Limits.REASON) String reason) {}
 
-    record Slips(@NotEmpty List<@NotBlank String> delegateIds) {}
+    record Slips(@NotEmpty @Size(max = Limits.IDS) List<@NotBlank @Line(max = Limits.ID) String> delegateIds) {}
 
-    record CredentialsReport(List<RecordCredentialsReportCommand.Rejection> rejected, String notes) {}
+    record CredentialsReport(@Size(max = Limits.IDS) @Valid List<RecordCredentialsReportCommand.Rejection> rejected,
+                             @Note(max = Limits.NOTES) String notes) {}
 
     /** What a check-in or reissue answers: the code appears here once and nowhere else. */
     record Attendance(String delegateId, boolean present, String votingCode, int summoned, int presentVoters, boolean quorumMet) {}
@@ -125,9 +132,10 @@ public class DelegateController {
      * transaction; rows whose code is already on the roll are counted, not added again.
      */
     @PostMapping(value = "/delegates/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    public ImportReport importCsv(@PathVariable String congressId, @RequestBody byte[] csv) {
+    public ImportReport importCsv(@PathVariable String congressId, @RequestBody byte[] csv,
+                                  @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
         access.requireOrganiserOfCongress(congressId);
-        DelegateCsv.Parsed parsed = DelegateCsv.parse(csv);
+        DelegateCsv.Parsed parsed = DelegateCsv.parse(csv, DelegateCsv.charsetOf(contentType));
         List<ImportDelegatesCommand.Row> rows = new ArrayList<>();
         for (DelegateCsv.Line l : parsed.lines()) {
             rows.add(new ImportDelegatesCommand.Row(l.line(), delegateId(congressId, l.code()),
@@ -181,7 +189,7 @@ public class DelegateController {
     }
 
     @PostMapping("/delegates/{delegateId}/credential/revoke")
-    public RollEntry revoke(@PathVariable String congressId, @PathVariable String delegateId, @RequestBody(required = false) Revocation body) {
+    public RollEntry revoke(@PathVariable String congressId, @PathVariable String delegateId, @Valid @RequestBody(required = false) Revocation body) {
         access.requireOrganiserOfCongress(congressId);
         commands.sendAndWait(new RevokeVotingCredentialCommand(congressId, delegateId, body == null ? null : body.reason()));
         return entryAfter(congressId, delegateId);
@@ -225,7 +233,7 @@ public class DelegateController {
     }
 
     @PostMapping("/credentials-report")
-    public CongressQueries.Dashboard credentialsReport(@PathVariable String congressId, @RequestBody CredentialsReport body) {
+    public CongressQueries.Dashboard credentialsReport(@PathVariable String congressId, @Valid @RequestBody CredentialsReport body) {
         access.requireOrganiserOfCongress(congressId);
         commands.sendAndWait(new RecordCredentialsReportCommand(congressId, body.rejected(), body.notes()));
         await(congressId);

@@ -3,6 +3,16 @@ package vn.daihoi.delegate;
 import vn.daihoi.common.Text;
 import vn.daihoi.person.PersonalData;
 
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.TextShape;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -54,13 +64,27 @@ public final class DelegateCsv {
         return n.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
+    /** The largest roll a file may hold: the largest congress summons about 1,100 delegates (docs/operations.md). */
+    public static final int MAX_ROWS = 5_000;
+    /** A physical line longer than this is no roll line: refused before anything else is read. */
+    public static final int MAX_LINE_CHARS = 2_000;
+
     public static Parsed parse(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        return parse(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * R-11: reads a roll in {@code charset} (UTF-8 unless the Content-Type states another). Bytes that are not
+     * text in that charset, a line longer than {@link #MAX_LINE_CHARS} or more than {@link #MAX_ROWS} rows
+     * refuse the whole file with its line, before any row is imported (issue 9, finding 8).
+     */
+    public static Parsed parse(byte[] bytes, Charset charset) {
+        String text = decode(bytes, charset);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         List<List<String>> records = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
-        String[] physical = text.split("\r\n|\n|\r", -1);
+        String[] physical = lines(text);
         char delimiter = physical.length > 0 && count(physical[0], ';') > count(physical[0], ',') ? ';' : ',';
         split(physical, delimiter, records, lineNumbers, rejected);
         if (records.isEmpty()) {
@@ -110,6 +134,18 @@ public final class DelegateCsv {
         if (codes.contains(code.toUpperCase(Locale.ROOT))) return "Mã đại biểu \"" + code + "\" lặp lại trong tệp.|Roll code \"" + code + "\" appears twice in the file.";
         if (Text.isBlank(row.get("person")) && Text.isBlank(row.get("name"))) return "Thiếu họ và tên.|The full name is missing.";
         if (row.get("name") != null && row.get("name").length() > 200) return "Họ và tên dài quá 200 ký tự.|The full name is longer than 200 characters.";
+        for (String[] limit : FIELD_LIMITS) {
+            String value = row.get(limit[0]);
+            int max = Integer.parseInt(limit[1]);
+            if (value != null && value.length() > max) {
+                return "Cột \"" + limit[2] + "\" dài quá " + max + " ký tự.|Column \"" + limit[0] + "\" is longer than " + max + " characters.";
+            }
+        }
+        for (Map.Entry<String, String> cell : row.entrySet()) {
+            if (cell.getValue() != null && TextShape.firstBadChar(cell.getValue(), false) >= 0) {
+                return "Cột \"" + cell.getKey() + "\" chứa ký tự điều khiển.|Column \"" + cell.getKey() + "\" holds a control character.";
+            }
+        }
         if (category(row.get("category")) == null) {
             return "Loại đại biểu \"" + row.get("category") + "\" không hợp lệ (chính thức, dự khuyết, khách mời).|"
                     + "Category \"" + row.get("category") + "\" is not one of delegate, alternate, guest.";
@@ -155,6 +191,72 @@ public final class DelegateCsv {
             }
         }
         return null;
+    }
+
+    /** The roll's columns and the read model's limits (delegate_view, person_view; ADR 0014). */
+    private static final String[][] FIELD_LIMITS = {
+            {"position", String.valueOf(Limits.NAME), "chức vụ"},
+            {"phone", String.valueOf(Limits.PHONE), "điện thoại"},
+            {"email", String.valueOf(Limits.EMAIL), "email"},
+            {"gender", String.valueOf(Limits.WORD), "giới tính"},
+            {"person", String.valueOf(Limits.ID), "person_id"},
+    };
+
+    /** The charset a Content-Type states, UTF-8 when it states none; an unknown one refuses the file. */
+    public static Charset charsetOf(String contentType) {
+        if (contentType == null) return StandardCharsets.UTF_8;
+        try {
+            Charset c = org.springframework.http.MediaType.parseMediaType(contentType).getCharset();
+            return c == null ? StandardCharsets.UTF_8 : c;
+        } catch (IllegalArgumentException e) {
+            throw refused("csv-charset", 1, "Bảng mã ghi trong Content-Type không được hỗ trợ.",
+                    "The charset stated in the Content-Type is not supported.");
+        }
+    }
+
+    /** Strict decoding: a byte that is not text in the charset refuses the file with its line (never mangled). */
+    static String decode(byte[] bytes, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16, (long) bytes.length * 2 + 16));
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) r = decoder.flush(out);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position() && i < bytes.length; i++) if (bytes[i] == '\n') line++;
+            throw refused("csv-encoding", line,
+                    "Tệp không phải văn bản " + charset.name() + " hợp lệ (dòng " + line + "); hãy lưu lại dưới dạng CSV UTF-8.",
+                    "The file is not valid " + charset.name() + " text (line " + line + "); save it again as CSV UTF-8.");
+        }
+        out.flip();
+        return out.toString();
+    }
+
+    /** Physical lines, each at most {@link #MAX_LINE_CHARS} characters. */
+    static String[] lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : '\n';
+            if (c != '\n' && c != '\r') {
+                if (i - start >= MAX_LINE_CHARS) {
+                    int line = lines.size() + 1;
+                    throw refused("csv-line-too-long", line,
+                            "Dòng " + line + " dài hơn " + MAX_LINE_CHARS + " ký tự.", "Line " + line + " is longer than " + MAX_LINE_CHARS + " characters.");
+                }
+                continue;
+            }
+            lines.add(text.substring(start, i));
+            if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
+            start = i + 1;
+        }
+        return lines.toArray(String[]::new);
+    }
+
+    private static RuleViolation refused(String code, int line, String vi, String en) {
+        return RuleViolation.invalid(code, "R-11", "line " + line, vi, en);
     }
 
     private static String blankToNull(String s) {
@@ -203,6 +305,9 @@ public final class DelegateCsv {
             if (!quoted) {
                 fields.add(field.toString());
                 field.setLength(0);
+                if (records.size() > MAX_ROWS) throw refused("csv-too-many-rows", start,
+                        "Tệp có hơn " + MAX_ROWS + " dòng đại biểu (dòng " + start + "); hãy chia tệp.",
+                        "The file holds more than " + MAX_ROWS + " roll rows (line " + start + "); split it.");
                 records.add(fields);
                 lineNumbers.add(start);
                 fields = new ArrayList<>();

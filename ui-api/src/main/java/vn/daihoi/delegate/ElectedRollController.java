@@ -1,5 +1,7 @@
 package vn.daihoi.delegate;
 
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -38,7 +40,7 @@ public class ElectedRollController {
         this.access = access;
     }
 
-    record FromElection(@NotBlank String electionId) {}
+    record FromElection(@NotBlank @Line(max = Limits.ID) String electionId) {}
 
     /** What was added, what was already there, and the roll as it now stands. */
     record Report(String electionId, int added, int alreadyOnRoll, List<String> addedDelegateIds,

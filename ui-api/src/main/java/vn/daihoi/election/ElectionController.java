@@ -1,5 +1,9 @@
 package vn.daihoi.election;
 
+import jakarta.validation.constraints.Size;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
+import vn.daihoi.infra.edge.Note;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -56,24 +60,26 @@ public class ElectionController {
         this.box = box;
     }
 
-    record NewElection(@NotNull ElectedBody body, String title, Integer seats) {}
+    record NewElection(@NotNull ElectedBody body, @Line(max = Limits.NAME) String title, Integer seats) {}
 
-    record Nomination(@NotBlank String personId, @NotNull NominationSource source, String nominatedByDelegateId,
-                      String applicationReference) {}
+    record Nomination(@NotBlank @Line(max = Limits.ID) String personId, @NotNull NominationSource source, @Line(max = Limits.ID) String nominatedByDelegateId,
+                      @Line(max = Limits.NAME) String applicationReference) {}
 
-    record Withdrawal(boolean granted, @NotBlank String decisionReference) {}
+    record Withdrawal(boolean granted, @NotBlank @Line(max = Limits.REFERENCE) String decisionReference) {}
 
-    record ListApproval(@NotBlank String listDecisionId, String noSurplusDecisionId) {}
+    record ListApproval(@NotBlank @Line(max = Limits.ID) String listDecisionId, @Line(max = Limits.ID) String noSurplusDecisionId) {}
 
-    record NewRound(@Min(1) int round, List<String> candidateIds, Integer seats, String decisionReference) {}
+    record NewRound(@Min(1) int round, @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> candidateIds, Integer seats,
+                    @Line(max = Limits.REFERENCE) String decisionReference) {}
 
-    record LateVoter(@NotBlank String delegateId, @NotBlank String decisionReference) {}
+    record LateVoter(@NotBlank @Line(max = Limits.ID) String delegateId, @NotBlank @Line(max = Limits.REFERENCE) String decisionReference) {}
 
-    record Ballot(@NotNull List<String> keptCandidateIds) {}
+    record Ballot(@NotNull @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> keptCandidateIds) {}
 
-    record PaperVoter(@NotBlank String delegateId) {}
+    record PaperVoter(@NotBlank @Line(max = Limits.ID) String delegateId) {}
 
-    record PaperEntry(@Min(1) int sheet, List<String> keptCandidateIds, InvalidReason invalid, String correctionReason) {}
+    record PaperEntry(@Min(1) int sheet, @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> keptCandidateIds, InvalidReason invalid,
+                      @Note(max = Limits.REASON) String correctionReason) {}
 
     record PaperAccounting(@Min(0) int notReturned) {}
 

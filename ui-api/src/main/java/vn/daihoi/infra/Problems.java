@@ -79,6 +79,7 @@ public class Problems {
         if (cause instanceof AggregateNotFoundException a) return notFound(a);
         if (cause instanceof ConcurrencyException c) return concurrent(c);
         if (cause instanceof DataIntegrityViolationException d) return integrity(d);
+        if (cause instanceof org.axonframework.eventsourcing.IncompatibleAggregateException i) return incompatible(i);
         return unexpected(e);
     }
 
@@ -116,6 +117,9 @@ public class Problems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable c = e; c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof vn.daihoi.infra.edge.BodyTooLarge t) return tooLarge(t.limit);
+        }
         return problem(HttpStatus.BAD_REQUEST, "malformed-request", null, null,
                 "Nội dung yêu cầu không phải JSON hợp lệ hoặc có giá trị sai kiểu.",
                 "The request body is not valid JSON or holds a value of the wrong type.");
@@ -180,6 +184,85 @@ public class Problems {
         log.atError().setCause(e).addKeyValue("exception", e.getClass().getName()).log("unexpected failure");
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, null,
                 "Lỗi hệ thống; yêu cầu chưa được thực hiện.", "Internal error; the request was not carried out.");
+    }
+
+    // ---- the edge (ADR 0014): every framework refusal is a problem, never a 500 ------------------------------
+
+    ResponseEntity<ProblemDetail> tooLarge(long limit) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", null, null,
+                "Nội dung yêu cầu quá lớn (tối đa " + limit + " byte).", "The request body is too large (at most " + limit + " bytes).");
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", null, "Accept",
+                "Máy chủ chỉ trả lời dạng application/json (hoặc application/pdf cho tệp PDF); hãy sửa tiêu đề Accept.",
+                "The server answers only application/json (or application/pdf for PDF files); fix the Accept header.");
+    }
+
+    @ExceptionHandler(org.springframework.http.InvalidMediaTypeException.class)
+    ResponseEntity<ProblemDetail> invalidMediaType(org.springframework.http.InvalidMediaTypeException e) {
+        return mediaType(null);
+    }
+
+    @ExceptionHandler(vn.daihoi.infra.edge.InvalidParameter.class)
+    ResponseEntity<ProblemDetail> invalidParameter(vn.daihoi.infra.edge.InvalidParameter e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null, e.name,
+                "Tham số \"" + e.name + "\" quá dài hoặc chứa ký tự điều khiển.",
+                "Parameter \"" + e.name + "\" is too long or holds control characters.");
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.ServletRequestBindingException.class)
+    ResponseEntity<ProblemDetail> binding(org.springframework.web.bind.ServletRequestBindingException e) {
+        String name = e instanceof org.springframework.web.bind.MissingPathVariableException m ? m.getVariableName() : null;
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null, name,
+                "Tham số của yêu cầu thiếu hoặc không hợp lệ.", "A parameter of the request is missing or invalid.");
+    }
+
+    @ExceptionHandler(org.springframework.web.method.annotation.HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> methodValidation(org.springframework.web.method.annotation.HandlerMethodValidationException e) {
+        String name = e.getParameterValidationResults().isEmpty() ? null
+                : e.getParameterValidationResults().get(0).getMethodParameter().getParameterName();
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null, name,
+                "Tham số" + (name == null ? "" : " \"" + name + "\"") + " không hợp lệ.",
+                "Parameter" + (name == null ? "" : " \"" + name + "\"") + " is invalid.");
+    }
+
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(jakarta.validation.ConstraintViolationException e) {
+        String field = e.getConstraintViolations().stream().findFirst().map(v -> v.getPropertyPath().toString()).orElse(null);
+        return problem(HttpStatus.BAD_REQUEST, "missing-field", null, field,
+                "Thiếu hoặc sai trường bắt buộc" + (field == null ? "." : " \"" + field + "\"."),
+                "A required field is missing or wrong" + (field == null ? "." : ": \"" + field + "\"."));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> upload(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return tooLarge(e.getMaxUploadSize());
+    }
+
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestTimeoutException.class)
+    ResponseEntity<ProblemDetail> asyncTimeout(org.springframework.web.context.request.async.AsyncRequestTimeoutException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null, null,
+                "Dịch vụ tạm thời không trả lời kịp; hãy thử lại sau.", "The service did not answer in time; try again later.");
+    }
+
+    /** An id of another kind of aggregate (a congress id given as an election id): nothing of that kind exists. */
+    @ExceptionHandler(org.axonframework.eventsourcing.IncompatibleAggregateException.class)
+    ResponseEntity<ProblemDetail> incompatible(org.axonframework.eventsourcing.IncompatibleAggregateException e) {
+        return notFound(null);
+    }
+
+    /** The firewall checks some headers lazily, when MVC reads them: the same 400 as at the filter chain. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", null, null,
+                "Yêu cầu không hợp lệ (địa chỉ, tiêu đề hoặc nội dung).", "The request is malformed (address, headers or body).");
+    }
+
+    @ExceptionHandler(org.springframework.web.servlet.NoHandlerFoundException.class)
+    ResponseEntity<ProblemDetail> noHandler(org.springframework.web.servlet.NoHandlerFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", null, null, "Không có địa chỉ này.", "There is nothing at this address.");
     }
 
 }

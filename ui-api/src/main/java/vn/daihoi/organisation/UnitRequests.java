@@ -1,5 +1,8 @@
 package vn.daihoi.organisation;
 
+import jakarta.validation.constraints.Size;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -12,23 +15,23 @@ import java.util.List;
 final class UnitRequests {
     private UnitRequests() {}
 
-    record Register(String unitId, @NotBlank String code, @NotBlank String name, @NotNull UnitKind kind,
-                    String parentUnitId, String parentCode, @NotNull LocalDate effectiveOn,
+    record Register(@Line(max = Limits.ID) String unitId, @NotBlank @Line(max = Limits.CODE) String code, @NotBlank @Line(max = Limits.NAME) String name, @NotNull UnitKind kind,
+                    @Line(max = Limits.ID) String parentUnitId, @Line(max = Limits.CODE) String parentCode, @NotNull LocalDate effectiveOn,
                     @NotNull @Valid DecisionBody decision) {}
 
-    record Rename(@NotBlank String name, @NotNull LocalDate effectiveOn, @NotNull @Valid DecisionBody decision) {}
+    record Rename(@NotBlank @Line(max = Limits.NAME) String name, @NotNull LocalDate effectiveOn, @NotNull @Valid DecisionBody decision) {}
 
-    record Move(String newParentUnitId, String newParentCode, @NotNull LocalDate effectiveOn,
+    record Move(@Line(max = Limits.ID) String newParentUnitId, @Line(max = Limits.CODE) String newParentCode, @NotNull LocalDate effectiveOn,
                 @NotNull @Valid DecisionBody decision) {}
 
     record Dissolve(@NotNull LocalDate effectiveOn, @NotNull @Valid DecisionBody decision) {}
 
-    record NewUnitBody(String unitId, @NotBlank String code, @NotBlank String name, @NotNull UnitKind kind,
-                       String parentUnitId, List<String> takesChildUnitIds) {}
+    record NewUnitBody(@Line(max = Limits.ID) String unitId, @NotBlank @Line(max = Limits.CODE) String code, @NotBlank @Line(max = Limits.NAME) String name, @NotNull UnitKind kind,
+                       @Line(max = Limits.ID) String parentUnitId, @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> takesChildUnitIds) {}
 
-    record Merge(@NotEmpty List<@NotBlank String> sourceUnitIds, String intoUnitId, @Valid NewUnitBody newUnit,
+    record Merge(@NotEmpty @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> sourceUnitIds, @Line(max = Limits.ID) String intoUnitId, @Valid NewUnitBody newUnit,
                  @NotNull LocalDate effectiveOn, @NotNull @Valid DecisionBody decision) {}
 
-    record Split(@NotEmpty List<@Valid NewUnitBody> into, boolean sourceContinues, @NotNull LocalDate effectiveOn,
+    record Split(@NotEmpty @Size(max = Limits.ITEMS) List<@NotNull @Valid NewUnitBody> into, boolean sourceContinues, @NotNull LocalDate effectiveOn,
                  @NotNull @Valid DecisionBody decision) {}
 }

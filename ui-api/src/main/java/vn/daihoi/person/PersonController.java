@@ -1,5 +1,7 @@
 package vn.daihoi.person;
 
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -46,13 +48,14 @@ public class PersonController {
         this.access = access;
     }
 
-    record PersonBody(@NotBlank String fullName, LocalDate birthDate, String gender, String phone, String email) {
+    record PersonBody(@NotBlank @Line(max = Limits.PERSON_NAME) String fullName, LocalDate birthDate, @Line(max = Limits.WORD) String gender, @Line(max = Limits.PHONE) String phone,
+                      @Line(max = Limits.EMAIL) String email) {
         PersonalData toData() {
             return new PersonalData(fullName, birthDate, gender, phone, email);
         }
     }
 
-    record Erase(@NotBlank String requestReference) {}
+    record Erase(@NotBlank @Line(max = Limits.REFERENCE) String requestReference) {}
 
     private void requireOrganiser() {
         Caller c = access.caller();

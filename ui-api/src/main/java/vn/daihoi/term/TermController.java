@@ -1,5 +1,9 @@
 package vn.daihoi.term;
 
+import jakarta.validation.constraints.Size;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
+import vn.daihoi.infra.edge.Note;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -67,35 +71,35 @@ public class TermController {
         this.dossiers = dossiers;
     }
 
-    record Submission(@NotEmpty List<@NotBlank String> electionIds) {}
+    record Submission(@NotEmpty @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> electionIds) {}
 
     record Recognition(@NotNull LocalDate recognisedOn, @NotNull @Valid Decision decision) {}
 
-    record Refusal(@NotNull LocalDate refusedOn, @NotBlank String reason) {}
+    record Refusal(@NotNull LocalDate refusedOn, @NotBlank @Note(max = Limits.REASON) String reason) {}
 
-    record PastHolding(@NotBlank String personId, @NotNull Office office, LocalDate from, Decision startDecision, LocalDate to,
-                       HoldingEnd ended, Decision endDecision) {}
+    record PastHolding(@NotBlank @Line(max = Limits.ID) String personId, @NotNull Office office, LocalDate from, @Valid Decision startDecision, LocalDate to,
+                       HoldingEnd ended, @Valid Decision endDecision) {}
 
     record Import(@NotNull @Valid Term term, @Min(1) int congressOrdinal, LocalDate congressDate, @Min(1) int seats,
-                  TermShift termShift, @NotNull LocalDate recognisedOn, @NotNull Decision decision,
-                  @NotEmpty List<@Valid PastHolding> holdings) {}
+                  @Valid TermShift termShift, @NotNull LocalDate recognisedOn, @NotNull @Valid Decision decision,
+                  @NotEmpty @Size(max = Limits.ITEMS) List<@NotNull @Valid PastHolding> holdings) {}
 
-    record Appointee(@NotBlank String personId, @NotNull Office office) {}
+    record Appointee(@NotBlank @Line(max = Limits.ID) String personId, @NotNull Office office) {}
 
     record Provisional(@NotNull @Valid Term term, @NotNull ProvisionalReason reason, @NotNull LocalDate appointedOn,
-                       @NotNull Decision decision, @Min(1) int seats, @NotEmpty List<@Valid Appointee> members) {}
+                       @NotNull @Valid Decision decision, @Min(1) int seats, @NotEmpty @Size(max = Limits.ITEMS) List<@NotNull @Valid Appointee> members) {}
 
-    record Ending(@NotBlank String personId, Office office, @NotNull HoldingEnd how, @NotNull LocalDate endedOn,
-                  @NotNull Decision decision) {}
+    record Ending(@NotBlank @Line(max = Limits.ID) String personId, Office office, @NotNull HoldingEnd how, @NotNull LocalDate endedOn,
+                  @NotNull @Valid Decision decision) {}
 
-    record ByElection(@NotBlank String electionId, @NotNull LocalDate startedOn, Decision decision, Decision consent) {}
+    record ByElection(@NotBlank @Line(max = Limits.ID) String electionId, @NotNull LocalDate startedOn, @Valid Decision decision, @Valid Decision consent) {}
 
-    record Appointment(@NotBlank String personId, @NotNull Office office, @NotNull LocalDate startedOn,
-                       @NotNull Decision decision, Decision consent) {}
+    record Appointment(@NotBlank @Line(max = Limits.ID) String personId, @NotNull Office office, @NotNull LocalDate startedOn,
+                       @NotNull @Valid Decision decision, @Valid Decision consent) {}
 
-    record Extraordinary(@NotNull ExtraordinaryGrounds grounds, @NotNull LocalDate approvedOn, @NotNull Decision consent) {}
+    record Extraordinary(@NotNull ExtraordinaryGrounds grounds, @NotNull LocalDate approvedOn, @NotNull @Valid Decision consent) {}
 
-    record Deadline(@NotNull LocalDate congressBy, LocalDate recognitionBy, @NotNull Decision decision) {}
+    record Deadline(@NotNull LocalDate congressBy, LocalDate recognitionBy, @NotNull @Valid Decision decision) {}
 
     // ---- commands ---------------------------------------------------------------------------------------
 
