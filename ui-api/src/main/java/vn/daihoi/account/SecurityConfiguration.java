@@ -6,13 +6,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import vn.daihoi.infra.Problems;
+import vn.daihoi.infra.edge.ProblemWriter;
 
 import java.io.IOException;
 
@@ -54,10 +53,6 @@ public class SecurityConfiguration {
     }
 
     static void write(HttpServletResponse res, ObjectMapper json, HttpStatus status, String code, String vi, String en) throws IOException {
-        ProblemDetail p = Problems.problem(status, code, null, null, vi, en).getBody();
-        res.setStatus(status.value());
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        res.setCharacterEncoding("UTF-8");
-        json.writeValue(res.getOutputStream(), p);
+        ProblemWriter.write(res, json, Problems.problem(status, code, null, null, vi, en));
     }
 }

@@ -9,11 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.daihoi.infra.edge.ProblemWriter;
 
 import java.io.IOException;
 
@@ -41,13 +39,7 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
         } catch (RuntimeException | ServletException e) {
             if (!DatabaseOutage.causedBy(e) || response.isCommitted()) throw e;
             log.atWarn().addKeyValue("exception", e.getClass().getName()).log("database unavailable: 503");
-            ResponseEntity<ProblemDetail> p = DatabaseOutage.problem();
-            response.resetBuffer();
-            response.setStatus(p.getStatusCode().value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            p.getHeaders().forEach((name, values) -> values.forEach(v -> response.setHeader(name, v)));
-            json.writeValue(response.getOutputStream(), p.getBody());
+            ProblemWriter.write(response, json, DatabaseOutage.problem());
         }
     }
 }

@@ -1,6 +1,9 @@
 package vn.daihoi.infra.edge;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import vn.daihoi.infra.Problems;
 
 import java.io.IOException;
@@ -37,6 +40,20 @@ public final class ProblemWriter {
         res.setContentLength(body.length);
         res.getOutputStream().write(body);
         res.flushBuffer();
+    }
+
+    /**
+     * Writes a problem built by {@link Problems} (status, headers such as {@code Retry-After}, body) where a filter
+     * has the response but Spring MVC does not: the security chain's refusals, a database outage met in a filter.
+     */
+    public static void write(HttpServletResponse res, ObjectMapper json, ResponseEntity<ProblemDetail> problem) throws IOException {
+        if (res.isCommitted()) return;
+        res.resetBuffer();
+        res.setStatus(problem.getStatusCode().value());
+        problem.getHeaders().forEach((name, values) -> values.forEach(v -> res.setHeader(name, v)));
+        res.setContentType("application/problem+json");
+        res.setCharacterEncoding("UTF-8");
+        json.writeValue(res.getOutputStream(), problem.getBody());
     }
 
     /** The standard problem for a status nobody described more precisely. */
