@@ -2,7 +2,10 @@ package vn.daihoi.infra;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -43,15 +46,17 @@ public class ProjectionReplay {
     private final ProjectionIncidents incidents;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final TokenStore tokenStore;
     private final Access access;
 
     public ProjectionReplay(EventProcessingConfiguration processing, ReadModelShadow shadow, ProjectionIncidents incidents, JdbcTemplate jdbc,
-                            PlatformTransactionManager transactions, Access access) {
+                            PlatformTransactionManager transactions, TokenStore tokenStore, Access access) {
         this.processing = processing;
         this.shadow = shadow;
         this.incidents = incidents;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
+        this.tokenStore = tokenStore;
         this.access = access;
     }
 
@@ -98,7 +103,10 @@ public class ProjectionReplay {
 
         processors.values().forEach(StreamingEventProcessor::shutDown);
         if (complete) {
-            tx.executeWithoutResult(s -> shadow.swapIn());
+            tx.executeWithoutResult(s -> {
+                shadow.swapIn();
+                endReplayTokens(processors.keySet());
+            });
         } else {
             tx.executeWithoutResult(s -> restore(processors.keySet(), tokens));
         }
@@ -127,6 +135,22 @@ public class ProjectionReplay {
     private boolean inError(String name, StreamingEventProcessor p) {
         return incidents.of(name).isPresent() || p.isError()
                 || p.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+    }
+
+    /**
+     * The replay is over once swapped in, but a processor that ended exactly at the reset point still holds a
+     * {@link ReplayToken}. Restarted with it, Axon's event store cannot place it on its shared stream and serves it
+     * a stream of its own, polled once a second: every write after a replay then waited about a second for its read
+     * model (measured on the jar for congress writes). Each such token becomes the plain position it wraps.
+     */
+    private void endReplayTokens(Iterable<String> names) {
+        for (String name : names) {
+            for (int segment : tokenStore.fetchSegments(name)) {
+                TrackingToken token = tokenStore.fetchToken(name, segment);
+                if (token instanceof ReplayToken replay) tokenStore.storeToken(replay.lowerBound(), name, segment);
+                tokenStore.releaseClaim(name, segment);
+            }
+        }
     }
 
     private void restore(Iterable<String> names, List<Map<String, Object>> tokens) {
