@@ -174,16 +174,6 @@ public class Access {
         if (!c.isAdmin()) people.registeredBy(personId, c.scopes(Role.ORGANISER));
     }
 
-    /** An election named in a request body must be of a congress the caller organises (ADR 0013). */
-    public void requireOrganiserOfElection(String electionId, String field) {
-        String congressId = queries.query(new vn.daihoi.election.ElectionQueries.ElectionOf(electionId),
-                        org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf(
-                                vn.daihoi.election.ElectionQueries.ElectionView.class)).join()
-                .map(vn.daihoi.election.ElectionQueries.ElectionView::congressId)
-                .orElseThrow(() -> RuleViolation.notFound("unknown-election", field, "Không tìm thấy cuộc bầu cử.", "No such election."));
-        requireOrganiserOfCongress(congressId);
-    }
-
     /**
      * Delegates named in a request body must sit in the congress of the path: one of another congress's roll
      * is out of scope (403); an unknown id is left to the aggregate to refuse.

@@ -1,7 +1,5 @@
 package vn.daihoi.delegate;
 
-import vn.daihoi.infra.edge.Limits;
-import vn.daihoi.infra.edge.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,7 +13,10 @@ import vn.daihoi.account.Access;
 import vn.daihoi.congress.CongressProjection;
 import vn.daihoi.delegate.DelegateQueries.Roll;
 import vn.daihoi.delegate.DelegateQueries.RollOf;
+import vn.daihoi.election.ElectionAccess;
 import vn.daihoi.infra.ProjectionSync;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
 
 import java.util.List;
 
@@ -32,12 +33,15 @@ public class ElectedRollController {
     private final QueryGateway queries;
     private final ProjectionSync sync;
     private final Access access;
+    private final ElectionAccess elections;
 
-    public ElectedRollController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access) {
+    public ElectedRollController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
+                                 ElectionAccess elections) {
         this.commands = commands;
         this.queries = queries;
         this.sync = sync;
         this.access = access;
+        this.elections = elections;
     }
 
     record FromElection(@NotBlank @Line(max = Limits.ID) String electionId) {}
@@ -62,7 +66,7 @@ public class ElectedRollController {
     public Report fromElection(@PathVariable String congressId, @Valid @RequestBody FromElection body) {
         access.requireOrganiserOfCongress(congressId);
         // ADR 0013: the lower unit's election is under this congress's unit, so its organiser reaches it too.
-        access.requireOrganiserOfElection(body.electionId(), "electionId");
+        elections.requireOrganiser(body.electionId(), "electionId");
         SendElectedDelegatesCommand.Result r = commands.sendAndWait(new SendElectedDelegatesCommand(congressId, body.electionId()));
         return report(congressId, r.electionId(), r.addedDelegateIds(), r.alreadyOnRollPersonIds());
     }

@@ -30,6 +30,11 @@ public class ElectionAccess {
         access.requireOrganiserOfCongress(congressOf(electionId));
     }
 
+    /** An election named in a request body must be of a congress the caller organises (ADR 0013); unknown: 404 on {@code field}. */
+    public void requireOrganiser(String electionId, String field) {
+        access.requireOrganiserOfCongress(elections.congressOf(electionId).orElseThrow(() -> unknown(field)));
+    }
+
     /** Organisers, auditors and counting members over the congress, and its own delegates. */
     public void requireReader(String electionId) {
         String congressId = congressOf(electionId);
@@ -60,6 +65,10 @@ public class ElectionAccess {
     }
 
     public static RuleViolation unknown() {
-        return RuleViolation.notFound("unknown-election", "electionId", "Không tìm thấy cuộc bầu cử.", "No such election.");
+        return unknown("electionId");
+    }
+
+    private static RuleViolation unknown(String field) {
+        return RuleViolation.notFound("unknown-election", field, "Không tìm thấy cuộc bầu cử.", "No such election.");
     }
 }

@@ -1,14 +1,11 @@
 package vn.daihoi.term;
 
-import jakarta.validation.constraints.Size;
-import vn.daihoi.infra.edge.Limits;
-import vn.daihoi.infra.edge.Line;
-import vn.daihoi.infra.edge.Note;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -27,7 +24,11 @@ import vn.daihoi.congress.CongressQueries;
 import vn.daihoi.congress.CongressStatus;
 import vn.daihoi.congress.Term;
 import vn.daihoi.congress.TermShift;
+import vn.daihoi.election.ElectionAccess;
 import vn.daihoi.infra.ProjectionSync;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
+import vn.daihoi.infra.edge.Note;
 import vn.daihoi.organisation.Decision;
 import vn.daihoi.term.TermQueries.LeadershipSummary;
 import vn.daihoi.term.TermQueries.LeadershipView;
@@ -60,15 +61,17 @@ public class TermController {
     private final Access access;
     private final Clock clock;
     private final RecognitionDossier dossiers;
+    private final ElectionAccess elections;
 
     public TermController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access, Clock clock,
-                          RecognitionDossier dossiers) {
+                          RecognitionDossier dossiers, ElectionAccess elections) {
         this.commands = commands;
         this.queries = queries;
         this.sync = sync;
         this.access = access;
         this.clock = clock;
         this.dossiers = dossiers;
+        this.elections = elections;
     }
 
     record Submission(@NotEmpty @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> electionIds) {}
@@ -107,7 +110,7 @@ public class TermController {
     @PostMapping("/api/units/{unitId}/terms")
     public ResponseEntity<LeadershipView> submit(@PathVariable String unitId, @Valid @RequestBody Submission body) {
         access.requireOrganiserOf(unitId);
-        body.electionIds().forEach(id -> access.requireOrganiserOfElection(id, "electionIds"));
+        body.electionIds().forEach(id -> elections.requireOrganiser(id, "electionIds"));
         String first = body.electionIds().get(0);
         String congressId = queries.query(new vn.daihoi.election.ElectionQueries.ElectionOf(first),
                         ResponseTypes.optionalInstanceOf(vn.daihoi.election.ElectionQueries.ElectionView.class)).join()
@@ -176,7 +179,7 @@ public class TermController {
     @PostMapping("/api/terms/{leadershipId}/by-elections")
     public LeadershipView byElection(@PathVariable String leadershipId, @Valid @RequestBody ByElection body) {
         access.requireOrganiserOf(view(leadershipId).unitId());
-        access.requireOrganiserOfElection(body.electionId(), "electionId");
+        elections.requireOrganiser(body.electionId(), "electionId");
         commands.sendAndWait(new FillVacancyByElectionCommand(leadershipId, body.electionId(), body.startedOn(), body.decision(), body.consent()));
         return synced(leadershipId, List.of(leadershipId));
     }
