@@ -1,11 +1,9 @@
 package vn.daihoi.account;
 
-import jakarta.validation.constraints.Size;
-import vn.daihoi.infra.edge.Limits;
-import vn.daihoi.infra.edge.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
 
 import java.util.List;
 

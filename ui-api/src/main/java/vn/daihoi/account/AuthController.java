@@ -22,7 +22,6 @@ import vn.daihoi.infra.Problems;
 import vn.daihoi.infra.edge.Limits;
 import vn.daihoi.infra.edge.Line;
 
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package vn.daihoi.account;
 
+
 import java.util.List;
 
 /**

@@ -8,12 +8,12 @@ import vn.daihoi.confidence.ConfidenceQueries.PersonResult;
 import vn.daihoi.confidence.ConfidenceQueries.Results;
 import vn.daihoi.congress.RuleProfile;
 import vn.daihoi.congress.RuleProfiles;
-import vn.daihoi.election.CountingMinutes;
 import vn.daihoi.election.CountingMinutes.Setting;
+import vn.daihoi.election.CountingMinutes;
 import vn.daihoi.election.ElectedBody;
-import vn.daihoi.election.ElectionQueries;
 import vn.daihoi.election.ElectionQueries.ElectionView;
 import vn.daihoi.election.ElectionQueries.RoundView;
+import vn.daihoi.election.ElectionQueries;
 import vn.daihoi.infra.pdf.PdfDocumentBuilder;
 
 import java.time.Instant;

@@ -1,12 +1,9 @@
 package vn.daihoi.confidence;
 
-import jakarta.validation.constraints.Size;
-import vn.daihoi.infra.edge.Limits;
-import vn.daihoi.infra.edge.Line;
-import vn.daihoi.infra.edge.Note;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +30,9 @@ import vn.daihoi.election.InvalidReason;
 import vn.daihoi.election.OpenElectionCommand;
 import vn.daihoi.election.infra.JdbcBallotBox;
 import vn.daihoi.infra.ProjectionSync;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
+import vn.daihoi.infra.edge.Note;
 
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,13 +1,10 @@
 package vn.daihoi.congress;
 
-import jakarta.validation.constraints.Size;
-import vn.daihoi.infra.edge.Limits;
-import vn.daihoi.infra.edge.Line;
-import vn.daihoi.infra.edge.Note;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -24,6 +21,9 @@ import vn.daihoi.common.RuleViolation;
 import vn.daihoi.congress.CongressQueries.Dashboard;
 import vn.daihoi.congress.CongressQueries.DashboardOf;
 import vn.daihoi.infra.ProjectionSync;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
+import vn.daihoi.infra.edge.Note;
 import vn.daihoi.organisation.DecisionBody;
 
 import java.net.URI;

@@ -1,12 +1,9 @@
 package vn.daihoi.delegate;
 
-import jakarta.validation.constraints.Size;
-import vn.daihoi.infra.edge.Limits;
-import vn.daihoi.infra.edge.Line;
-import vn.daihoi.infra.edge.Note;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
@@ -29,10 +26,13 @@ import vn.daihoi.delegate.DelegateQueries.Roll;
 import vn.daihoi.delegate.DelegateQueries.RollEntry;
 import vn.daihoi.delegate.DelegateQueries.RollOf;
 import vn.daihoi.infra.ProjectionSync;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
+import vn.daihoi.infra.edge.Note;
 import vn.daihoi.infra.pdf.PdfDocumentBuilder;
 import vn.daihoi.infra.pdf.Slip;
-import vn.daihoi.person.PersonalData;
 import vn.daihoi.person.PersonProjection;
+import vn.daihoi.person.PersonalData;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

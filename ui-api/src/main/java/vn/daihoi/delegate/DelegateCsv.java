@@ -1,11 +1,10 @@
 package vn.daihoi.delegate;
 
-import vn.daihoi.common.Text;
-import vn.daihoi.person.PersonalData;
-
 import vn.daihoi.common.RuleViolation;
+import vn.daihoi.common.Text;
 import vn.daihoi.infra.edge.Limits;
 import vn.daihoi.infra.edge.TextShape;
+import vn.daihoi.person.PersonalData;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,5 +1,6 @@
 package vn.daihoi.election;
 
+
 import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,5 @@
 package vn.daihoi.election;
 
-import static vn.daihoi.person.PersonQueries.displayName;
-
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -22,6 +20,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+
+import static vn.daihoi.person.PersonQueries.displayName;
 
 /**
  * R-30: the counting minutes (biên bản kiểm phiếu) of a counted round, as data and as a Vietnamese PDF built

@@ -1,13 +1,10 @@
 package vn.daihoi.election;
 
-import jakarta.validation.constraints.Size;
-import vn.daihoi.infra.edge.Limits;
-import vn.daihoi.infra.edge.Line;
-import vn.daihoi.infra.edge.Note;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -27,6 +24,9 @@ import vn.daihoi.election.ElectionQueries.RoundOf;
 import vn.daihoi.election.ElectionQueries.RoundView;
 import vn.daihoi.election.infra.JdbcBallotBox;
 import vn.daihoi.infra.ProjectionSync;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
+import vn.daihoi.infra.edge.Note;
 
 import java.net.URI;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package vn.daihoi.organisation;
 
-import jakarta.validation.constraints.Size;
-import vn.daihoi.infra.edge.Limits;
-import vn.daihoi.infra.edge.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,5 @@
 package vn.daihoi.person;
 
-import vn.daihoi.infra.edge.Limits;
-import vn.daihoi.infra.edge.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,12 +12,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.daihoi.account.AccessDenied;
 import vn.daihoi.account.Access;
+import vn.daihoi.account.AccessDenied;
 import vn.daihoi.account.Caller;
 import vn.daihoi.account.Role;
 import vn.daihoi.common.RuleViolation;
 import vn.daihoi.infra.ProjectionSync;
+import vn.daihoi.infra.edge.Limits;
+import vn.daihoi.infra.edge.Line;
 import vn.daihoi.person.PersonQueries.PersonById;
 import vn.daihoi.person.PersonQueries.PersonView;
 

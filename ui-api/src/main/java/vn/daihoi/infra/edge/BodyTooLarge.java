@@ -1,5 +1,6 @@
 package vn.daihoi.infra.edge;
 
+
 import java.io.IOException;
 
 /** Thrown by the bounded request stream when a body without (or with a false) Content-Length passes its limit. */

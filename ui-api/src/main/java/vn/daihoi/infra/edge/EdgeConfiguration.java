@@ -2,8 +2,8 @@ package vn.daihoi.infra.edge;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.core.StandardHost;
 import org.hibernate.validator.HibernateValidatorConfiguration;

@@ -1,5 +1,6 @@
 package vn.daihoi.infra.pdf;
 
+
 import java.util.List;
 import java.util.Objects;
 
