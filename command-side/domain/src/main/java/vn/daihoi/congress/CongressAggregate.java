@@ -505,6 +505,11 @@ public class CongressAggregate {
         if (!ok) throw RuleViolation.invalid(type, rule, field, vi, en);
     }
 
+    /** the counting committee the congress elected (its latest passed decision), sorted by person id. */
+    public List<String> countingCommittee() {
+        return countingCommittee.stream().sorted().toList();
+    }
+
     public RuleProfile profile() {
         return profile;
     }

@@ -55,6 +55,7 @@ public class ElectionAggregate {
         Set<String> voters = new HashSet<>();
         boolean closed;
         boolean counted;
+        boolean voided;
         Set<String> paperVoters = new HashSet<>();
         int spoiled;
         Integer notReturned;
@@ -64,7 +65,7 @@ public class ElectionAggregate {
         @Override
         public boolean equals(Object o) {
             return o instanceof Round r && Objects.equals(candidates, r.candidates) && seats == r.seats
-                    && voters.equals(r.voters) && closed == r.closed && counted == r.counted && paperVoters.equals(r.paperVoters)
+                    && voters.equals(r.voters) && closed == r.closed && counted == r.counted && voided == r.voided && paperVoters.equals(r.paperVoters)
                     && spoiled == r.spoiled && Objects.equals(notReturned, r.notReturned) && entries.equals(r.entries);
         }
 
@@ -206,7 +207,7 @@ public class ElectionAggregate {
 
     // ---- rounds (R-13, R-26 to R-28) -----------------------------------------------------------------
 
-    void openRound(OpenRoundCommand cmd, List<String> voters, Attendance attendance, BallotBox box) {
+    void openRound(OpenRoundCommand cmd, List<String> voters, Attendance attendance, List<String> countingCommittee, BallotBox box) {
         if (approvedOrder == null) {
             throw RuleViolation.conflict("list-not-approved", "R-15", "electionId",
                     "Danh sách bầu cử chưa được đại hội thông qua.", "The congress has not approved the candidate list.");
@@ -231,9 +232,19 @@ public class ElectionAggregate {
         int remaining = seats - elected.size();
         List<String> roundCandidates;
         int roundSeats;
+        Round voided = rounds.get(cmd.round() - 1);
+        boolean repeat = voided != null && voided.voided && (cmd.candidateIds() == null || cmd.candidateIds().isEmpty());
+        if (repeat && Text.isBlank(cmd.decisionReference())) {
+            throw RuleViolation.invalid("missing-field", "R-28", "decisionReference",
+                    "Bầu lại vòng đã huỷ cần quyết định của đại hội.", "Holding a void round again needs the congress's decision.");
+        }
         if (cmd.round() == 1) {
             roundCandidates = approvedOrder;
             roundSeats = seats;
+        } else if (repeat) {
+            // ADR 0017: a round void for lost key shares is held again with the same list and seats.
+            roundCandidates = voided.candidates;
+            roundSeats = voided.seats;
         } else {
             if (Text.isBlank(cmd.decisionReference())) {
                 throw RuleViolation.invalid("missing-field", "R-28", "decisionReference",
@@ -252,8 +263,53 @@ public class ElectionAggregate {
             throw RuleViolation.invalid("invalid-seats", "R-28", "seats",
                     "Còn " + remaining + " chỗ cần bầu.", remaining + " seats remain to be filled.");
         }
-        box.prepare(electionId, cmd.round(), roundCandidates, roundSeats, profile.strikeAllValid(), confidence(), voters);
+        if (countingCommittee.isEmpty()) {
+            throw RuleViolation.conflict("counting-committee-missing", "R-14", "round",
+                    "Đại hội chưa bầu Ban kiểm phiếu: hòm phiếu được niêm phong bằng mảnh khoá của các thành viên Ban kiểm phiếu.",
+                    "The congress has not elected its counting committee: the ballot box is sealed with its members' key shares.");
+        }
+        BallotBox.KeyFacts key = box.prepare(electionId, cmd.round(), roundCandidates, roundSeats, profile.strikeAllValid(), confidence(), voters,
+                countingCommittee, profile.sharesToOpen(countingCommittee.size()));
         apply(new RoundOpened(electionId, cmd.round(), roundCandidates, roundSeats, voters, attendance, cmd.decisionReference()));
+        apply(new BallotBoxPrepared(electionId, cmd.round(), key.fingerprint(), key.publicKey(), key.holders(), key.sharesNeeded()));
+    }
+
+    /** ADR 0017: a member of the counting committee takes his key share; the last one seals the box. */
+    @CommandHandler
+    public BallotBox.ShareSlip handle(TakeKeyShareCommand cmd, BallotBox box) {
+        Round r = rounds.get(cmd.round());
+        if (r == null || r.closed) {
+            throw RuleViolation.conflict("round-not-open", "R-23", "round", "Vòng bỏ phiếu không mở.", "The round is not open.");
+        }
+        BallotBox.ShareSlip slip = box.takeShare(electionId, cmd.round(), cmd.holderPersonId());
+        if (slip.rekeyed() != null) {
+            BallotBox.KeyFacts k = slip.rekeyed();
+            apply(new BallotBoxPrepared(electionId, cmd.round(), k.fingerprint(), k.publicKey(), k.holders(), k.sharesNeeded()));
+        }
+        apply(new KeyShareTaken(electionId, cmd.round(), cmd.holderPersonId(), slip.index(), slip.fingerprint()));
+        if (slip.sealedNow()) apply(new BallotBoxSealed(electionId, cmd.round(), slip.fingerprint()));
+        return slip;
+    }
+
+    /**
+     * R-28, ADR 0017: too few members can present their shares, and the congress decides the round is void: the box
+     * is closed, its ballots destroyed unopened, and the next round holds the vote again.
+     */
+    @CommandHandler
+    public void handle(VoidRoundCommand cmd, BallotBox box) {
+        Round r = rounds.get(cmd.round());
+        if (r == null || r.closed) {
+            throw RuleViolation.conflict("round-not-open", "R-28", "round", "Vòng bỏ phiếu không mở.", "The round is not open.");
+        }
+        if (Text.isBlank(cmd.reason())) {
+            throw RuleViolation.invalid("missing-field", "R-28", "reason", "Cần ghi lý do huỷ vòng bỏ phiếu.", "The reason for voiding the round is required.");
+        }
+        if (Text.isBlank(cmd.decisionReference())) {
+            throw RuleViolation.invalid("missing-field", "R-28", "decisionReference",
+                    "Huỷ vòng bỏ phiếu cần quyết định của đại hội.", "Voiding a round needs the congress's decision.");
+        }
+        int voted = box.discard(electionId, cmd.round());
+        apply(new RoundVoided(electionId, cmd.round(), cmd.reason().strip(), cmd.decisionReference().strip(), voted));
     }
 
     void addLateVoter(AddLateVoterCommand cmd, BallotBox box) {
@@ -405,7 +461,8 @@ public class ElectionAggregate {
                                 + r.spoiled + " + not returned " + (r.notReturned == null ? "?" : r.notReturned) + ".");
             }
         }
-        BallotBox.Closed closed = box.close(electionId, cmd.round());
+        BallotBox.Closed closed = box.close(electionId, cmd.round(), cmd.shares());
+        if (!closed.presentedBy().isEmpty()) apply(new BallotBoxOpened(electionId, cmd.round(), closed.presentedBy()));
         List<PublishedBallot> all = new ArrayList<>(closed.ballots());
         all.addAll(paper);
         all.sort(PublishedBallot.CONTENT_ORDER);
@@ -522,6 +579,14 @@ public class ElectionAggregate {
     @EventSourcingHandler
     void on(PaperAccountingRecorded e) {
         rounds.get(e.round()).notReturned = e.notReturned();
+    }
+
+    @EventSourcingHandler
+    void on(RoundVoided e) {
+        Round r = rounds.get(e.round());
+        r.closed = true;
+        r.counted = true; // done: the next round may open
+        r.voided = true;
     }
 
     @EventSourcingHandler

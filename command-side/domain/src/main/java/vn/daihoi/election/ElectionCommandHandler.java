@@ -103,7 +103,7 @@ public class ElectionCommandHandler {
         ElectionAggregate.Facts facts = election.invoke(ElectionAggregate::facts);
         LeadershipElectionPolicy.RoundRoll roll = policy.roundRoll(facts.body(),
                 LeadershipElectionPolicy.Assembly.of(c, facts.congressId()), c);
-        election.execute(e -> e.openRound(cmd, roll.voterDelegateIds(), roll.attendance(), box));
+        election.execute(e -> e.openRound(cmd, roll.voterDelegateIds(), roll.attendance(), c.countingCommittee(), box));
     }
 
     @CommandHandler

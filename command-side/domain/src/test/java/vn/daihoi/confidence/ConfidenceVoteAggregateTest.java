@@ -46,12 +46,16 @@ class ConfidenceVoteAggregateTest {
         List<String> participants = new ArrayList<>();
         int roll;
 
-        @Override public void prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid,
-                                      boolean ratesEach, List<String> voters) {}
+        @Override public KeyFacts prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid,
+                                          boolean ratesEach, List<String> voters, List<String> holders, int sharesNeeded) {
+            return new KeyFacts("0000-0000-0000-0000", "", holders, sharesNeeded);
+        }
+        @Override public ShareSlip takeShare(String electionId, int round, String holderPersonId) { throw new UnsupportedOperationException(); }
+        @Override public int discard(String electionId, int round) { return participants.size(); }
         @Override public void addVoter(String electionId, int round, String delegateId) {}
         @Override public void markPaper(String electionId, int round, String delegateId) {}
         @Override public CastBallotCommand.Receipt cast(CastBallotCommand ballot) { throw new UnsupportedOperationException(); }
-        @Override public Closed close(String electionId, int round) { return new Closed(participants, electronic, roll); }
+        @Override public Closed close(String electionId, int round, List<String> shares) { return new Closed(participants, electronic, roll); }
     }
 
     @BeforeEach
@@ -121,7 +125,7 @@ class ConfidenceVoteAggregateTest {
                 new ConfidenceResult.Line("chair", 2, 1, 0, 0, 2, "0.00", "0.00", "66.67", true, true),
                 new ConfidenceResult.Line("vice", 2, 1, 1, 1, 0, "33.33", "33.33", "0.00", false, false)));
         fixture.given(given)
-                .when(new CloseRoundCommand(E, 1))
+                .when(new CloseRoundCommand(E, 1, List.of()))
                 .expectEvents(new RoundClosed(E, 1, List.of("d1"), 1, 2, new BallotAccounting(3, 3, 0, 0, 2, 2, 1, 1)),
                         new ConfidenceRoundCounted(E, 1, result, published));
     }
@@ -133,7 +137,7 @@ class ConfidenceVoteAggregateTest {
         given.add(new PaperBallotEntered(E, 1, 1, "memberB", List.of(), null, null, rate(HIGH, HIGH)));
         given.add(new PaperAccountingRecorded(E, 1, 0));
         fixture.given(given)
-                .when(new CloseRoundCommand(E, 1))
+                .when(new CloseRoundCommand(E, 1, List.of()))
                 .expectNoEvents()
                 .expectExceptionMessage("Paper sheets [1] lack two matching entries.");
     }

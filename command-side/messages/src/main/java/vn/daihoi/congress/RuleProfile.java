@@ -21,6 +21,8 @@ package vn.daihoi.congress;
  * @param higherAdditionsCap       R-50: the same at higher levels
  * @param maxTermShiftMonths       R-02: how far the upper level may shift a unit's term
  * @param sealedBallotMonths       R-31: how long paper ballots stay sealed
+ * @param countingShares           R-23, R-29 (ADR 0017): share of the counting committee whose key shares open an
+ *                                 electronic ballot box (more than this share: 1/2 is a majority)
  */
 public record RuleProfile(String id, String nameVi, String nameEn, String source,
                           Fraction quorum, Fraction showOfHandsMajority,
@@ -28,17 +30,21 @@ public record RuleProfile(String id, String nameVi, String nameEn, String source
                           Fraction electionThreshold, Fraction tieRoundThreshold, boolean strikeAllValid,
                           boolean doubleEntry, Fraction confidenceReview, Fraction confidenceDismissal,
                           Fraction branchAdditionsCap, Fraction higherAdditionsCap,
-                          int maxTermShiftMonths, int sealedBallotMonths, Fraction confidenceQuorum) {
+                          int maxTermShiftMonths, int sealedBallotMonths, Fraction confidenceQuorum,
+                          Fraction countingShares) {
 
     /** defaults, for profiles stored before these settings existed (events are never rewritten). */
     public static final Fraction DEFAULT_CONFIDENCE_REVIEW = new Fraction(1, 2);
     public static final Fraction DEFAULT_CONFIDENCE_DISMISSAL = new Fraction(2, 3);
     public static final Fraction DEFAULT_CONFIDENCE_QUORUM = new Fraction(2, 3);
+    /** ADR 0017: a majority of the counting committee opens the box, unless a profile says otherwise. */
+    public static final Fraction DEFAULT_COUNTING_SHARES = new Fraction(1, 2);
 
     public RuleProfile {
         if (confidenceReview == null) confidenceReview = DEFAULT_CONFIDENCE_REVIEW;
         if (confidenceDismissal == null) confidenceDismissal = DEFAULT_CONFIDENCE_DISMISSAL;
         if (confidenceQuorum == null) confidenceQuorum = DEFAULT_CONFIDENCE_QUORUM;
+        if (countingShares == null) countingShares = DEFAULT_COUNTING_SHARES;
         if (branchAdditionsCap == null) branchAdditionsCap = new Fraction(2, 3);
         if (higherAdditionsCap == null) higherAdditionsCap = new Fraction(1, 2);
     }
@@ -53,6 +59,24 @@ public record RuleProfile(String id, String nameVi, String nameEn, String source
                        int maxTermShiftMonths, int sealedBallotMonths) {
         this(id, nameVi, nameEn, source, quorum, showOfHandsMajority, minimumSurplus, surplusCapShare, smallCommitteeSurplusCap,
                 electionThreshold, tieRoundThreshold, strikeAllValid, doubleEntry, confidenceReview, confidenceDismissal,
-                branchAdditionsCap, higherAdditionsCap, maxTermShiftMonths, sealedBallotMonths, null);
+                branchAdditionsCap, higherAdditionsCap, maxTermShiftMonths, sealedBallotMonths, null, null);
+    }
+
+    /** The shape before the counting committee held key shares (ADR 0017): a majority opens the box. */
+    public RuleProfile(String id, String nameVi, String nameEn, String source,
+                       Fraction quorum, Fraction showOfHandsMajority,
+                       int minimumSurplus, Fraction surplusCapShare, Integer smallCommitteeSurplusCap,
+                       Fraction electionThreshold, Fraction tieRoundThreshold, boolean strikeAllValid,
+                       boolean doubleEntry, Fraction confidenceReview, Fraction confidenceDismissal,
+                       Fraction branchAdditionsCap, Fraction higherAdditionsCap,
+                       int maxTermShiftMonths, int sealedBallotMonths, Fraction confidenceQuorum) {
+        this(id, nameVi, nameEn, source, quorum, showOfHandsMajority, minimumSurplus, surplusCapShare, smallCommitteeSurplusCap,
+                electionThreshold, tieRoundThreshold, strikeAllValid, doubleEntry, confidenceReview, confidenceDismissal,
+                branchAdditionsCap, higherAdditionsCap, maxTermShiftMonths, sealedBallotMonths, confidenceQuorum, null);
+    }
+
+    /** ADR 0017: how many of a committee of {@code members} must present their shares — more than the profile's share. */
+    public int sharesToOpen(int members) {
+        return (int) Math.min(members, countingShares.floorOf(members) + 1);
     }
 }

@@ -23,7 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,11 +39,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The ballot box (ADR 0008). Participation ({@code ballot_round_voter}) and ballots ({@code ballot_box}) share
- * no column: a ballot row has no id, no voter, no time, only bytes sealed under the round's key. The tracking
- * code is recomputed from that key for a retried request, so no record pairs voter and code. Closing empties
- * the box, destroys the key, forgets the idempotency hashes and vacuums, so that after the count not even row
- * versions sharing a transaction id remain.
+ * The ballot box (ADR 0008, ADR 0017). Participation ({@code ballot_round_voter}) and ballots ({@code ballot_box})
+ * share no column: a ballot row has no id, no voter, no time, only bytes sealed under the round's public key, all of
+ * one length. The private key's seed exists only as the counting committee's shares: the server hands each member
+ * his share and forgets it, so neither the database nor the server can open a ballot before k members present
+ * theirs at close. The receipt code is drawn inside the sealed ballot; a retried request finds it again under a key
+ * only the voter's own Idempotency-Key derives. Closing empties the box, forgets the idempotency records and
+ * vacuums.
  */
 @Component
 public class JdbcBallotBox implements BallotBox {
@@ -60,12 +65,15 @@ public class JdbcBallotBox implements BallotBox {
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Sealed(String t, List<String> k, List<RatingLine> r) {}
 
+    /** The shares of a box not yet sealed, held in memory only, each until its member takes it. */
+    private final Map<String, Map<Integer, byte[]>> unsealedShares = new ConcurrentHashMap<>();
+
     @Override
-    public void prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid, boolean ratesEach,
-                        List<String> voters) {
+    public KeyFacts prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid, boolean ratesEach,
+                            List<String> voters, List<String> holders, int sharesNeeded) {
         jdbc.update(con -> {
-            var ps = con.prepareStatement("insert into ballot_round (election_id, round, candidate_ids, seats, strike_all_valid, open, rates_each) "
-                    + "values (?, ?, ?, ?, ?, true, ?)");
+            var ps = con.prepareStatement("insert into ballot_round (election_id, round, candidate_ids, seats, strike_all_valid, open, rates_each, sealed) "
+                    + "values (?, ?, ?, ?, ?, true, ?, false)");
             ps.setString(1, electionId);
             ps.setInt(2, round);
             ps.setArray(3, con.createArrayOf("varchar", candidateIds.toArray()));
@@ -74,11 +82,146 @@ public class JdbcBallotBox implements BallotBox {
             ps.setBoolean(6, ratesEach);
             return ps;
         });
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        jdbc.update("insert into ballot_round_key (election_id, round, key_bytes) values (?, ?, ?)", electionId, round, key);
+        List<String> sorted = holders.stream().sorted().toList();
+        jdbc.update("insert into ballot_round_key (election_id, round, shares_needed, padded_length) values (?, ?, ?, ?)",
+                electionId, round, sharesNeeded, paddedLength(candidateIds, ratesEach));
+        for (int x = 1; x <= sorted.size(); x++) {
+            jdbc.update("insert into ballot_round_share (election_id, round, x, holder_person_id, commitment) values (?, ?, ?, ?, ?)",
+                    electionId, round, x, sorted.get(x - 1), new byte[0]);
+        }
+        KeyFacts facts = key(electionId, round, sorted, sharesNeeded);
         jdbc.batchUpdate("insert into ballot_round_voter (election_id, round, delegate_id) values (?, ?, ?)",
                 voters.stream().map(v -> new Object[]{electionId, round, v}).toList());
+        return facts;
+    }
+
+    /**
+     * A fresh key for an unsealed box: a random seed, the key pair it determines, its shares. The public key and one
+     * commitment per share go to the database; the shares stay in memory until taken; the seed and private key are
+     * dropped here.
+     */
+    private KeyFacts key(String electionId, int round, List<String> holders, int sharesNeeded) {
+        byte[] seed = new byte[RoundKey.SEED_BYTES];
+        random.nextBytes(seed);
+        RoundKey.Pair pair = RoundKey.fromSeed(seed);
+        Map<Integer, byte[]> shares = Shamir.split(seed, sharesNeeded, holders.size(), random);
+        Arrays.fill(seed, (byte) 0);
+        String fingerprint = RoundKey.fingerprint(pair.publicKey());
+        byte[] publicKey = pair.publicKey().getEncoded();
+        jdbc.update("update ballot_round_key set public_key = ?, fingerprint = ? where election_id = ? and round = ?",
+                publicKey, fingerprint, electionId, round);
+        for (Map.Entry<Integer, byte[]> s : shares.entrySet()) {
+            jdbc.update("update ballot_round_share set commitment = ?, taken = false where election_id = ? and round = ? and x = ?",
+                    commitment(electionId, round, s.getKey(), s.getValue()), electionId, round, s.getKey());
+        }
+        String ref = ref(electionId, round);
+        unsealedShares.put(ref, new ConcurrentHashMap<>(shares));
+        afterRollback(() -> unsealedShares.remove(ref));
+        return new KeyFacts(fingerprint, Base64.getEncoder().encodeToString(publicKey), holders, sharesNeeded);
+    }
+
+    /** What ties a share to this round and holder without revealing it: SHA-256 over the round and the share. */
+    private static byte[] commitment(String electionId, int round, int x, byte[] y) {
+        MessageDigest sha = SHA256.get();
+        sha.update(("daihoi-share/1\n" + electionId + "\n" + round + "\n" + x + "\n").getBytes(StandardCharsets.UTF_8));
+        return sha.digest(y);
+    }
+
+    /**
+     * R-23: every sealed ballot of a round has one length, so the number of names kept does not show: the JSON of
+     * the fullest ballot the round allows (every name kept or every line rated with the longest values), rounded up.
+     */
+    static int paddedLength(List<String> candidateIds, boolean ratesEach) {
+        int length = 64;
+        for (String id : candidateIds) length += id.length() + (ratesEach ? 96 : 8);
+        return (length + 255) / 256 * 256;
+    }
+
+    @Override
+    public ShareSlip takeShare(String electionId, int round, String holderPersonId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                select s.x, s.taken, s.commitment, r.open, r.sealed, k.fingerprint, k.shares_needed,
+                       (select count(*) from ballot_round_share a where a.election_id = s.election_id and a.round = s.round) as holders
+                from ballot_round_share s
+                join ballot_round r on r.election_id = s.election_id and r.round = s.round
+                join ballot_round_key k on k.election_id = s.election_id and k.round = s.round
+                where s.election_id = ? and s.round = ? and s.holder_person_id = ?""", electionId, round, holderPersonId);
+        if (rows.isEmpty()) {
+            throw RuleViolation.conflict("not-a-share-holder", "R-23", "personId",
+                    "Chỉ thành viên Ban kiểm phiếu có tên trong quyết định của đại hội mới nhận mảnh khoá của vòng này.",
+                    "Only a counting-committee member named in the congress's decision receives a key share of this round.");
+        }
+        Map<String, Object> row = rows.get(0);
+        if (!(Boolean) row.get("open")) {
+            throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
+        }
+        if ((Boolean) row.get("taken")) {
+            throw shareAlreadyTaken();
+        }
+        String ref = ref(electionId, round);
+        int x = (Integer) row.get("x");
+        int needed = (Integer) row.get("shares_needed");
+        int holders = ((Number) row.get("holders")).intValue();
+        KeyFacts rekeyed = null;
+        Map<Integer, byte[]> pending = unsealedShares.get(ref);
+        if (pending == null || !pending.containsKey(x)) {
+            // The shares of this unsealed box were lost with the server's memory; nobody could vote yet, so a new key
+            // replaces the old one and every member takes his share of it (those taken before are void).
+            List<String> all = jdbc.queryForList("select holder_person_id from ballot_round_share where election_id = ? and round = ? order by x",
+                    String.class, electionId, round);
+            rekeyed = key(electionId, round, all, needed);
+            log.warn("ballot box of a round keyed afresh: its unsealed shares were lost (restart before sealing)");
+            pending = unsealedShares.get(ref);
+        }
+        byte[] y = pending.get(x);
+        int claimed = jdbc.update("update ballot_round_share set taken = true where election_id = ? and round = ? and x = ? and not taken and commitment = ?",
+                electionId, round, x, commitment(electionId, round, x, y));
+        if (claimed == 0) throw shareAlreadyTaken();
+        Integer left = jdbc.queryForObject("select count(*) from ballot_round_share where election_id = ? and round = ? and not taken",
+                Integer.class, electionId, round);
+        boolean sealedNow = left != null && left == 0;
+        if (sealedNow) {
+            jdbc.update("update ballot_round set sealed = true where election_id = ? and round = ?", electionId, round);
+        }
+        String fingerprint = rekeyed != null ? rekeyed.fingerprint()
+                : jdbc.queryForObject("select fingerprint from ballot_round_key where election_id = ? and round = ?", String.class, electionId, round);
+        String code = new KeyShare(x, needed, holders, KeyShare.fingerprintBytes(fingerprint), y).code();
+        Map<Integer, byte[]> held = pending;
+        afterCommit(() -> {
+            held.remove(x); // the server keeps no copy of a share it handed out
+            if (sealedNow) unsealedShares.remove(ref);
+        });
+        return new ShareSlip(holderPersonId, x, code, fingerprint, needed, holders, sealedNow, rekeyed);
+    }
+
+    private static RuleViolation shareAlreadyTaken() {
+        return RuleViolation.conflict("share-already-taken", "R-23", "personId",
+                "Thành viên này đã nhận mảnh khoá của vòng này; mỗi mảnh chỉ được giao một lần.",
+                "This member has already received his key share for this round; a share is handed out once.");
+    }
+
+    private static void afterRollback(Runnable r) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) r.run();
+                }
+            });
+        }
+    }
+
+    private static void afterCommit(Runnable r) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    r.run();
+                }
+            });
+        } else {
+            r.run();
+        }
     }
 
     @Override
@@ -97,12 +240,13 @@ public class JdbcBallotBox implements BallotBox {
     }
 
     /**
-     * What a cast needs of an open round, read once per round and kept while it is open: the list, the seats, the
-     * strike rule and the key. Closing forgets it ({@link #forget}); the database, not this cache, decides
-     * whether the round is still open, because the casting statement itself checks it.
+     * What a cast needs of an open, sealed round, read once per round and kept while it is open: the list, the
+     * seats, the strike rule, the public key and the one length of its sealed ballots ({@code legacyKey}: a round
+     * opened before ADR 0017, sealed under its own symmetric key). Closing forgets it ({@link #forget}); the
+     * database, not this cache, decides whether the round is still open, because the casting statement checks it.
      */
     private record OpenRound(List<String> candidates, Set<String> candidateSet, int seats, boolean strikeAllValid, boolean ratesEach,
-                             byte[] key) {}
+                             PublicKey publicKey, int padded, byte[] legacyKey) {}
 
     private final Map<String, OpenRound> openRounds = new ConcurrentHashMap<>();
     private final Set<String> closedRounds = ConcurrentHashMap.newKeySet();
@@ -116,12 +260,14 @@ public class JdbcBallotBox implements BallotBox {
         OpenRound known = openRounds.get(ref);
         if (known != null || closedRounds.contains(ref)) return Optional.ofNullable(known);
         Optional<OpenRound> loaded = jdbc.query("""
-                        select r.candidate_ids, r.seats, r.strike_all_valid, k.key_bytes, r.rates_each
+                        select r.candidate_ids, r.seats, r.strike_all_valid, k.key_bytes, r.rates_each, k.public_key, k.padded_length
                         from ballot_round r join ballot_round_key k on k.election_id = r.election_id and k.round = r.round
-                        where r.election_id = ? and r.round = ? and r.open""",
+                        where r.election_id = ? and r.round = ? and r.open and r.sealed""",
                 (rs, i) -> {
                     List<String> candidates = List.of((String[]) rs.getArray(1).getArray());
-                    return new OpenRound(candidates, Set.copyOf(candidates), rs.getInt(2), rs.getBoolean(3), rs.getBoolean(5), rs.getBytes(4));
+                    byte[] pub = rs.getBytes(6);
+                    return new OpenRound(candidates, Set.copyOf(candidates), rs.getInt(2), rs.getBoolean(3), rs.getBoolean(5),
+                            pub == null ? null : RoundKey.publicKey(pub), rs.getInt(7), rs.getBytes(4));
                 }, electionId, round).stream().findFirst();
         loaded.ifPresent(o -> {
             openRounds.put(ref, o);
@@ -135,14 +281,7 @@ public class JdbcBallotBox implements BallotBox {
         String ref = ref(electionId, round);
         closedRounds.add(ref);
         openRounds.remove(ref);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) closedRounds.remove(ref); // the close did not happen
-                }
-            });
-        }
+        afterRollback(() -> closedRounds.remove(ref)); // the close did not happen
     }
 
     /**
@@ -166,17 +305,28 @@ public class JdbcBallotBox implements BallotBox {
         Sealed content = r.ratesEach() ? confidenceContent(b, r) : electionContent(b, r);
         byte[] idem = sha256(b.idempotencyKey());
         byte[] mark = contentMark(b, content);
-        String tracking = trackingCode(r.key(), b);
-        byte[] sealed = seal(r.key(), new Sealed(tracking, content.k(), content.r()));
+        String tracking;
+        byte[] sealed;
+        byte[] receipt;
+        if (r.legacyKey() != null) {
+            tracking = trackingCode(r.legacyKey(), b);
+            sealed = seal(r.legacyKey(), new Sealed(tracking, content.k(), content.r()));
+            receipt = null;
+        } else {
+            // R-23: the receipt is drawn here and travels only inside the sealed ballot and to the voter.
+            tracking = newTrackingCode();
+            sealed = RoundKey.seal(r.publicKey(), padded(new Sealed(tracking, content.k(), content.r()), r.padded()), random);
+            receipt = sealReceipt(b, tracking);
+        }
         for (int attempt = 0; attempt < 3; attempt++) {
             int cast = jdbc.update("""
-                            with r as (select 1 from ballot_round where election_id = ? and round = ? and open for share),
-                            v as (update ballot_round_voter set took_part = true, idem_hash = ?, idem_content = ?
+                            with r as (select 1 from ballot_round where election_id = ? and round = ? and open and sealed for share),
+                            v as (update ballot_round_voter set took_part = true, idem_hash = ?, idem_content = ?, idem_receipt = ?
                                   where election_id = ? and round = ? and delegate_id = ? and not took_part and not paper
                                     and exists (select 1 from r)
                                   returning 1)
                             insert into ballot_box (election_id, round, sealed) select ?, ?, ? from v""",
-                    b.electionId(), b.round(), idem, mark, b.electionId(), b.round(), b.delegateId(), b.electionId(), b.round(), sealed);
+                    b.electionId(), b.round(), idem, mark, receipt, b.electionId(), b.round(), b.delegateId(), b.electionId(), b.round(), sealed);
             if (cast == 1) {
                 return new CastBallotCommand.Receipt(tracking, false);
             }
@@ -222,17 +372,23 @@ public class JdbcBallotBox implements BallotBox {
      * {@code null} when nothing stands in the way.
      */
     private CastBallotCommand.Receipt refusal(CastBallotCommand b, OpenRound known, byte[] mark) {
-        List<Boolean> open = jdbc.queryForList("select open from ballot_round where election_id = ? and round = ?",
-                Boolean.class, b.electionId(), b.round());
-        if (open.isEmpty()) {
+        List<Map<String, Object>> round = jdbc.queryForList("select open, sealed from ballot_round where election_id = ? and round = ?",
+                b.electionId(), b.round());
+        if (round.isEmpty()) {
             throw RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round.");
         }
-        if (!open.get(0) || known == null) {
+        boolean open = (Boolean) round.get(0).get("open");
+        if (open && !(Boolean) round.get(0).get("sealed")) {
+            throw RuleViolation.conflict("box-not-sealed", "R-23", "round",
+                    "Hòm phiếu chưa niêm phong: chưa đủ thành viên Ban kiểm phiếu nhận mảnh khoá. Xin chờ ít phút rồi bỏ phiếu.",
+                    "The ballot box is not sealed yet: not every counting-committee member has taken his key share. Please vote in a few minutes.");
+        }
+        if (!open || known == null) {
             throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
         }
         // An open round is diagnosed only after cast() checked the idempotency key.
         List<Map<String, Object>> voter = jdbc.queryForList(
-                "select took_part, idem_hash, paper, idem_content from ballot_round_voter where election_id = ? and round = ? and delegate_id = ?",
+                "select took_part, idem_hash, paper, idem_content, idem_receipt from ballot_round_voter where election_id = ? and round = ? and delegate_id = ?",
                 b.electionId(), b.round(), b.delegateId());
         if (voter.isEmpty()) {
             throw RuleViolation.conflict("not-on-round-roll", "R-13", "delegateId",
@@ -250,7 +406,8 @@ public class JdbcBallotBox implements BallotBox {
                             "Khoá chống gửi lặp (Idempotency-Key) này đã được dùng cho một lá phiếu khác; phiếu đã bỏ không thay đổi.",
                             "This Idempotency-Key was already used with a different ballot; the ballot cast stands unchanged.");
                 }
-                return new CastBallotCommand.Receipt(trackingCode(known.key(), b), true);
+                return new CastBallotCommand.Receipt(known.legacyKey() != null ? trackingCode(known.legacyKey(), b)
+                        : openReceipt(b, (byte[]) voter.get(0).get("idem_receipt")), true);
             }
             throw RuleViolation.conflict("already-voted", "R-23", "delegateId",
                     "Đại biểu đã bỏ phiếu ở vòng này.", "The delegate has already voted in this round.");
@@ -295,30 +452,182 @@ public class JdbcBallotBox implements BallotBox {
     }
 
     @Override
-    public Closed close(String electionId, int round) {
+    public Closed close(String electionId, int round, List<String> shares) {
+        List<Map<String, Object>> keyRow = jdbc.queryForList(
+                "select key_bytes, public_key, shares_needed from ballot_round_key where election_id = ? and round = ?", electionId, round);
+        if (keyRow.isEmpty()) {
+            throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
+        }
+        byte[] legacyKey = (byte[]) keyRow.get(0).get("key_bytes");
+        PrivateKey opening = null;
+        List<String> presentedBy = List.of();
+        if (legacyKey == null) {
+            Opening o = opening(electionId, round, shares == null ? List.of() : shares,
+                    (byte[]) keyRow.get(0).get("public_key"), (Integer) keyRow.get(0).get("shares_needed"));
+            opening = o.key();
+            presentedBy = o.holders();
+        }
         forget(electionId, round);
         int closed = jdbc.update("update ballot_round set open = false where election_id = ? and round = ? and open", electionId, round);
         if (closed == 0) {
             throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
         }
-        byte[] key = roundKey(electionId, round);
         List<String> participants = jdbc.queryForList(
                 "select delegate_id from ballot_round_voter where election_id = ? and round = ? and took_part order by delegate_id",
                 String.class, electionId, round);
-        List<PublishedBallot> ballots = new ArrayList<>();
-        for (byte[] sealed : jdbc.queryForList("select sealed from ballot_box where election_id = ? and round = ?", byte[].class, electionId, round)) {
-            Sealed s = open(key, sealed);
-            ballots.add(new PublishedBallot(s.t(), s.k(), null, false, s.r()));
-        }
+        List<byte[]> box = jdbc.queryForList("select sealed from ballot_box where election_id = ? and round = ?", byte[].class, electionId, round);
+        PrivateKey key = opening;
+        // RSA opens a ballot in about a millisecond: a big round is opened on every core.
+        List<PublishedBallot> ballots = new ArrayList<>(box.parallelStream().map(sealed -> {
+            Sealed s = key != null ? readSealed(RoundKey.open(key, sealed)) : open(legacyKey, sealed);
+            return new PublishedBallot(s.t(), s.k(), null, false, s.r());
+        }).toList());
         // An order that carries no information: by content, then by the random tracking code.
         ballots.sort(PublishedBallot.CONTENT_ORDER);
-        jdbc.update("delete from ballot_box where election_id = ? and round = ?", electionId, round);
-        jdbc.update("delete from ballot_round_key where election_id = ? and round = ?", electionId, round);
-        jdbc.update("update ballot_round_voter set idem_hash = null, idem_content = null where election_id = ? and round = ?", electionId, round);
+        empty(electionId, round);
         Integer roll = jdbc.queryForObject("select count(*) from ballot_round_voter where election_id = ? and round = ?",
                 Integer.class, electionId, round);
         vacuumAfterCommit();
-        return new Closed(participants, ballots, roll == null ? 0 : roll);
+        return new Closed(participants, ballots, roll == null ? 0 : roll, presentedBy);
+    }
+
+    private record Opening(PrivateKey key, List<String> holders) {}
+
+    /**
+     * R-23: the private key, from at least k shares issued for this round's key — or a refusal that changes nothing.
+     * A share is known by its commitment; the seed the shares give must rebuild exactly the stored public key.
+     */
+    private Opening opening(String electionId, int round, List<String> codes, byte[] publicKey, int needed) {
+        Map<Integer, byte[]> valid = new java.util.TreeMap<>();
+        List<String> holders = new ArrayList<>();
+        byte[] fingerprint = KeyShare.fingerprintBytes(RoundKey.fingerprint(RoundKey.publicKey(publicKey)));
+        for (int i = 0; i < codes.size(); i++) {
+            String field = "shares[" + i + "]";
+            KeyShare share = KeyShare.parse(codes.get(i)).orElseThrow(() -> RuleViolation.invalid("share-unreadable", "R-23", field,
+                    "Mã mảnh khoá không đọc được (sai hoặc thiếu ký tự). Hãy quét lại mã QR hoặc gõ lại.",
+                    "The key share code cannot be read (a wrong or missing character). Scan its QR code again or retype it."));
+            if (!MessageDigest.isEqual(share.fingerprint(), fingerprint)) {
+                throw RuleViolation.invalid("share-of-another-key", "R-23", field,
+                        "Mảnh khoá này thuộc một vòng bỏ phiếu khác (hoặc một khoá đã thay); không mở được hòm phiếu này.",
+                        "This key share belongs to another ballot round (or a replaced key); it does not open this box.");
+            }
+            List<Map<String, Object>> issued = jdbc.queryForList(
+                    "select holder_person_id, commitment from ballot_round_share where election_id = ? and round = ? and x = ?",
+                    electionId, round, share.x());
+            if (issued.isEmpty() || !MessageDigest.isEqual(commitment(electionId, round, share.x(), share.y()), (byte[]) issued.get(0).get("commitment"))) {
+                throw RuleViolation.invalid("share-not-issued", "R-23", field,
+                        "Mảnh khoá này không phải mảnh đã giao cho một thành viên Ban kiểm phiếu có tên trong quyết định của đại hội.",
+                        "This key share was not handed to a counting-committee member named in the congress's decision.");
+            }
+            if (valid.put(share.x(), share.y()) == null) holders.add((String) issued.get(0).get("holder_person_id"));
+        }
+        if (valid.size() < needed) {
+            throw RuleViolation.conflict("shares-too-few", "R-23", "shares",
+                    "Cần " + needed + " mảnh khoá khác nhau của Ban kiểm phiếu để mở hòm phiếu; mới có " + valid.size() + ".",
+                    "Opening the ballot box needs " + needed + " distinct key shares of the counting committee; " + valid.size() + " given.");
+        }
+        Map<Integer, byte[]> chosen = new java.util.TreeMap<>();
+        valid.entrySet().stream().limit(needed).forEach(e -> chosen.put(e.getKey(), e.getValue()));
+        byte[] seed = Shamir.combine(chosen);
+        try {
+            RoundKey.Pair pair = RoundKey.fromSeed(seed);
+            if (!MessageDigest.isEqual(pair.publicKey().getEncoded(), publicKey)) {
+                throw RuleViolation.conflict("shares-do-not-open", "R-23", "shares",
+                        "Các mảnh khoá không ghép lại được khoá của hòm phiếu này.", "The key shares do not make this box's key.");
+            }
+            return new Opening(pair.privateKey(), holders.stream().sorted().toList());
+        } finally {
+            Arrays.fill(seed, (byte) 0);
+        }
+    }
+
+    /** Everything of the box goes at close or void: sealed ballots, key, shares' records, idempotency records. */
+    private void empty(String electionId, int round) {
+        jdbc.update("delete from ballot_box where election_id = ? and round = ?", electionId, round);
+        jdbc.update("delete from ballot_round_key where election_id = ? and round = ?", electionId, round);
+        jdbc.update("delete from ballot_round_share where election_id = ? and round = ?", electionId, round);
+        jdbc.update("update ballot_round_voter set idem_hash = null, idem_content = null, idem_receipt = null where election_id = ? and round = ?",
+                electionId, round);
+    }
+
+    @Override
+    public int discard(String electionId, int round) {
+        forget(electionId, round);
+        unsealedShares.remove(ref(electionId, round));
+        int closed = jdbc.update("update ballot_round set open = false where election_id = ? and round = ? and open", electionId, round);
+        if (closed == 0) {
+            throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
+        }
+        Integer voted = jdbc.queryForObject("select count(*) from ballot_round_voter where election_id = ? and round = ? and took_part",
+                Integer.class, electionId, round);
+        empty(electionId, round);
+        vacuumAfterCommit();
+        return voted == null ? 0 : voted;
+    }
+
+    /** The content padded with spaces (which JSON ignores) to the round's one length. */
+    private byte[] padded(Sealed content, int length) {
+        try {
+            byte[] bytes = json.writeValueAsBytes(content);
+            if (bytes.length > length) throw new IllegalStateException("a ballot is longer than its round's padded length");
+            byte[] out = new byte[length];
+            Arrays.fill(out, (byte) ' ');
+            System.arraycopy(bytes, 0, out, 0, bytes.length);
+            return out;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Sealed readSealed(byte[] plain) {
+        try {
+            return json.readValue(plain, Sealed.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a ballot in the box cannot be read", e);
+        }
+    }
+
+    private String newTrackingCode() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            if (i == 5) s.append('-');
+            s.append(BASE32[random.nextInt(BASE32.length)]);
+        }
+        return s.toString();
+    }
+
+    /** The receipt under AES-GCM with a key only the voter's Idempotency-Key derives (HMAC over the round and voter). */
+    private byte[] sealReceipt(CastBallotCommand b, String tracking) {
+        try {
+            byte[] nonce = new byte[12];
+            random.nextBytes(nonce);
+            Cipher c = GCM.get();
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(receiptKey(b), "AES"), new GCMParameterSpec(128, nonce));
+            byte[] body = c.doFinal(tracking.getBytes(StandardCharsets.US_ASCII));
+            byte[] out = new byte[12 + body.length];
+            System.arraycopy(nonce, 0, out, 0, 12);
+            System.arraycopy(body, 0, out, 12, body.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String openReceipt(CastBallotCommand b, byte[] sealed) {
+        if (sealed == null) throw new IllegalStateException("a cast without its sealed receipt");
+        try {
+            Cipher c = GCM.get();
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(receiptKey(b), "AES"), new GCMParameterSpec(128, sealed, 0, 12));
+            return new String(c.doFinal(sealed, 12, sealed.length - 12), StandardCharsets.US_ASCII);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] receiptKey(CastBallotCommand b) throws GeneralSecurityException {
+        Mac mac = HMAC.get();
+        mac.init(new SecretKeySpec(b.idempotencyKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac.doFinal(("daihoi-receipt/1\n" + b.electionId() + "\n" + b.round() + "\n" + b.delegateId()).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -351,7 +660,7 @@ public class JdbcBallotBox implements BallotBox {
             vacuums.execute(() -> {
                 vacuumAsked.set(false); // a close committed from here on asks for the next vacuum
                 try {
-                    jdbc.execute("vacuum ballot_box, ballot_round_voter, ballot_round_key");
+                    jdbc.execute("vacuum ballot_box, ballot_round_voter, ballot_round_key, ballot_round_share");
                 } catch (RuntimeException e) {
                     log.warn("vacuum after closing a round failed; the nightly vacuum will do it: {}", e.getClass().getSimpleName());
                 } finally {
@@ -364,11 +673,6 @@ public class JdbcBallotBox implements BallotBox {
     /** Whether an after-close vacuum is queued or running (operations and the benchmark wait for it). */
     public boolean vacuuming() {
         return vacuumsAhead.get() > 0;
-    }
-
-    private byte[] roundKey(String electionId, int round) {
-        return jdbc.queryForObject("select key_bytes from ballot_round_key where election_id = ? and round = ?",
-                byte[].class, electionId, round);
     }
 
     /** While a round is open only the turnout is public: how many of the roll have voted, never what. */
