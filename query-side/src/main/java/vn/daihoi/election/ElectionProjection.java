@@ -12,6 +12,7 @@ import vn.daihoi.confidence.ConfidenceRoundCounted;
 import vn.daihoi.confidence.LineInvalidReason;
 import vn.daihoi.confidence.OfficialListed;
 import vn.daihoi.confidence.RatingLine;
+import vn.daihoi.election.ElectionQueries.BoxView;
 import vn.daihoi.election.ElectionQueries.CandidateView;
 import vn.daihoi.election.ElectionQueries.ElectionOf;
 import vn.daihoi.election.ElectionQueries.ElectionView;
@@ -105,6 +106,49 @@ public class ElectionProjection implements ReadModel {
             ps.setTimestamp(8, java.sql.Timestamp.from(at));
             return ps;
         });
+    }
+
+    @EventHandler
+    void on(BallotBoxPrepared e) {
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("update round_view set sealed = false, key_fingerprint = ?, shares_needed = ?, share_holders = ?, "
+                    + "shares_taken = '{}' where election_id = ? and round = ?");
+            ps.setString(1, e.keyFingerprint());
+            ps.setInt(2, e.sharesNeeded());
+            ps.setArray(3, con.createArrayOf("varchar", e.shareHolderPersonIds().toArray()));
+            ps.setString(4, e.electionId());
+            ps.setInt(5, e.round());
+            return ps;
+        });
+    }
+
+    @EventHandler
+    void on(KeyShareTaken e) {
+        jdbc.update("update round_view set shares_taken = array_append(shares_taken, ?::varchar) where election_id = ? and round = ?",
+                e.holderPersonId(), e.electionId(), e.round());
+    }
+
+    @EventHandler
+    void on(BallotBoxSealed e) {
+        jdbc.update("update round_view set sealed = true where election_id = ? and round = ?", e.electionId(), e.round());
+    }
+
+    @EventHandler
+    void on(BallotBoxOpened e) {
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("update round_view set opened_by = ? where election_id = ? and round = ?");
+            ps.setArray(1, con.createArrayOf("varchar", e.presentedByPersonIds().toArray()));
+            ps.setString(2, e.electionId());
+            ps.setInt(3, e.round());
+            return ps;
+        });
+    }
+
+    @EventHandler
+    void on(RoundVoided e, @Timestamp Instant at) {
+        jdbc.update("update round_view set status = 'VOID', participants = ?, void_reason = ?, void_decision = ?, closed_at = ? "
+                + "where election_id = ? and round = ?", e.electronicVoters(), e.reason(), e.decisionReference(),
+                java.sql.Timestamp.from(at), e.electionId(), e.round());
     }
 
     @EventHandler
@@ -248,7 +292,10 @@ public class ElectionProjection implements ReadModel {
                     (Integer) rs.getObject("electronic"), (Integer) rs.getObject("paper"), (Integer) rs.getObject("collected"),
                     (Integer) rs.getObject("valid"), (Integer) rs.getObject("invalid"), lines, strings(rs.getArray("tied")),
                     (Integer) rs.getObject("tie_seats"), (Integer) rs.getObject("vacancies"), ballots,
-                    rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant());
+                    rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
+                    new BoxView(rs.getBoolean("sealed"), rs.getString("key_fingerprint"), (Integer) rs.getObject("shares_needed"),
+                            strings(rs.getArray("share_holders")), strings(rs.getArray("shares_taken")), strings(rs.getArray("opened_by")),
+                            rs.getString("void_reason"), rs.getString("void_decision")));
         }, q.electionId(), q.round()).stream().findFirst();
     }
 

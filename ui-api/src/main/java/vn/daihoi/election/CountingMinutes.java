@@ -124,7 +124,7 @@ public class CountingMinutes {
         pdf.paragraph("(ký, ghi rõ họ tên)                  (ký, ghi rõ họ tên)     (ký, ghi rõ họ tên)");
     }
 
-    private String name(String personId) {
+    public String name(String personId) {
         return queries.query(new PersonQueries.PersonById(personId), ResponseTypes.optionalInstanceOf(PersonQueries.PersonView.class))
                 .join().map(p -> displayName(p.fullName())).orElse("");
     }

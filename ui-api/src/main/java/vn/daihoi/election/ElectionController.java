@@ -49,8 +49,14 @@ public class ElectionController {
     private final CountingMinutes minutes;
     private final ElectionAccess rights;
 
+    private final KeyShareSheet sheets;
+    private final vn.daihoi.account.Accounts accounts;
+
     public ElectionController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
-                              JdbcBallotBox box, CountingMinutes minutes, ElectionAccess rights) {
+                              JdbcBallotBox box, CountingMinutes minutes, ElectionAccess rights, KeyShareSheet sheets,
+                              vn.daihoi.account.Accounts accounts) {
+        this.sheets = sheets;
+        this.accounts = accounts;
         this.minutes = minutes;
         this.rights = rights;
         this.commands = commands;
@@ -195,10 +201,63 @@ public class ElectionController {
         return roundView(electionId, round);
     }
 
+    /** ADR 0017: the key shares of the members present at the count, as scanned or typed from their sheets. */
+    record Shares(@Size(max = 255) List<@NotBlank @Line(max = 200) String> shares) {}
+
+    /**
+     * R-23, R-29, ADR 0017: the count — the box opens only with the key shares of enough counting-committee members.
+     * The organisers or the counting committee close it; the shares are what opens it.
+     */
     @PostMapping("/api/elections/{electionId}/rounds/{round}/close")
-    public RoundView close(@PathVariable String electionId, @PathVariable int round) {
+    public RoundView close(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody(required = false) Shares body) {
+        rights.requireCountingOrOrganiser(electionId);
+        commands.sendAndWait(new CloseRoundCommand(electionId, round, body == null ? List.of() : body.shares()));
+        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
+        return roundView(electionId, round);
+    }
+
+    /** What a member receives: his share, once. The answer is not cached anywhere (no-store). */
+    public record KeyShareView(String electionId, int round, String holderPersonId, int index, int holders, int sharesNeeded,
+                               String keyFingerprint, String shareCode, boolean boxSealed) {}
+
+    /** ADR 0017: a counting-committee member takes his key share of the round, once, as data. */
+    @PostMapping("/api/elections/{electionId}/rounds/{round}/key-share")
+    public ResponseEntity<KeyShareView> takeShare(@PathVariable String electionId, @PathVariable int round) {
+        BallotBox.ShareSlip slip = takeSlip(electionId, round);
+        return ResponseEntity.ok().header("Cache-Control", "no-store")
+                .body(new KeyShareView(electionId, round, slip.holderPersonId(), slip.index(), slip.holders(), slip.sharesNeeded(),
+                        slip.fingerprint(), slip.code(), slip.sealedNow()));
+    }
+
+    /** ADR 0017: the same, once, as the printable sheet with its QR code. */
+    @PostMapping(value = "/api/elections/{electionId}/rounds/{round}/key-share.pdf", produces = "application/pdf")
+    public ResponseEntity<byte[]> takeShareSheet(@PathVariable String electionId, @PathVariable int round) {
+        BallotBox.ShareSlip slip = takeSlip(electionId, round);
+        byte[] pdf = sheets.pdf(view(electionId), round, slip, minutes.name(slip.holderPersonId()));
+        return ResponseEntity.ok().header("Cache-Control", "no-store")
+                .header("Content-Disposition", "attachment; filename=\"manh-khoa-vong-" + round + ".pdf\"").body(pdf);
+    }
+
+    private BallotBox.ShareSlip takeSlip(String electionId, int round) {
+        Caller c = rights.requireCountingMember(electionId);
+        String personId = accounts.find(c.accountId()).map(vn.daihoi.account.Accounts.AccountView::personId).orElse(null);
+        if (personId == null || personId.isBlank()) {
+            throw RuleViolation.conflict("not-a-share-holder", "R-23", "personId",
+                    "Tài khoản này không gắn với một người có tên trong Ban kiểm phiếu.",
+                    "This account is not linked to a person named on the counting committee.");
+        }
+        BallotBox.ShareSlip slip = commands.sendAndWait(new TakeKeyShareCommand(electionId, round, personId));
+        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
+        return slip;
+    }
+
+    record VoidRound(@NotBlank @Line(max = Limits.NAME) String reason, @NotBlank @Line(max = Limits.REFERENCE) String decisionReference) {}
+
+    /** R-28, ADR 0017: too few key shares can be presented; on the congress's decision the round is void and held again. */
+    @PostMapping("/api/elections/{electionId}/rounds/{round}/void")
+    public RoundView voidRound(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody VoidRound body) {
         rights.requireOrganiser(electionId);
-        commands.sendAndWait(new CloseRoundCommand(electionId, round));
+        commands.sendAndWait(new VoidRoundCommand(electionId, round, body.reason(), body.decisionReference()));
         sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
         return roundView(electionId, round);
     }
@@ -248,7 +307,7 @@ public class ElectionController {
         if ("OPEN".equals(v.status())) {
             return new RoundView(v.electionId(), v.round(), v.status(), v.seats(), v.candidateIds(), v.voters(), v.summoned(),
                     v.present(), box.turnout(electionId, round), null, null, null, null, null, null, null, null, List.of(), List.of(),
-                    null, null, List.of(), v.openedAt(), null);
+                    null, null, List.of(), v.openedAt(), null, v.box());
         }
         return v;
     }

@@ -25,12 +25,14 @@ import vn.daihoi.delegate.IssuedCredential;
 import vn.daihoi.election.ApproveCandidateListCommand;
 import vn.daihoi.election.BallotOrder;
 import vn.daihoi.election.CastBallotCommand;
+import vn.daihoi.election.BallotBox;
 import vn.daihoi.election.CloseRoundCommand;
 import vn.daihoi.election.ElectedBody;
 import vn.daihoi.election.ElectionProjection;
 import vn.daihoi.election.NominateCandidateCommand;
 import vn.daihoi.election.OpenElectionCommand;
 import vn.daihoi.election.OpenRoundCommand;
+import vn.daihoi.election.TakeKeyShareCommand;
 import vn.daihoi.infra.ProjectionSync;
 import vn.daihoi.organisation.RegisterUnitCommand;
 import vn.daihoi.organisation.UnitProjection;
@@ -133,9 +135,11 @@ public class ScenarioLoader {
     private final EventStore events;
     private final ProjectionSync sync;
     private final Secrets secrets;
+    private final vn.daihoi.election.infra.JdbcBallotBox box;
 
     public ScenarioLoader(CommandGateway commands, QueryGateway queries, EventStore events, ProjectionSync sync,
-                          Secrets secrets) {
+                          Secrets secrets, vn.daihoi.election.infra.JdbcBallotBox box) {
+        this.box = box;
         this.commands = commands;
         this.queries = queries;
         this.events = events;
@@ -348,6 +352,12 @@ public class ScenarioLoader {
             for (int r = 0; r < rounds.size(); r++) {
                 int round = r + 1;
                 commands.sendAndWait(new OpenRoundCommand(electionId, round, null, null, null));
+                // ADR 0017: the invented counting committee takes its key shares (sealing the box) and presents them at close.
+                List<String> shares = new ArrayList<>();
+                for (String holder : box.holders(electionId, round)) {
+                    BallotBox.ShareSlip slip = commands.sendAndWait(new TakeKeyShareCommand(electionId, round, holder));
+                    shares.add(slip.code());
+                }
                 int voter = 0;
                 for (SeedLine line : rounds.get(r)) {
                     for (int b = 0; b < line.count(); b++) {
@@ -356,7 +366,7 @@ public class ScenarioLoader {
                         count(Step.BALLOTS, 1, 0);
                     }
                 }
-                commands.sendAndWait(new CloseRoundCommand(electionId, round));
+                commands.sendAndWait(new CloseRoundCommand(electionId, round, shares));
             }
         }
 

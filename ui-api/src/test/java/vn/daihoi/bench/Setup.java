@@ -82,6 +82,9 @@ final class Setup implements AutoCloseable {
         final List<String> personIds = new ArrayList<>();
         final List<String> voterTokens = new ArrayList<>();
         final List<String> candidateIds = new ArrayList<>();
+        /** ADR 0017: the counting committee's member (one: the season's congresses share their people) and the shares per round. */
+        String countingToken;
+        final java.util.Map<Integer, List<String>> shares = new java.util.concurrent.ConcurrentHashMap<>();
 
         Congress(int index) {
             this.index = index;
@@ -151,6 +154,8 @@ final class Setup implements AutoCloseable {
             }
             step("open the session (HTTP)", () -> api.post(organiser, path(c, "/open"), "").expect(200, "open session"));
             step("decide by show of hands (HTTP)", () -> decide(c, "COMMITTEE_SIZE", "Số lượng Ban Chấp hành", List.of(), SEATS, voters));
+            step("decide by show of hands (HTTP)", () -> decide(c, "COUNTING_COMMITTEE", "Ban kiểm phiếu", c.personIds.subList(0, 1), null, voters));
+            c.countingToken = step("a counting member's account (HTTP)", () -> countingMember(c, c.personIds.get(0)));
             c.electionId = step("open the election (HTTP)", () -> api.post(organiser, path(c, "/elections"), "{\"body\":\"EXECUTIVE_COMMITTEE\"}")
                     .expect(201, "open election").body().path("electionId").asText());
             for (String p : nominees(c, voters)) {
@@ -214,16 +219,44 @@ final class Setup implements AutoCloseable {
         return c.personIds.subList(voters - CANDIDATES, voters);
     }
 
+    private final java.util.Map<String, String[]> countingAccounts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The member's account (one per person, signed in once) with a COUNTING grant for this congress. */
+    private String countingMember(Congress c, String personId) {
+        String[] known = countingAccounts.get(personId);
+        synchronized (countingAccounts) {
+            known = countingAccounts.get(personId);
+            if (known == null) {
+                String username = "bench-kp-" + UUID.randomUUID().toString().substring(0, 8);
+                String accountId = api.post(organiser, "/api/accounts", """
+                        {"username":"%s","password":"password-for-%s","personId":"%s","grants":[{"role":"COUNTING","scopeId":"%s"}]}"""
+                        .formatted(username, username, personId, c.congressId)).expect(201, "counting account").body().path("accountId").asText();
+                known = new String[]{accountId, login(username, "password-for-" + username)};
+                countingAccounts.put(personId, known);
+                return known[1];
+            }
+        }
+        api.post(organiser, "/api/accounts/" + known[0] + "/grants", "{\"role\":\"COUNTING\",\"scopeId\":\"" + c.congressId + "\"}")
+                .expect(200, "counting grant");
+        return known[1];
+    }
+
     /** Round 1 takes the approved list; a further round names every candidate again for all seats (nobody elected yet). */
     BenchApi.Reply openRound(Congress c, int round) {
         String body = round == 1 ? "{\"round\":1}" : "{\"round\":%d,\"candidateIds\":%s,\"seats\":%d,\"decisionReference\":\"NQ-%d/ĐH bầu vòng %d\"}"
                 .formatted(round, BenchApi.array(c.candidateIds), SEATS, round, round);
-        return api.post(organiser, "/api/elections/" + c.electionId + "/rounds", body).expect(201, "open round " + round);
+        BenchApi.Reply opened = api.post(organiser, "/api/elections/" + c.electionId + "/rounds", body).expect(201, "open round " + round);
+        // ADR 0017: the committee takes its key share, sealing the box, before anyone votes.
+        String share = api.post(c.countingToken, "/api/elections/" + c.electionId + "/rounds/" + round + "/key-share", "")
+                .expect(200, "take key share").body().path("shareCode").asText();
+        c.shares.put(round, List.of(share));
+        return opened;
     }
 
     /** The close request; its answer is the round as the election projection shows it. */
     BenchApi.Reply closeRound(Congress c, int round) {
-        return api.post(organiser, "/api/elections/" + c.electionId + "/rounds/" + round + "/close", "").expect(200, "close round " + round);
+        return api.post(organiser, "/api/elections/" + c.electionId + "/rounds/" + round + "/close",
+                "{\"shares\":" + BenchApi.array(c.shares.get(round)) + "}").expect(200, "close round " + round);
     }
 
     BenchApi.Reply readRound(Congress c, int round) {

@@ -189,6 +189,7 @@ class FirstMeetingApiTest extends ApiTest {
         assertThat(c.organiser.post("/api/elections/" + viceId + "/approve-list", "{\"listDecisionId\":\"" + list + "\"}").status()).isEqualTo(200);
         Answer round = c.organiser.post("/api/elections/" + viceId + "/rounds", "{\"round\":1}");
         assertThat(round.status()).as(round.raw()).isEqualTo(201);
+        vn.daihoi.support.CountingDesk.of(c.organiser, m.meetingId).seal(viceId, 1);
         assertThat(round.body().path("voters").asInt()).as("m3, m4 and the guest member").isEqualTo(3);
         assertThat(round.body().path("summoned").asInt()).as("quorum over the inspection committee").isEqualTo(3);
         assertThat(round.body().path("present").asInt()).isEqualTo(3);
@@ -212,7 +213,7 @@ class FirstMeetingApiTest extends ApiTest {
             assertThat(entry.status()).as(entry.raw()).isEqualTo(204);
         }
         assertThat(c.organiser.post(viceRound + "/paper-accounting", "{\"notReturned\":0}").status()).isEqualTo(200);
-        JsonNode counted = c.organiser.post(viceRound + "/close", "").body();
+        JsonNode counted = vn.daihoi.support.CountingDesk.of(c.organiser, m.meetingId).close(viceId, 1).body();
         assertThat(counted.path("collected").asInt()).isEqualTo(3);
         assertThat(counted.path("paper").asInt()).isEqualTo(1);
         assertThat(counted.path("lines").get(0).path("votes").asInt()).isEqualTo(3);

@@ -231,7 +231,7 @@ class ElectionApiTest extends ApiTest {
         String list = c.decide("CANDIDATE_LIST", "Danh sách bầu Chủ tịch", List.of(person), null);
         assertThat(c.organiser.post("/api/elections/" + chairId + "/approve-list", "{\"listDecisionId\":\"" + list + "\"}").status()).isEqualTo(200);
         String candidate = c.organiser.get("/api/elections/" + chairId).body().path("ballotOrder").get(0).asText();
-        assertThat(c.organiser.post("/api/elections/" + chairId + "/rounds", "{\"round\":1}").status()).isEqualTo(201);
+        assertThat(c.openRound(chairId, 1, null).status()).isEqualTo(201);
 
         byte[] papers = c.organiser.getBytes("/api/elections/" + chairId + "/rounds/1/ballot-papers.pdf?copies=2");
         assertThat(vn.daihoi.support.PdfText.pages(papers)).isEqualTo(2);
@@ -242,7 +242,7 @@ class ElectionApiTest extends ApiTest {
                     v < 7 ? "{\"keptCandidateIds\":[\"" + candidate + "\"]}" : "{\"keptCandidateIds\":[]}", "Idempotency-Key", key());
             assertThat(cast.status()).as(cast.raw()).isEqualTo(201);
         }
-        JsonNode r = c.organiser.post("/api/elections/" + chairId + "/rounds/1/close", "").body();
+        JsonNode r = c.close(chairId, 1).body();
         assertThat(r.path("lines").get(0).path("votes").asInt()).isEqualTo(7);
         assertThat(r.path("lines").get(0).path("outcome").asText()).isEqualTo("ELECTED");
     }

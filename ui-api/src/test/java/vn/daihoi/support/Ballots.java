@@ -20,10 +20,12 @@ public final class Ballots {
 
     private final Http organiser;
     private final String congressPath;
+    private final CountingDesk counting;
 
     public Ballots(Http organiser, String congressId) {
         this.organiser = organiser;
         this.congressPath = "/api/congresses/" + congressId;
+        this.counting = CountingDesk.of(organiser, congressId);
     }
 
     /** The election's id and the person ids it elected. */
@@ -75,12 +77,13 @@ public final class Ballots {
         personOf.forEach((candidate, person) -> { if (winners.contains(person)) kept.add(candidate); });
         Http.Answer r = organiser.post("/api/elections/" + electionId + "/rounds", "{\"round\":1}");
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        counting.seal(electionId, 1);
         for (Http v : voters) {
             Http.Answer cast = v.postWithHeader("/api/elections/" + electionId + "/rounds/1/ballots",
                     "{\"keptCandidateIds\":" + json(kept) + "}", "Idempotency-Key", UUID.randomUUID().toString());
             assertThat(cast.status()).as(cast.raw()).isEqualTo(201);
         }
-        Http.Answer closed = organiser.post("/api/elections/" + electionId + "/rounds/1/close", "");
+        Http.Answer closed = counting.close(electionId, 1);
         assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
         List<String> elected = new ArrayList<>();
         organiser.get("/api/elections/" + electionId).body().path("electedCandidateIds")

@@ -44,7 +44,7 @@ public final class ConfidenceVote {
     }
 
     public Http.Answer openRound(int round) {
-        return congress.organiser.post("/api/elections/" + electionId + "/rounds", "{\"round\":" + round + "}");
+        return congress.openRound(electionId, round, null);
     }
 
     /** The JSON of rating lines giving each official, in list order, the level at the same position. */
@@ -62,7 +62,7 @@ public final class ConfidenceVote {
     }
 
     public Http.Answer close(int round) {
-        return congress.organiser.post(round(round) + "/close", "");
+        return congress.close(electionId, round);
     }
 
     public JsonNode results(Http reader, int round) {

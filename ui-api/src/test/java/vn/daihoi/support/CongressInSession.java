@@ -77,8 +77,23 @@ public final class CongressInSession {
         return id;
     }
 
+    /** Opens the round; when it opened, the counting committee takes its key shares, sealing the box (ADR 0017). */
     public Http.Answer openRound(int round, String json) {
-        return organiser.post("/api/elections/" + electionId + "/rounds", json == null ? "{\"round\":" + round + "}" : json);
+        Http.Answer opened = organiser.post("/api/elections/" + electionId + "/rounds", json == null ? "{\"round\":" + round + "}" : json);
+        if (opened.status() == 201) counting().seal(electionId, round);
+        return opened;
+    }
+
+    /** The congress's counting committee at work (decided on first use when the test has not decided one). */
+    public CountingDesk counting() {
+        return CountingDesk.of(organiser, scenario.congress);
+    }
+
+    /** Opens any election's round and seals its box. */
+    public Http.Answer openRound(String election, int round, String json) {
+        Http.Answer opened = organiser.post("/api/elections/" + election + "/rounds", json == null ? "{\"round\":" + round + "}" : json);
+        if (opened.status() == 201) counting().seal(election, round);
+        return opened;
     }
 
     public Http.Answer cast(Http voter, int round, String key, List<String> kept) {
@@ -88,8 +103,13 @@ public final class CongressInSession {
                 "{\"keptCandidateIds\":[" + ids + "]}", "Idempotency-Key", key);
     }
 
+    /** The count, with the key shares of as many members as open the box. */
     public Http.Answer close(int round) {
-        return organiser.post("/api/elections/" + electionId + "/rounds/" + round + "/close", "");
+        return counting().close(electionId, round);
+    }
+
+    public Http.Answer close(String election, int round) {
+        return counting().close(election, round);
     }
 
     /** What the support needs of the test class. */

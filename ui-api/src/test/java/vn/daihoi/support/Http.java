@@ -24,6 +24,11 @@ public final class Http {
         return new Http(client.mutate().defaultHeader("Authorization", "Bearer " + token).build());
     }
 
+    /** The same client without a token. */
+    public Http anonymous() {
+        return new Http(client.mutate().defaultHeaders(h -> h.remove("Authorization")).build());
+    }
+
     public Answer postWithHeader(String path, String json, String header, String value) {
         var spec = client.post().uri(path).contentType(MediaType.APPLICATION_JSON);
         if (value != null) spec = spec.header(header, value);

@@ -80,13 +80,13 @@ class TermHistoryApiTest extends ApiTest {
         for (JsonNode cand : a.body().path("candidates")) {
             if (keptPersons.contains(cand.path("personId").asText())) kept.add("\"" + cand.path("candidateId").asText() + "\"");
         }
-        assertThat(c.organiser.post("/api/elections/" + id + "/rounds", "{\"round\":1}").status()).isEqualTo(201);
+        assertThat(c.openRound(id, 1, null).status()).isEqualTo(201);
         for (Http voter : c.voters) {
             Answer cast = voter.postWithHeader("/api/elections/" + id + "/rounds/1/ballots", "{\"keptCandidateIds\":[" + String.join(",", kept) + "]}",
                     "Idempotency-Key", UUID.randomUUID().toString());
             assertThat(cast.status()).as(cast.raw()).isEqualTo(201);
         }
-        Answer closed = c.organiser.post("/api/elections/" + id + "/rounds/1/close", "");
+        Answer closed = c.close(id, 1);
         assertThat(closed.body().path("status").asText()).as(closed.raw()).isEqualTo("COUNTED");
         return id;
     }

@@ -29,5 +29,12 @@ public final class ElectionQueries {
                             int summoned, int present, Integer participants, Integer issued, Integer spoiled, Integer notReturned,
                             Integer electronic, Integer paper, Integer collected, Integer valid, Integer invalid,
                             List<ResultLine> lines, List<String> tied, Integer tieSeats, Integer vacancies,
-                            List<PublishedBallot> ballots, Instant openedAt, Instant closedAt) {}
+                            List<PublishedBallot> ballots, Instant openedAt, Instant closedAt, BoxView box) {}
+
+    /**
+     * ADR 0017: the round's ballot box — sealed once every holder took his key share; {@code openedBy}: whose shares
+     * opened it; a void round's reason and decision.
+     */
+    public record BoxView(boolean sealed, String keyFingerprint, Integer sharesNeeded, List<String> shareHolders,
+                          List<String> sharesTaken, List<String> openedBy, String voidReason, String voidDecision) {}
 }

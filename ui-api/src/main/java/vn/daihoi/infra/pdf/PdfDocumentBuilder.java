@@ -158,6 +158,39 @@ public final class PdfDocumentBuilder {
         return add(table);
     }
 
+    /**
+     * A QR code of {@code content}, {@code sizeMm} wide, centred, with its quiet zone (error correction M: a
+     * creased or smudged sheet still scans).
+     */
+    public PdfDocumentBuilder qrCode(String content, float sizeMm) {
+        try {
+            com.google.zxing.common.BitMatrix m = new com.google.zxing.qrcode.QRCodeWriter().encode(content,
+                    com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
+                    java.util.Map.of(com.google.zxing.EncodeHintType.ERROR_CORRECTION, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M,
+                            com.google.zxing.EncodeHintType.MARGIN, 4));
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(m.getWidth(), m.getHeight(),
+                    java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+            for (int y = 0; y < m.getHeight(); y++) {
+                for (int x = 0; x < m.getWidth(); x++) img.setRGB(x, y, m.get(x, y) ? 0x000000 : 0xffffff);
+            }
+            com.lowagie.text.Image image = com.lowagie.text.Image.getInstance(img, null);
+            float size = Utilities.millimetersToPoints(sizeMm);
+            image.scaleAbsolute(size, size);
+            image.setAlignment(Element.ALIGN_CENTER);
+            return add(image);
+        } catch (com.google.zxing.WriterException | java.io.IOException | com.lowagie.text.DocumentException e) {
+            throw new IllegalStateException("a QR code could not be drawn", e);
+        }
+    }
+
+    /** A code to copy by hand: large monospaced letters, centred. */
+    public PdfDocumentBuilder code(String code) {
+        Paragraph p = paragraphOf(SLIP_CODE_SIZE * 0.7f, new Chunk(text(code), new Font(mono, SLIP_CODE_SIZE * 0.7f)));
+        p.setAlignment(Element.ALIGN_CENTER);
+        p.setSpacingAfter(6f);
+        return add(p);
+    }
+
     /** Ends the current page; does nothing on a page that is still blank, so it never makes empty pages. */
     public PdfDocumentBuilder pageBreak() {
         ensureOpen();

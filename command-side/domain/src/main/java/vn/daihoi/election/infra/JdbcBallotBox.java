@@ -675,6 +675,12 @@ public class JdbcBallotBox implements BallotBox {
         return vacuumsAhead.get() > 0;
     }
 
+    /** The members holding shares of an open round's key, in share order (who, never what). */
+    public List<String> holders(String electionId, int round) {
+        return jdbc.queryForList("select holder_person_id from ballot_round_share where election_id = ? and round = ? order by x",
+                String.class, electionId, round);
+    }
+
     /** While a round is open only the turnout is public: how many of the roll have voted, never what. */
     public int turnout(String electionId, int round) {
         Integer n = jdbc.queryForObject("select count(*) from ballot_round_voter where election_id = ? and round = ? and took_part",
