@@ -28,7 +28,11 @@ public class KeyShareSheet {
         pdf.keyValue("Số mảnh cần để mở hòm phiếu", Integer.toString(slip.sharesNeeded()));
         pdf.keyValue("Dấu khoá hòm phiếu (key fingerprint)", slip.fingerprint());
         pdf.qrCode(slip.code(), 70f);
-        pdf.code(slip.code());
+        // Four groups to a line: a line is copied without losing one's place.
+        String[] groups = slip.code().split("-");
+        StringBuilder lines = new StringBuilder(groups[0]);
+        for (int i = 1; i < groups.length; i++) lines.append(i % 4 == 1 ? "\n" : "-").append(groups[i]);
+        pdf.code(lines.toString().replace("\n", "-\n"));
         pdf.paragraph("Giữ kín mảnh khoá này: không chụp ảnh, không gửi qua mạng, không đưa cho ai. Hệ thống không lưu bản sao nào; "
                 + "khi kiểm phiếu, " + slip.sharesNeeded() + " thành viên Ban kiểm phiếu cùng xuất trình mảnh của mình (quét mã QR hoặc gõ mã) "
                 + "thì hòm phiếu mới mở được. Mất mảnh khoá: báo ngay Trưởng Ban kiểm phiếu. Nếu không đủ mảnh, vòng bỏ phiếu bị huỷ "

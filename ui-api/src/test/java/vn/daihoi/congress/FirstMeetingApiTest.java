@@ -153,6 +153,10 @@ class FirstMeetingApiTest extends ApiTest {
         assertThat(dashboard.path("quorumMet").asBoolean()).isTrue();
         assertThat(c.organiser.post(m.path("/open"), "").status()).isEqualTo(200);
         List<Http> all = m.voters(m0, m1, m2, m3, m4);
+        // R-14, ADR 0017: every member stands for an office, so the meeting asks two delegates of the congress who stand
+        // for nothing here to count; they hold the key shares of the meeting's ballot boxes.
+        List<String> counters = c.personIds.stream().filter(p -> !bch.contains(p) && !p.equals(outsider)).limit(2).toList();
+        m.ballots.decide("COUNTING_COMMITTEE", "Cử Tổ kiểm phiếu của hội nghị", counters);
 
         // Standing committee: members of the executive committee only.
         Answer standing = m.ballots.open("STANDING_COMMITTEE", 3);
@@ -187,6 +191,7 @@ class FirstMeetingApiTest extends ApiTest {
         assertThat(m.ballots.nominate(viceId, m4).status()).isEqualTo(200);
         String list = m.ballots.decide("CANDIDATE_LIST", "Danh sách bầu Phó Chủ nhiệm Ủy ban Kiểm tra", List.of(m4));
         assertThat(c.organiser.post("/api/elections/" + viceId + "/approve-list", "{\"listDecisionId\":\"" + list + "\"}").status()).isEqualTo(200);
+        vn.daihoi.support.CountingDesk.of(c.organiser, m.meetingId).committee();
         Answer round = c.organiser.post("/api/elections/" + viceId + "/rounds", "{\"round\":1}");
         assertThat(round.status()).as(round.raw()).isEqualTo(201);
         vn.daihoi.support.CountingDesk.of(c.organiser, m.meetingId).seal(viceId, 1);

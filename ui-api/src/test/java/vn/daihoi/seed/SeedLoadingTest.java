@@ -39,7 +39,7 @@ class SeedLoadingTest extends ApiTest {
         assertThat(first.steps()).containsEntry(Step.UNITS, new Tally(3, 0)).containsEntry(Step.PEOPLE, new Tally(26, 0))
                 .containsEntry(Step.CONGRESSES, new Tally(3, 0)).containsEntry(Step.DELEGATES, new Tally(26 + 5 + 4, 0))
                 .containsEntry(Step.CHECK_INS, new Tally(23 + 5 + 4, 0)).containsEntry(Step.SESSIONS, new Tally(3, 0))
-                .containsEntry(Step.DECISIONS, new Tally(6 + 4 + 1, 0)).containsEntry(Step.ELECTIONS, new Tally(1 + 4 + 1, 0))
+                .containsEntry(Step.DECISIONS, new Tally(6 + 5 + 2, 0)).containsEntry(Step.ELECTIONS, new Tally(1 + 4 + 1, 0))
                 .containsEntry(Step.BALLOTS, new Tally(22 + 4 * 5 + 4, 0)).containsEntry(Step.TERMS, new Tally(2, 0))
                 .containsEntry(Step.TERM_CHANGES, new Tally(1 + 2, 0));
 

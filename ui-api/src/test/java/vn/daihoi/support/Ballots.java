@@ -75,6 +75,7 @@ public final class Ballots {
         a.body().path("candidates").forEach(c -> personOf.put(c.path("candidateId").asText(), c.path("personId").asText()));
         List<String> kept = new ArrayList<>();
         personOf.forEach((candidate, person) -> { if (winners.contains(person)) kept.add(candidate); });
+        counting.committee();
         Http.Answer r = organiser.post("/api/elections/" + electionId + "/rounds", "{\"round\":1}");
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         counting.seal(electionId, 1);

@@ -79,6 +79,7 @@ public final class CongressInSession {
 
     /** Opens the round; when it opened, the counting committee takes its key shares, sealing the box (ADR 0017). */
     public Http.Answer openRound(int round, String json) {
+        counting().committee();
         Http.Answer opened = organiser.post("/api/elections/" + electionId + "/rounds", json == null ? "{\"round\":" + round + "}" : json);
         if (opened.status() == 201) counting().seal(electionId, round);
         return opened;
@@ -91,6 +92,7 @@ public final class CongressInSession {
 
     /** Opens any election's round and seals its box. */
     public Http.Answer openRound(String election, int round, String json) {
+        counting().committee();
         Http.Answer opened = organiser.post("/api/elections/" + election + "/rounds", json == null ? "{\"round\":" + round + "}" : json);
         if (opened.status() == 201) counting().seal(election, round);
         return opened;
