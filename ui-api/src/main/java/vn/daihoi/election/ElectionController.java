@@ -223,22 +223,22 @@ public class ElectionController {
     /** ADR 0017: a counting-committee member takes his key share of the round, once, as data. */
     @PostMapping("/api/elections/{electionId}/rounds/{round}/key-share")
     public ResponseEntity<KeyShareView> takeShare(@PathVariable String electionId, @PathVariable int round) {
-        BallotBox.ShareSlip slip = takeSlip(electionId, round);
+        KeyShareSlip slip = takeSlip(electionId, round);
         return ResponseEntity.ok().header("Cache-Control", "no-store")
                 .body(new KeyShareView(electionId, round, slip.holderPersonId(), slip.index(), slip.holders(), slip.sharesNeeded(),
-                        slip.fingerprint(), slip.code(), slip.sealedNow()));
+                        slip.keyFingerprint(), slip.shareCode(), slip.sealedNow()));
     }
 
     /** ADR 0017: the same, once, as the printable sheet with its QR code. */
     @PostMapping(value = "/api/elections/{electionId}/rounds/{round}/key-share.pdf", produces = "application/pdf")
     public ResponseEntity<byte[]> takeShareSheet(@PathVariable String electionId, @PathVariable int round) {
-        BallotBox.ShareSlip slip = takeSlip(electionId, round);
+        KeyShareSlip slip = takeSlip(electionId, round);
         byte[] pdf = sheets.pdf(view(electionId), round, slip, minutes.name(slip.holderPersonId()));
         return ResponseEntity.ok().header("Cache-Control", "no-store")
                 .header("Content-Disposition", "attachment; filename=\"manh-khoa-vong-" + round + ".pdf\"").body(pdf);
     }
 
-    private BallotBox.ShareSlip takeSlip(String electionId, int round) {
+    private KeyShareSlip takeSlip(String electionId, int round) {
         Caller c = rights.requireCountingMember(electionId);
         String personId = accounts.find(c.accountId()).map(vn.daihoi.account.Accounts.AccountView::personId).orElse(null);
         if (personId == null || personId.isBlank()) {
@@ -246,7 +246,7 @@ public class ElectionController {
                     "Tài khoản này không gắn với một người có tên trong Ban kiểm phiếu.",
                     "This account is not linked to a person named on the counting committee.");
         }
-        BallotBox.ShareSlip slip = commands.sendAndWait(new TakeKeyShareCommand(electionId, round, personId));
+        KeyShareSlip slip = commands.sendAndWait(new TakeKeyShareCommand(electionId, round, personId));
         sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
         return slip;
     }

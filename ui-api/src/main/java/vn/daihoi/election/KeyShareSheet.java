@@ -18,7 +18,7 @@ public class KeyShareSheet {
         this.minutes = minutes;
     }
 
-    public byte[] pdf(ElectionView e, int round, BallotBox.ShareSlip slip, String holderName) {
+    public byte[] pdf(ElectionView e, int round, KeyShareSlip slip, String holderName) {
         CountingMinutes.Setting s = minutes.setting(e);
         PdfDocumentBuilder pdf = new PdfDocumentBuilder("Mảnh khoá hòm phiếu — " + e.title() + " — vòng " + round);
         pdf.heading("MẢNH KHOÁ HÒM PHIẾU ĐIỆN TỬ");
@@ -26,10 +26,10 @@ public class KeyShareSheet {
         pdf.keyValue("Thành viên Ban kiểm phiếu giữ mảnh", holderName);
         pdf.keyValue("Mảnh số", slip.index() + " / " + slip.holders());
         pdf.keyValue("Số mảnh cần để mở hòm phiếu", Integer.toString(slip.sharesNeeded()));
-        pdf.keyValue("Dấu khoá hòm phiếu (key fingerprint)", slip.fingerprint());
-        pdf.qrCode(slip.code(), 70f);
+        pdf.keyValue("Dấu khoá hòm phiếu (key fingerprint)", slip.keyFingerprint());
+        pdf.qrCode(slip.shareCode(), 70f);
         // Four groups to a line: a line is copied without losing one's place.
-        String[] groups = slip.code().split("-");
+        String[] groups = slip.shareCode().split("-");
         StringBuilder lines = new StringBuilder(groups[0]);
         for (int i = 1; i < groups.length; i++) lines.append(i % 4 == 1 ? "\n" : "-").append(groups[i]);
         pdf.code(lines.toString().replace("\n", "-\n"));

@@ -25,7 +25,6 @@ import vn.daihoi.delegate.IssuedCredential;
 import vn.daihoi.election.ApproveCandidateListCommand;
 import vn.daihoi.election.BallotOrder;
 import vn.daihoi.election.CastBallotCommand;
-import vn.daihoi.election.BallotBox;
 import vn.daihoi.election.CloseRoundCommand;
 import vn.daihoi.election.ElectedBody;
 import vn.daihoi.election.ElectionProjection;
@@ -355,8 +354,8 @@ public class ScenarioLoader {
                 // ADR 0017: the invented counting committee takes its key shares (sealing the box) and presents them at close.
                 List<String> shares = new ArrayList<>();
                 for (String holder : box.holders(electionId, round)) {
-                    BallotBox.ShareSlip slip = commands.sendAndWait(new TakeKeyShareCommand(electionId, round, holder));
-                    shares.add(slip.code());
+                    vn.daihoi.election.KeyShareSlip slip = commands.sendAndWait(new TakeKeyShareCommand(electionId, round, holder));
+                    shares.add(slip.shareCode());
                 }
                 int voter = 0;
                 for (SeedLine line : rounds.get(r)) {

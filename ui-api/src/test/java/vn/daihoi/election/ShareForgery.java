@@ -17,11 +17,11 @@ final class ShareForgery {
 
     static String withOtherContent(String code) {
         byte[] bytes = decode(code.substring(3).replace("-", ""));
-        byte[] body = Arrays.copyOf(bytes, 44);
+        byte[] body = Arrays.copyOf(bytes, 43); // x, k, n, 8 bytes of fingerprint, 32 of share; then 4 of check
         body[20] ^= 0x5a; // a byte of the share itself (after x, k, n and the 8-byte fingerprint)
         try {
             byte[] check = Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(body), 4);
-            return "KP1-" + encode(ByteBuffer.allocate(48).put(body).put(check).array());
+            return "KP1-" + encode(ByteBuffer.allocate(47).put(body).put(check).array());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

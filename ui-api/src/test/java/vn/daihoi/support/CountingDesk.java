@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The counting committee of a congress or meeting at work over HTTP (R-14, R-23, ADR 0017): its members, each
  * signed in with an account of his own (role COUNTING, linked to his person), take their key shares when a round
  * opens — which seals the box — and present them at the count. The committee is the congress's passed decision;
- * when there is none yet, it is decided here, of people on the roll who stand on no candidate list.
+ * when there is none yet, it is decided here, of three people registered for it.
  */
 public final class CountingDesk {
 
@@ -47,22 +46,20 @@ public final class CountingDesk {
     public synchronized List<String> committee() {
         JsonNode dashboard = organiser.get(path("")).body();
         List<String> decided = null;
-        Set<String> candidates = new HashSet<>();
         for (JsonNode d : dashboard.path("decisions")) {
             if (!d.path("passed").asBoolean()) continue;
             List<String> people = new ArrayList<>();
             d.path("personIds").forEach(p -> people.add(p.asText()));
             if ("COUNTING_COMMITTEE".equals(d.path("subject").asText())) decided = people;
-            if ("CANDIDATE_LIST".equals(d.path("subject").asText())) candidates.addAll(people);
         }
         if (decided == null) {
-            List<String> roll = new ArrayList<>();
-            organiser.get(path("/delegates")).body().path("delegates").forEach(d -> {
-                String person = d.path("personId").asText();
-                if (!person.isEmpty() && !candidates.contains(person)) roll.add(person);
-            });
-            List<String> chosen = new ArrayList<>(roll.subList(Math.max(0, roll.size() - 3), roll.size()));
-            assertThat(chosen).as("people for the counting committee").isNotEmpty();
+            // Three people registered for the purpose: they can stand on no list a test draws from its roll (R-14).
+            List<String> chosen = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                Http.Answer p = organiser.post("/api/people", "{\"fullName\":\"Thành viên Ban kiểm phiếu " + i + " (hư cấu)\"}");
+                assertThat(p.status()).as(p.raw()).isEqualTo(201);
+                chosen.add(p.body().path("personId").asText());
+            }
             int present = dashboard.path("present").asInt();
             Http.Answer d = organiser.post(path("/decisions"), """
                     {"decisionId":"%s","subject":"COUNTING_COMMITTEE","title":"Bầu Ban kiểm phiếu","personIds":%s,"votesFor":%d,"votesAgainst":0,"abstentions":0}"""

@@ -63,6 +63,18 @@ public final class Http {
         return exchange(client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A POST that asks for a PDF (or a problem): the answer's body is parsed only when it is JSON. */
+    public Answer postForPdf(String path, String json) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PROBLEM_JSON)
+                .body(json.getBytes(StandardCharsets.UTF_8)).exchange((req, res) -> {
+                    String type = res.getHeaders().getContentType() == null ? null : res.getHeaders().getContentType().toString();
+                    byte[] bytes = res.getBody().readAllBytes();
+                    boolean json = type != null && type.contains("json");
+                    String raw = json ? new String(bytes, StandardCharsets.UTF_8) : "";
+                    return new Answer(res.getStatusCode().value(), type, parse(raw), raw);
+                });
+    }
+
     private Answer exchange(RestClient.RequestHeadersSpec<?> spec) {
         return spec.exchange((req, res) -> {
             HttpStatusCode status = res.getStatusCode();

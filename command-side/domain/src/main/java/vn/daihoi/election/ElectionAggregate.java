@@ -276,7 +276,7 @@ public class ElectionAggregate {
 
     /** ADR 0017: a member of the counting committee takes his key share; the last one seals the box. */
     @CommandHandler
-    public BallotBox.ShareSlip handle(TakeKeyShareCommand cmd, BallotBox box) {
+    public KeyShareSlip handle(TakeKeyShareCommand cmd, BallotBox box) {
         Round r = rounds.get(cmd.round());
         if (r == null || r.closed) {
             throw RuleViolation.conflict("round-not-open", "R-23", "round", "Vòng bỏ phiếu không mở.", "The round is not open.");
@@ -288,7 +288,8 @@ public class ElectionAggregate {
         }
         apply(new KeyShareTaken(electionId, cmd.round(), cmd.holderPersonId(), slip.index(), slip.fingerprint()));
         if (slip.sealedNow()) apply(new BallotBoxSealed(electionId, cmd.round(), slip.fingerprint()));
-        return slip;
+        return new KeyShareSlip(slip.holderPersonId(), slip.index(), slip.holders(), slip.sharesNeeded(), slip.fingerprint(), slip.code(),
+                slip.sealedNow());
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * One counting-committee member's share of a round's key seed (ADR 0017), as he carries it: a code of 77 letters
+ * One counting-committee member's share of a round's key seed (ADR 0017), as he carries it: a code of 76 letters
  * and digits in groups of five after {@code KP1}, printed on his sheet and in its QR code. It says which share it is
  * (x), how many open the box (k) of how many (n), which key it belongs to (the first 8 bytes of the public key's
  * fingerprint), the share itself (32 bytes) and a 4-byte check against typing errors.
