@@ -1,0 +1,434 @@
+package vn.daihoi.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The database superuser of issue 10 attacking the ballot box from a {@link SuperuserView} alone: he knows the
+ * design (the schema and the sealing format, Kerckhoffs) and the roll of voters, not the voters' receipts or
+ * choices. He (1) tries every key-like byte string he can find against the sealed ballots, (2) links voters to
+ * sealed ballots by transaction id (tuple xmin and WAL record xid) and by order, (3) looks for a voter id and a
+ * published receipt code in one tuple, one transaction's WAL records, one log line or one statement, and (4)
+ * reads what the sealed length tells. He returns claims; the test scores them against the truth.
+ */
+public final class BallotBoxAttacker {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A ballot's content as the attacker sees it: kept names (list order) and, when he opened it, its receipt. */
+    public record Content(List<String> kept, String receipt) {}
+
+    /** The sealing format of the design under attack. */
+    public interface SealedFormat {
+        int keyLength();
+
+        /** The content when {@code key} opens {@code sealed}, else empty (must be cheap on a wrong key). */
+        Optional<Content> open(byte[] key, byte[] sealed);
+
+        /** Every content the format can seal to {@code length} bytes; empty when the format does not tell. */
+        List<List<String>> contentsOfLength(int length, List<String> candidates, int seats);
+    }
+
+    /**
+     * ADR 0008 as built: AES-256-GCM, 12-byte random nonce prefix, 16-byte tag, JSON {@code {"t":code,"k":[ids]}}
+     * inside, no padding.
+     */
+    public static final SealedFormat AES_GCM_JSON = new SealedFormat() {
+        private final ThreadLocal<Cipher> ecb = ThreadLocal.withInitial(() -> cipher("AES/ECB/NoPadding"));
+        private final ThreadLocal<Cipher> gcm = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
+
+        @Override
+        public int keyLength() {
+            return 32;
+        }
+
+        @Override
+        public Optional<Content> open(byte[] key, byte[] sealed) {
+            if (sealed.length < 12 + 16 + 2) return Optional.empty();
+            try {
+                // GCM's first keystream block is AES(nonce ‖ 00000002): a wrong key fails here for one block's cost.
+                byte[] counter = new byte[16];
+                System.arraycopy(sealed, 0, counter, 0, 12);
+                counter[15] = 2;
+                Cipher e = ecb.get();
+                e.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+                byte[] ks = e.doFinal(counter);
+                if ((ks[0] ^ sealed[12]) != '{' || (ks[1] ^ sealed[13]) != '"') return Optional.empty();
+                Cipher g = gcm.get();
+                g.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed, 0, 12));
+                JsonNode n = JSON.readTree(g.doFinal(sealed, 12, sealed.length - 12));
+                List<String> kept = new ArrayList<>();
+                n.path("k").forEach(k -> kept.add(k.asText()));
+                return Optional.of(new Content(kept, n.path("t").isMissingNode() ? null : n.path("t").asText()));
+            } catch (Exception wrongKey) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public List<List<String>> contentsOfLength(int length, List<String> candidates, int seats) {
+            List<List<String>> out = new ArrayList<>();
+            for (List<String> kept : subsets(candidates, seats)) {
+                try {
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("t", "XXXXX-XXXXX");
+                    c.put("k", kept);
+                    if (12 + 16 + JSON.writeValueAsBytes(c).length == length) out.add(kept);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return out;
+        }
+    };
+
+    /** Where the design keeps the roll and the box (ADR 0008 names). */
+    public record Layout(String rollTable, String voterColumn, String tookPartColumn, String boxTable, String sealedColumn,
+                         SealedFormat format) {}
+
+    public static final Layout ADR_0008 = new Layout("ballot_round_voter", "delegate_id", "took_part", "ballot_box", "sealed", AES_GCM_JSON);
+
+    /** A voter linked to a content and/or receipt by one method. */
+    public record Claim(String voter, Content content, String method) {}
+
+    public record Report(List<Claim> claims, int sealedSeen, int sealedOpened, long keyCandidates, String keyFoundIn,
+                         Set<Integer> sealedLengths, Map<String, Integer> sealedLinksByMethod, double spearmanPhysicalVsXmin,
+                         List<String> notes) {}
+
+    private final SuperuserView view;
+    private final Layout layout;
+    private final List<String> candidates;
+    private final int seats;
+    private final List<String> notes = new ArrayList<>();
+
+    public BallotBoxAttacker(SuperuserView view, Layout layout, List<String> candidates, int seats) {
+        this.view = view;
+        this.layout = layout;
+        this.candidates = candidates;
+        this.seats = seats;
+    }
+
+    public Report attack() {
+        Set<String> voters = voters();
+        Map<String, byte[]> sealed = sealedBallots();
+        notes.add("voters on the roll: " + voters.size() + ", sealed ballots seen (live, dead, carved, WAL): " + sealed.size());
+
+        // (1) Open: every key-like byte string against the sealed ballots.
+        Map<String, Content> opened = new HashMap<>();
+        long[] tried = {0};
+        String[] keyFoundIn = {null};
+        if (!sealed.isEmpty()) openAll(sealed, opened, tried, keyFoundIn);
+
+        // (4) The sealed lengths.
+        Set<Integer> lengths = new TreeSet<>();
+        sealed.values().forEach(s -> lengths.add(s.length));
+        Map<String, Content> contentOf = new HashMap<>(opened);
+        sealed.forEach((hex, s) -> {
+            if (contentOf.containsKey(hex)) return;
+            List<List<String>> possible = layout.format().contentsOfLength(s.length, candidates, seats);
+            if (possible.size() == 1) contentOf.put(hex, new Content(possible.get(0), null));
+        });
+
+        // (2) Voter → sealed ballot.
+        Map<String, Map<String, String>> links = new LinkedHashMap<>(); // method → voter → sealed hex
+        links.put("tuple xmin", byXmin());
+        links.put("WAL xid", byWalXid());
+        double[] rho = {Double.NaN};
+        links.put("order (xmin of roll vs physical order of box)", byOrder(rho));
+
+        List<Claim> claims = new ArrayList<>();
+        Map<String, Integer> linksByMethod = new LinkedHashMap<>();
+        links.forEach((method, m) -> {
+            linksByMethod.put(method, m.size());
+            m.forEach((voter, hex) -> {
+                Content c = contentOf.get(hex);
+                if (c != null) claims.add(new Claim(voter, c, method + (opened.containsKey(hex) ? " + opened" : " + sealed length")));
+            });
+        });
+
+        // (3) A voter id and a published receipt code together.
+        claims.addAll(coOccurrences(voters, publishedCodes()));
+        return new Report(claims, sealed.size(), opened.size(), tried[0], keyFoundIn[0], lengths, linksByMethod, rho[0], notes);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- sources
+
+    private String str(PgHeap.Tuple t, String column) {
+        Object v = t.column(atts(t.relation()), column);
+        return v instanceof String s ? s : null;
+    }
+
+    private List<PgHeap.Attribute> atts(String relation) {
+        SuperuserView.Relation r = view.relation(relation);
+        return r == null ? List.of() : r.atts();
+    }
+
+    /** Every tuple of a relation he can see: heap file (live, dead, carved), full-page images in the WAL, WAL records. */
+    private List<PgHeap.Tuple> allTuples(String relation) {
+        List<PgHeap.Tuple> all = new ArrayList<>(view.tuples(relation));
+        view.walPageTuples.stream().filter(t -> t.relation().equals(relation)).forEach(all::add);
+        view.walTuples.stream().filter(t -> t.relation().equals(relation)).forEach(t -> all.add(t.tuple()));
+        return all;
+    }
+
+    private Set<String> voters() {
+        Set<String> v = new TreeSet<>();
+        view.tables.getOrDefault(layout.rollTable(), List.of()).forEach(r -> v.add(String.valueOf(r.values().get(layout.voterColumn()))));
+        allTuples(layout.rollTable()).forEach(t -> {
+            String s = str(t, layout.voterColumn());
+            if (s != null && !s.isBlank() && s.chars().allMatch(ch -> ch >= 32 && ch < 127)) v.add(s);
+        });
+        return v;
+    }
+
+    private Map<String, byte[]> sealedBallots() {
+        Map<String, byte[]> s = new LinkedHashMap<>();
+        view.tables.getOrDefault(layout.boxTable(), List.of()).forEach(r -> {
+            if (r.values().get(layout.sealedColumn()) instanceof byte[] b) s.put(hex(b), b);
+        });
+        allTuples(layout.boxTable()).forEach(t -> {
+            if (t.column(atts(t.relation()), layout.sealedColumn()) instanceof byte[] b && b.length > 16) s.put(hex(b), b);
+        });
+        return s;
+    }
+
+    private Set<String> publishedCodes() {
+        Set<String> codes = new LinkedHashSet<>();
+        for (SuperuserView.Row r : view.tables.getOrDefault("domain_event_entry", List.of())) {
+            if (!(r.values().get("payload") instanceof byte[] p)) continue;
+            String text = new String(p, StandardCharsets.UTF_8);
+            if (!text.contains("trackingCode")) continue;
+            try {
+                JSON.readTree(p).findValues("trackingCode").forEach(c -> { if (c.isTextual() && c.asText().length() >= 6) codes.add(c.asText()); });
+            } catch (Exception notJson) {
+                // not an event he can read as JSON
+            }
+        }
+        return codes;
+    }
+
+    // ------------------------------------------------------------------------------------------------- (1) open
+
+    private void openAll(Map<String, byte[]> sealed, Map<String, Content> opened, long[] tried, String[] foundIn) {
+        int len = layout.format().keyLength();
+        Set<Long> seen = new HashSet<>();
+        List<byte[]> targets = new ArrayList<>(sealed.values());
+        long start = System.nanoTime();
+        java.util.function.BiConsumer<String, byte[]> windows = (where, bytes) -> {
+            if (bytes == null || opened.size() == sealed.size()) return;
+            for (int i = 0; i + len <= bytes.length; i++) {
+                if (!keyLike(bytes, i, len) || !seen.add(hash(bytes, i, len))) continue;
+                byte[] key = Arrays.copyOfRange(bytes, i, i + len);
+                tried[0]++;
+                byte[] target = targets.stream().filter(t -> !opened.containsKey(hex(t))).findFirst().orElse(null);
+                if (target == null) return;
+                if (layout.format().open(key, target).isPresent()) {
+                    if (foundIn[0] == null) foundIn[0] = where + " at byte " + i;
+                    for (byte[] t : targets) layout.format().open(key, t).ifPresent(c -> opened.put(hex(t), c));
+                }
+            }
+        };
+        // Values first (cheap, where a key is most likely), then whole tuples, then the log's records.
+        view.tables.forEach((table, rows) -> rows.forEach(r -> r.values().forEach((col, v) -> {
+            if (v instanceof byte[] b) windows.accept("table " + table + "." + col, b);
+        })));
+        view.heap.forEach((rel, tuples) -> tuples.forEach(t -> windows.accept("heap of " + rel + (t.carved() ? " (carved)" : t.pointerFlags() == 3 ? " (dead)" : ""), t.bytes())));
+        view.walPageTuples.forEach(t -> windows.accept("full-page image of " + t.relation() + " in the WAL", t.bytes()));
+        view.walTuples.forEach(t -> windows.accept("WAL " + t.op() + " of " + t.relation() + " by xid " + t.xid(), t.tuple().bytes()));
+        for (PgWal.Record r : view.walRecords) {
+            boolean ours = r.blocks().isEmpty() || r.blocks().stream().anyMatch(b -> b.db() == view.databaseOid);
+            if (ours) windows.accept("WAL record (rmgr " + r.rmid() + ", xid " + r.xid() + ") in " + r.segment(), r.raw());
+        }
+        notes.add("key candidates tried: " + tried[0] + " in " + (System.nanoTime() - start) / 1_000_000 + " ms; opened " + opened.size()
+                + (foundIn[0] == null ? "" : "; key found in " + foundIn[0]));
+    }
+
+    /** A random key has few zero bytes and is not text; skipping the rest loses a real key with negligible probability. */
+    private static boolean keyLike(byte[] b, int from, int len) {
+        int zeros = 0, printable = 0;
+        for (int i = from; i < from + len; i++) {
+            int c = b[i] & 0xff;
+            if (c == 0) zeros++;
+            else if (c >= 32 && c < 127) printable++;
+        }
+        return zeros <= len / 5 && zeros + printable <= len * 3 / 4;
+    }
+
+    private static long hash(byte[] b, int from, int len) {
+        long h = 1125899906842597L;
+        for (int i = from; i < from + len; i++) h = 31 * h + b[i];
+        return h ^ ((long) Arrays.hashCode(Arrays.copyOfRange(b, from, from + len)) << 32);
+    }
+
+    // ------------------------------------------------------------------------------------------------- (2) link
+
+    private boolean tookPart(PgHeap.Tuple t) {
+        return Boolean.TRUE.equals(t.column(atts(t.relation()), layout.tookPartColumn()));
+    }
+
+    /** Rows of the roll marked as having taken part and box rows written by the same transaction (xmin). */
+    private Map<String, String> byXmin() {
+        Map<Long, Set<String>> votersBy = new HashMap<>();
+        Map<Long, Set<String>> sealedBy = new HashMap<>();
+        List<PgHeap.Tuple> roll = new ArrayList<>(view.tuples(layout.rollTable()));
+        view.walPageTuples.stream().filter(t -> t.relation().equals(layout.rollTable())).forEach(roll::add);
+        for (PgHeap.Tuple t : roll) {
+            String v = str(t, layout.voterColumn());
+            if (v != null && tookPart(t)) votersBy.computeIfAbsent(t.xmin(), k -> new TreeSet<>()).add(v);
+        }
+        List<PgHeap.Tuple> box = new ArrayList<>(view.tuples(layout.boxTable()));
+        view.walPageTuples.stream().filter(t -> t.relation().equals(layout.boxTable())).forEach(box::add);
+        for (PgHeap.Tuple t : box) {
+            if (t.column(atts(t.relation()), layout.sealedColumn()) instanceof byte[] b) sealedBy.computeIfAbsent(t.xmin(), k -> new TreeSet<>()).add(hex(b));
+        }
+        return oneToOne(votersBy, sealedBy);
+    }
+
+    /** The WAL's records grouped by transaction: one voter marked and one ballot inserted by the same xid. */
+    private Map<String, String> byWalXid() {
+        Map<Long, Set<String>> votersBy = new HashMap<>();
+        Map<Long, Set<String>> sealedBy = new HashMap<>();
+        for (SuperuserView.WalTuple w : view.walTuples) {
+            if (w.relation().equals(layout.rollTable()) && tookPart(w.tuple())) {
+                String v = str(w.tuple(), layout.voterColumn());
+                if (v != null) votersBy.computeIfAbsent(w.xid(), k -> new TreeSet<>()).add(v);
+            } else if (w.relation().equals(layout.boxTable())
+                    && w.tuple().column(atts(w.relation()), layout.sealedColumn()) instanceof byte[] b) {
+                sealedBy.computeIfAbsent(w.xid(), k -> new TreeSet<>()).add(hex(b));
+            }
+        }
+        return oneToOne(votersBy, sealedBy);
+    }
+
+    private static Map<String, String> oneToOne(Map<Long, Set<String>> votersBy, Map<Long, Set<String>> sealedBy) {
+        Map<String, String> links = new TreeMap<>();
+        votersBy.forEach((xid, vs) -> {
+            Set<String> ss = sealedBy.get(xid);
+            if (vs.size() == 1 && ss != null && ss.size() == 1) links.put(vs.iterator().next(), ss.iterator().next());
+        });
+        return links;
+    }
+
+    /**
+     * Voters in the order they were marked (xmin of their first took-part version) paired by rank with the ballots
+     * in the order they lie in the box's pages (block, then from the page's end inwards, as the heap fills).
+     */
+    private Map<String, String> byOrder(double[] rho) {
+        Map<String, Long> markedAt = new HashMap<>();
+        for (PgHeap.Tuple t : view.tuples(layout.rollTable())) {
+            String v = str(t, layout.voterColumn());
+            if (v != null && tookPart(t)) markedAt.merge(v, t.xmin(), Math::min);
+        }
+        Map<String, PgHeap.Tuple> boxRows = new LinkedHashMap<>();
+        for (PgHeap.Tuple t : view.tuples(layout.boxTable())) {
+            if (t.column(atts(t.relation()), layout.sealedColumn()) instanceof byte[] b) boxRows.putIfAbsent(hex(b), t);
+        }
+        List<String> physical = boxRows.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, PgHeap.Tuple> e) -> e.getValue().block())
+                        .thenComparing(e -> -e.getValue().pageOffset()))
+                .map(Map.Entry::getKey).toList();
+        List<String> byXmin = boxRows.entrySet().stream().sorted(Comparator.comparingLong(e -> e.getValue().xmin())).map(Map.Entry::getKey).toList();
+        rho[0] = SuperuserView.spearman(physical, byXmin);
+        List<String> votersInOrder = markedAt.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+        notes.add("order: " + votersInOrder.size() + " voters with a took-part version, " + physical.size()
+                + " box rows in the heap; Spearman(physical, xmin) of the box rows = " + rho[0]);
+        Map<String, String> links = new TreeMap<>();
+        if (votersInOrder.size() == physical.size()) {
+            for (int i = 0; i < physical.size(); i++) links.put(votersInOrder.get(i), physical.get(i));
+        }
+        return links;
+    }
+
+    // ------------------------------------------------------------------------------------------ (3) co-occurrence
+
+    /** A voter id and a receipt code inside one tuple, one transaction's WAL records, one log line or one statement. */
+    private List<Claim> coOccurrences(Set<String> voters, Set<String> codes) {
+        List<Claim> claims = new ArrayList<>();
+        if (codes.isEmpty()) return claims;
+        Map<Integer, List<byte[]>> needles = new HashMap<>();
+        Map<String, Boolean> isVoter = new HashMap<>();
+        voters.forEach(v -> { add(needles, v); isVoter.put(v, true); });
+        codes.forEach(c -> { add(needles, c); isVoter.putIfAbsent(c, false); });
+        java.util.function.BiConsumer<String, byte[]> look = (where, hay) -> {
+            Set<String> found = occurrences(hay, needles);
+            List<String> vs = found.stream().filter(isVoter::get).toList();
+            List<String> cs = found.stream().filter(f -> !isVoter.get(f)).toList();
+            if (vs.size() == 1 && cs.size() == 1) claims.add(new Claim(vs.get(0), new Content(null, cs.get(0)), "co-occurrence in " + where));
+        };
+        view.heap.forEach((rel, ts) -> ts.forEach(t -> look.accept("a tuple of " + rel, t.bytes())));
+        view.walPageTuples.forEach(t -> look.accept("a full-page-image tuple of " + t.relation(), t.bytes()));
+        Map<Long, java.io.ByteArrayOutputStream> byXid = new HashMap<>();
+        for (PgWal.Record r : view.walRecords) {
+            if (r.xid() != 0) byXid.computeIfAbsent(r.xid(), k -> new java.io.ByteArrayOutputStream()).writeBytes(r.raw());
+        }
+        byXid.forEach((xid, b) -> look.accept("the WAL records of xid " + xid, b.toByteArray()));
+        for (String line : view.log.split("\n")) look.accept("a log line", line.getBytes(StandardCharsets.UTF_8));
+        for (String q : view.activity) look.accept("pg_stat_activity", q.getBytes(StandardCharsets.UTF_8));
+        for (String q : view.statements) look.accept("pg_stat_statements", q.getBytes(StandardCharsets.UTF_8));
+        return claims;
+    }
+
+    private static void add(Map<Integer, List<byte[]>> needles, String s) {
+        byte[] n = s.getBytes(StandardCharsets.UTF_8);
+        if (n.length >= 4) needles.computeIfAbsent(ByteBuffer.wrap(n).getInt(), k -> new ArrayList<>()).add(n);
+    }
+
+    private static Set<String> occurrences(byte[] hay, Map<Integer, List<byte[]>> needles) {
+        Set<String> found = new HashSet<>();
+        for (int i = 0; i + 4 <= hay.length; i++) {
+            int w = ((hay[i] & 0xff) << 24) | ((hay[i + 1] & 0xff) << 16) | ((hay[i + 2] & 0xff) << 8) | (hay[i + 3] & 0xff);
+            List<byte[]> cands = needles.get(w);
+            if (cands == null) continue;
+            for (byte[] n : cands) {
+                if (i + n.length <= hay.length && Arrays.equals(hay, i, i + n.length, n, 0, n.length)) found.add(new String(n, StandardCharsets.UTF_8));
+            }
+        }
+        return found;
+    }
+
+    // --------------------------------------------------------------------------------------------------- helpers
+
+    static List<List<String>> subsets(List<String> items, int max) {
+        List<List<String>> out = new ArrayList<>();
+        int n = items.size();
+        for (int mask = 0; mask < (1 << n); mask++) {
+            if (Integer.bitCount(mask) > max) continue;
+            List<String> s = new ArrayList<>();
+            for (int i = 0; i < n; i++) if ((mask & (1 << i)) != 0) s.add(items.get(i));
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static Cipher cipher(String name) {
+        try {
+            return Cipher.getInstance(name);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
