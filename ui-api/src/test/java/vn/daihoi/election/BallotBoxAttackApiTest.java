@@ -43,7 +43,7 @@ class BallotBoxAttackApiTest extends ApiTest {
 
     @Test
     void theDatabaseSuperuserLinksNoVoterToABallotWhileTheRoundIsOpenNorAfterItsCount() throws InterruptedException {
-        LogCapture log = LogCapture.start();
+        LogCapture log = LogCapture.begin();
         try {
             CongressInSession c = new CongressInSession(this, VOTERS + 4, VOTERS);
             c.election(SEATS, c.personIds.subList(VOTERS, VOTERS + 4));

@@ -5,12 +5,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
-/** The application log of the test JVM from {@link #start()} on, every event as its formatted line (issue 10). */
+/** The application log of the test JVM from {@link #begin()} on, every event as its formatted line (issue 10). */
 public final class LogCapture extends AppenderBase<ILoggingEvent> {
 
     private final StringBuffer lines = new StringBuffer();
 
-    public static LogCapture start() {
+    public static LogCapture begin() {
         LogCapture c = new LogCapture();
         c.setName("issue-10-attacker");
         c.start0();
