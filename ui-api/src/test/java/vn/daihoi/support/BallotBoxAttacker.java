@@ -142,27 +142,35 @@ public final class BallotBoxAttacker {
         // (4) The sealed lengths.
         Set<Integer> lengths = new TreeSet<>();
         sealed.values().forEach(s -> lengths.add(s.length));
-        Map<String, Content> contentOf = new HashMap<>(opened);
+        Map<String, Content> byLength = new HashMap<>();
         sealed.forEach((hex, s) -> {
-            if (contentOf.containsKey(hex)) return;
             List<List<String>> possible = layout.format().contentsOfLength(s.length, candidates, seats);
-            if (possible.size() == 1) contentOf.put(hex, new Content(possible.get(0), null));
+            if (possible.size() == 1) byLength.put(hex, new Content(possible.get(0), null));
         });
+        notes.add("sealed lengths " + lengths + "; ballots whose length admits one content only: " + byLength.size());
 
         // (2) Voter → sealed ballot.
         Map<String, Map<String, String>> links = new LinkedHashMap<>(); // method → voter → sealed hex
-        links.put("tuple xmin", byXmin());
+        links.put("xmin of heap-file tuples", byXmin(false));
+        links.put("xmin of tuples in WAL full-page images", byXmin(true));
         links.put("WAL xid", byWalXid());
         double[] rho = {Double.NaN};
         links.put("order (xmin of roll vs physical order of box)", byOrder(rho));
+
+        // A published ballot that carries its sealed form (or a digest of it) gives the content of that sealed ballot.
+        Map<String, Content> published = publishedBallots();
+        Map<String, String> publishedCodeOf = sealedInPublished(sealed, published.keySet());
+        notes.add("published ballots: " + published.size() + ", of which carrying a sealed ballot or its digest: " + publishedCodeOf.size());
 
         List<Claim> claims = new ArrayList<>();
         Map<String, Integer> linksByMethod = new LinkedHashMap<>();
         links.forEach((method, m) -> {
             linksByMethod.put(method, m.size());
             m.forEach((voter, hex) -> {
-                Content c = contentOf.get(hex);
-                if (c != null) claims.add(new Claim(voter, c, method + (opened.containsKey(hex) ? " + opened" : " + sealed length")));
+                if (opened.containsKey(hex)) claims.add(new Claim(voter, opened.get(hex), method + " + opened"));
+                if (byLength.containsKey(hex)) claims.add(new Claim(voter, byLength.get(hex), method + " + sealed length"));
+                String code = publishedCodeOf.get(hex);
+                if (code != null) claims.add(new Claim(voter, published.get(code), method + " + sealed ballot found in the published ballots"));
             });
         });
 
@@ -210,6 +218,79 @@ public final class BallotBoxAttacker {
             if (t.column(atts(t.relation()), layout.sealedColumn()) instanceof byte[] b && b.length > 16) s.put(hex(b), b);
         });
         return s;
+    }
+
+    /** Receipt code → content of every published ballot (events' payloads holding "trackingCode"). */
+    private Map<String, Content> publishedBallots() {
+        Map<String, Content> out = new LinkedHashMap<>();
+        for (JsonNode b : publishedNodes()) {
+            String code = b.path("trackingCode").asText();
+            List<String> kept = new ArrayList<>();
+            b.path("keptCandidateIds").forEach(k -> kept.add(k.asText()));
+            out.put(code, new Content(kept, code));
+        }
+        return out;
+    }
+
+    private List<JsonNode> publishedNodes() {
+        List<JsonNode> out = new ArrayList<>();
+        for (SuperuserView.Row r : view.tables.getOrDefault("domain_event_entry", List.of())) {
+            if (!(r.values().get("payload") instanceof byte[] p) || !new String(p, StandardCharsets.UTF_8).contains("trackingCode")) continue;
+            try {
+                out.addAll(JSON.readTree(p).findParents("trackingCode"));
+            } catch (Exception notJson) {
+                // not an event he can read as JSON
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Sealed ballot → receipt code, where a published ballot (an event's ballot object, or a table row holding a
+     * published code) carries the sealed bytes or their SHA-256, as hex or base64.
+     */
+    private Map<String, String> sealedInPublished(Map<String, byte[]> sealed, Set<String> codes) {
+        Map<String, String> forms = new HashMap<>();
+        sealed.forEach((hex, s) -> {
+            byte[] digest = sha256(s);
+            for (byte[] b : List.of(s, digest)) {
+                forms.put(HexFormat.of().formatHex(b), hex);
+                forms.put(java.util.Base64.getEncoder().encodeToString(b), hex);
+                forms.put(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b), hex);
+                forms.put("\\x" + HexFormat.of().formatHex(b), hex);
+            }
+        });
+        Map<String, String> out = new HashMap<>();
+        for (JsonNode b : publishedNodes()) {
+            List<String> values = new ArrayList<>();
+            b.fields().forEachRemaining(f -> { if (f.getValue().isTextual()) values.add(f.getValue().asText()); });
+            for (String v : values) {
+                String hex = forms.get(v.toLowerCase().startsWith("\\x") || v.matches("[0-9A-F]+") ? v.toLowerCase() : v);
+                if (hex != null) out.put(hex, b.path("trackingCode").asText());
+            }
+        }
+        view.tables.forEach((table, rows) -> rows.forEach(r -> {
+            String hex = null, code = null;
+            for (Object v : r.values().values()) {
+                if (v instanceof byte[] b) {
+                    if (sealed.containsKey(HexFormat.of().formatHex(b))) hex = HexFormat.of().formatHex(b);
+                    else if (forms.containsKey(HexFormat.of().formatHex(b))) hex = forms.get(HexFormat.of().formatHex(b));
+                } else if (v != null) {
+                    if (forms.containsKey(v.toString())) hex = forms.get(v.toString());
+                    if (codes.contains(v.toString())) code = v.toString();
+                }
+            }
+            if (hex != null && code != null) out.put(hex, code);
+        }));
+        return out;
+    }
+
+    private static byte[] sha256(byte[] b) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Set<String> publishedCodes() {
@@ -287,17 +368,17 @@ public final class BallotBoxAttacker {
     }
 
     /** Rows of the roll marked as having taken part and box rows written by the same transaction (xmin). */
-    private Map<String, String> byXmin() {
+    private Map<String, String> byXmin(boolean fullPageImages) {
         Map<Long, Set<String>> votersBy = new HashMap<>();
         Map<Long, Set<String>> sealedBy = new HashMap<>();
-        List<PgHeap.Tuple> roll = new ArrayList<>(view.tuples(layout.rollTable()));
-        view.walPageTuples.stream().filter(t -> t.relation().equals(layout.rollTable())).forEach(roll::add);
+        List<PgHeap.Tuple> roll = fullPageImages ? view.walPageTuples.stream().filter(t -> t.relation().equals(layout.rollTable())).toList()
+                : view.tuples(layout.rollTable());
         for (PgHeap.Tuple t : roll) {
             String v = str(t, layout.voterColumn());
             if (v != null && tookPart(t)) votersBy.computeIfAbsent(t.xmin(), k -> new TreeSet<>()).add(v);
         }
-        List<PgHeap.Tuple> box = new ArrayList<>(view.tuples(layout.boxTable()));
-        view.walPageTuples.stream().filter(t -> t.relation().equals(layout.boxTable())).forEach(box::add);
+        List<PgHeap.Tuple> box = fullPageImages ? view.walPageTuples.stream().filter(t -> t.relation().equals(layout.boxTable())).toList()
+                : view.tuples(layout.boxTable());
         for (PgHeap.Tuple t : box) {
             if (t.column(atts(t.relation()), layout.sealedColumn()) instanceof byte[] b) sealedBy.computeIfAbsent(t.xmin(), k -> new TreeSet<>()).add(hex(b));
         }

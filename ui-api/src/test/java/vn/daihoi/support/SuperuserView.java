@@ -254,6 +254,19 @@ public final class SuperuserView {
         return t;
     }
 
+    /** The same capture without the WAL: what a reader of tables and heap files alone has (for comparison). */
+    public SuperuserView withoutWal() {
+        SuperuserView v = new SuperuserView(label + " (no WAL)", databaseOid, List.of(), log);
+        v.tables.putAll(tables);
+        v.activity.addAll(activity);
+        v.statements.addAll(statements);
+        v.statementsUnavailable = statementsUnavailable;
+        v.relations.putAll(relations);
+        v.byFileNode.putAll(byFileNode);
+        v.heap.putAll(heap);
+        return v;
+    }
+
     public Relation relation(String name) {
         return relations.get(name);
     }
