@@ -120,6 +120,10 @@ public final class BallotBoxAttacker {
     private final List<String> candidates;
     private final int seats;
     private final List<String> notes = new ArrayList<>();
+    /** The roll as the live table shows it: order attacks pair only these (a carved tuple may hold a torn id). */
+    private final Set<String> roll = new HashSet<>();
+    /** The sealed ballots seen anywhere (hex), so that order attacks skip torn bytes of carved tuples. */
+    private final Set<String> box = new HashSet<>();
 
     public BallotBoxAttacker(SuperuserView view, Layout layout, List<String> candidates, int seats) {
         this.view = view;
@@ -130,7 +134,10 @@ public final class BallotBoxAttacker {
 
     public Report attack() {
         Set<String> voters = voters();
+        roll.addAll(view.tables.getOrDefault(layout.rollTable(), List.of()).stream()
+                .map(r -> String.valueOf(r.values().get(layout.voterColumn()))).toList());
         Map<String, byte[]> sealed = sealedBallots();
+        box.addAll(sealed.keySet());
         notes.add("voters on the roll: " + voters.size() + ", sealed ballots seen (live, dead, carved, WAL): " + sealed.size());
 
         // (1) Open: every key-like byte string against the sealed ballots.
@@ -156,6 +163,8 @@ public final class BallotBoxAttacker {
         links.put("WAL xid", byWalXid());
         double[] rho = {Double.NaN};
         links.put("order (xmin of roll vs physical order of box)", byOrder(rho));
+        links.put("order (xmin of roll vs xmin of box)", byXminOrder());
+        links.put("order (WAL record order of roll marks vs box inserts)", byWalOrder());
 
         // A published ballot that carries its sealed form (or a digest of it) gives the content of that sealed ballot.
         Map<String, Content> published = publishedBallots();
@@ -371,15 +380,15 @@ public final class BallotBoxAttacker {
     private Map<String, String> byXmin(boolean fullPageImages) {
         Map<Long, Set<String>> votersBy = new HashMap<>();
         Map<Long, Set<String>> sealedBy = new HashMap<>();
-        List<PgHeap.Tuple> roll = fullPageImages ? view.walPageTuples.stream().filter(t -> t.relation().equals(layout.rollTable())).toList()
+        List<PgHeap.Tuple> rollTuples = fullPageImages ? view.walPageTuples.stream().filter(t -> t.relation().equals(layout.rollTable())).toList()
                 : view.tuples(layout.rollTable());
-        for (PgHeap.Tuple t : roll) {
+        for (PgHeap.Tuple t : rollTuples) {
             String v = str(t, layout.voterColumn());
             if (v != null && tookPart(t)) votersBy.computeIfAbsent(t.xmin(), k -> new TreeSet<>()).add(v);
         }
-        List<PgHeap.Tuple> box = fullPageImages ? view.walPageTuples.stream().filter(t -> t.relation().equals(layout.boxTable())).toList()
+        List<PgHeap.Tuple> boxTuples = fullPageImages ? view.walPageTuples.stream().filter(t -> t.relation().equals(layout.boxTable())).toList()
                 : view.tuples(layout.boxTable());
-        for (PgHeap.Tuple t : box) {
+        for (PgHeap.Tuple t : boxTuples) {
             if (t.column(atts(t.relation()), layout.sealedColumn()) instanceof byte[] b) sealedBy.computeIfAbsent(t.xmin(), k -> new TreeSet<>()).add(hex(b));
         }
         return oneToOne(votersBy, sealedBy);
@@ -418,11 +427,11 @@ public final class BallotBoxAttacker {
         Map<String, Long> markedAt = new HashMap<>();
         for (PgHeap.Tuple t : view.tuples(layout.rollTable())) {
             String v = str(t, layout.voterColumn());
-            if (v != null && tookPart(t)) markedAt.merge(v, t.xmin(), Math::min);
+            if (v != null && roll.contains(v) && tookPart(t)) markedAt.merge(v, t.xmin(), Math::min);
         }
         Map<String, PgHeap.Tuple> boxRows = new LinkedHashMap<>();
         for (PgHeap.Tuple t : view.tuples(layout.boxTable())) {
-            if (t.column(atts(t.relation()), layout.sealedColumn()) instanceof byte[] b) boxRows.putIfAbsent(hex(b), t);
+            if (t.column(atts(t.relation()), layout.sealedColumn()) instanceof byte[] b && box.contains(hex(b))) boxRows.putIfAbsent(hex(b), t);
         }
         List<String> physical = boxRows.entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, PgHeap.Tuple> e) -> e.getValue().block())
@@ -437,6 +446,59 @@ public final class BallotBoxAttacker {
         if (votersInOrder.size() == physical.size()) {
             for (int i = 0; i < physical.size(); i++) links.put(votersInOrder.get(i), physical.get(i));
         }
+        return links;
+    }
+
+    /**
+     * Voters in the order they were marked and ballots in the order of their transaction ids (heap and full-page
+     * images), paired by rank: catches a design that marks and drops the ballot in separate transactions.
+     */
+    private Map<String, String> byXminOrder() {
+        Map<String, Long> markedAt = new HashMap<>();
+        Map<String, Long> droppedAt = new HashMap<>();
+        List<PgHeap.Tuple> rollTuples = new ArrayList<>(view.tuples(layout.rollTable()));
+        List<PgHeap.Tuple> boxTuples = new ArrayList<>(view.tuples(layout.boxTable()));
+        view.walPageTuples.forEach(t -> {
+            if (t.relation().equals(layout.rollTable())) rollTuples.add(t);
+            if (t.relation().equals(layout.boxTable())) boxTuples.add(t);
+        });
+        for (PgHeap.Tuple t : rollTuples) {
+            String v = str(t, layout.voterColumn());
+            if (v != null && roll.contains(v) && tookPart(t)) markedAt.merge(v, t.xmin(), Math::min);
+        }
+        for (PgHeap.Tuple t : boxTuples) {
+            if (t.column(atts(t.relation()), layout.sealedColumn()) instanceof byte[] b && box.contains(hex(b))) {
+                droppedAt.merge(hex(b), t.xmin(), Math::min);
+            }
+        }
+        notes.add("order by xmin: " + markedAt.size() + " voters marked, " + droppedAt.size() + " ballots");
+        return rankPair(inOrder(markedAt), inOrder(droppedAt));
+    }
+
+    /** The same pairing by the order of the WAL records that mark a voter and insert a ballot. */
+    private Map<String, String> byWalOrder() {
+        Map<String, Long> markedAt = new HashMap<>();
+        Map<String, Long> droppedAt = new HashMap<>();
+        for (int i = 0; i < view.walTuples.size(); i++) {
+            SuperuserView.WalTuple w = view.walTuples.get(i);
+            if (w.relation().equals(layout.rollTable()) && tookPart(w.tuple())) {
+                String v = str(w.tuple(), layout.voterColumn());
+                if (v != null && roll.contains(v)) markedAt.putIfAbsent(v, (long) i);
+            } else if (w.relation().equals(layout.boxTable()) && w.tuple().column(atts(w.relation()), layout.sealedColumn()) instanceof byte[] b) {
+                droppedAt.putIfAbsent(hex(b), (long) i);
+            }
+        }
+        notes.add("order in the WAL: " + markedAt.size() + " voters marked, " + droppedAt.size() + " ballots");
+        return rankPair(inOrder(markedAt), inOrder(droppedAt));
+    }
+
+    private static List<String> inOrder(Map<String, Long> at) {
+        return at.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+    }
+
+    private static Map<String, String> rankPair(List<String> voters, List<String> sealed) {
+        Map<String, String> links = new TreeMap<>();
+        if (voters.size() == sealed.size()) for (int i = 0; i < voters.size(); i++) links.put(voters.get(i), sealed.get(i));
         return links;
     }
 
