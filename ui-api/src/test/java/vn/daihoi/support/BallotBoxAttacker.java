@@ -30,6 +30,13 @@ import java.util.TreeSet;
  * sealed ballots by transaction id (tuple xmin and WAL record xid) and by order, (3) looks for a voter id and a
  * published receipt code in one tuple, one transaction's WAL records, one log line or one statement, and (4)
  * reads what the sealed length tells. He returns claims; the test scores them against the truth.
+ *
+ * <p>To face another design, give it a {@link Layout} (where the roll and the box live) and a {@link SealedFormat}
+ * (how a candidate key opens a sealed ballot, and which contents a sealed length admits). {@code open} is called
+ * for every key-like window he finds (about 4,000 while a round is open and 430,000 after a close in
+ * BallotBoxAttackApiTest), so a wrong key must fail in microseconds: a format whose opening key is derived from a
+ * seed (an RSA key, say) should test a candidate seed against something cheap the design stores or publishes (the
+ * public key's fingerprint, a commitment), not derive a key pair per candidate.
  */
 public final class BallotBoxAttacker {
 
@@ -161,6 +168,7 @@ public final class BallotBoxAttacker {
         links.put("xmin of heap-file tuples", byXmin(false));
         links.put("xmin of tuples in WAL full-page images", byXmin(true));
         links.put("WAL xid", byWalXid());
+        links.put("a voter id in any tuple or WAL record of the ballot's transaction", byAnyVoterId(voters));
         double[] rho = {Double.NaN};
         links.put("order (xmin of roll vs physical order of box)", byOrder(rho));
         links.put("order (xmin of roll vs xmin of box)", byXminOrder());
@@ -407,6 +415,39 @@ public final class BallotBoxAttacker {
                 sealedBy.computeIfAbsent(w.xid(), k -> new TreeSet<>()).add(hex(b));
             }
         }
+        return oneToOne(votersBy, sealedBy);
+    }
+
+    /**
+     * Not tied to the roll table: any tuple (heap files, full-page images) naming exactly one voter whose xmin is a
+     * ballot's, and the WAL records of a ballot's transaction naming exactly one voter. Catches a design that writes
+     * some other voter-bearing row (a receipt, an idempotency record, an audit line) in the casting transaction.
+     */
+    private Map<String, String> byAnyVoterId(Set<String> voters) {
+        Map<Integer, List<byte[]>> needles = new HashMap<>();
+        voters.forEach(v -> add(needles, v));
+        Map<Long, Set<String>> sealedBy = new HashMap<>();
+        List<PgHeap.Tuple> boxTuples = new ArrayList<>(view.tuples(layout.boxTable()));
+        view.walPageTuples.stream().filter(t -> t.relation().equals(layout.boxTable())).forEach(boxTuples::add);
+        for (PgHeap.Tuple t : boxTuples) {
+            if (t.column(atts(t.relation()), layout.sealedColumn()) instanceof byte[] b && box.contains(hex(b))) {
+                sealedBy.computeIfAbsent(t.xmin(), k -> new TreeSet<>()).add(hex(b));
+            }
+        }
+        for (SuperuserView.WalTuple w : view.walTuples) {
+            if (w.relation().equals(layout.boxTable()) && w.tuple().column(atts(w.relation()), layout.sealedColumn()) instanceof byte[] b
+                    && box.contains(hex(b))) {
+                sealedBy.computeIfAbsent(w.xid(), k -> new TreeSet<>()).add(hex(b));
+            }
+        }
+        Map<Long, Set<String>> votersBy = new HashMap<>();
+        java.util.function.BiConsumer<Long, byte[]> look = (xid, bytes) -> {
+            if (sealedBy.containsKey(xid)) votersBy.computeIfAbsent(xid, k -> new TreeSet<>()).addAll(occurrences(bytes, needles));
+        };
+        view.heap.values().forEach(ts -> ts.forEach(t -> look.accept(t.xmin(), t.bytes())));
+        view.walPageTuples.forEach(t -> look.accept(t.xmin(), t.bytes()));
+        view.walTuples.forEach(w -> look.accept(w.xid(), w.tuple().bytes()));
+        view.walRecords.forEach(r -> look.accept(r.xid(), r.raw()));
         return oneToOne(votersBy, sealedBy);
     }
 
