@@ -68,10 +68,34 @@ class BallotBoxAttackApiTest extends ApiTest {
 
             // During the round: captured after the last cast, before the close.
             SuperuserView during = SuperuserView.capture("during the round", log.text());
-            BallotBoxAttacker.Report duringReport = new BallotBoxAttacker(during, BallotBoxAttacker.ADR_0008, list, SEATS).attack();
+            BallotBoxAttacker.Report duringReport = new BallotBoxAttacker(during, BallotBoxAttacker.adr0017(during), list, SEATS).attack();
             Map<String, List<String>> codesWhileOpen = during.find(truth.values().stream()
                     .map(t -> t.receipt().getBytes(StandardCharsets.UTF_8)).toList());
             Score d = score(duringReport, truth);
+            // ADR 0017: the test holds what the committee holds; none of it, nor what it rebuilds, may lie anywhere the
+            // superuser can read — the shares (as codes and as bytes), the seed, the private key and its parts.
+            List<String> codes = c.counting().shares(c.electionId, 1);
+            byte[] keySeed = vn.daihoi.election.infra.KeyMaterial.seed(codes);
+            List<byte[]> secrets = new ArrayList<>(vn.daihoi.election.infra.KeyMaterial.secrets(keySeed));
+            codes.forEach(code -> {
+                secrets.add(vn.daihoi.election.infra.KeyMaterial.share(code));
+                secrets.add(code.getBytes(StandardCharsets.UTF_8));
+                secrets.add(code.replace("-", "").getBytes(StandardCharsets.UTF_8));
+            });
+            Map<String, List<String>> secretsWhileOpen = during.find(secrets);
+            // Control: the attacker is not lazy — handed k − 1 shares he opens nothing, handed k he opens every ballot.
+            BallotBoxAttacker.SealedFormat control = BallotBoxAttacker.adr0017(during).format();
+            List<byte[]> sealedNow = during.tables.get("ballot_box").stream().map(r -> (byte[]) r.values().get("sealed")).toList();
+            int needed = c.counting().sharesNeeded(c.electionId, 1);
+            for (int i = 0; i < needed - 1; i++) {
+                assertThat(control.open(vn.daihoi.election.infra.KeyMaterial.share(codes.get(i)), sealedNow.get(0))).isEmpty();
+            }
+            assertThat(control.open(vn.daihoi.election.infra.KeyMaterial.share(codes.get(needed - 1)), sealedNow.get(0))).isPresent();
+            Set<String> receipts = new HashSet<>();
+            truth.values().forEach(t -> receipts.add(t.receipt()));
+            for (byte[] b : sealedNow) {
+                assertThat(control.open(new byte[32], b).map(BallotBoxAttacker.Content::receipt).orElse(null)).isIn(receipts);
+            }
 
             Http.Answer closed = c.close(1);
             assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
@@ -81,10 +105,11 @@ class BallotBoxAttackApiTest extends ApiTest {
             // while the round was open; a real round outlasts checkpoint_timeout (5 min), so one happens in it anyway,
             // and the close's first change to each page then writes that page whole into the WAL.
             SuperuserView after = SuperuserView.capture("after the close", log.text());
-            BallotBoxAttacker.Report afterReport = new BallotBoxAttacker(after, BallotBoxAttacker.ADR_0008, list, SEATS).attack();
+            BallotBoxAttacker.Report afterReport = new BallotBoxAttacker(after, BallotBoxAttacker.adr0017(after), list, SEATS).attack();
             Score a = score(afterReport, truth);
+            Map<String, List<String>> secretsAfter = after.find(secrets);
             // For comparison only: the same leftovers without the WAL (tables and heap files).
-            Score heapOnly = score(new BallotBoxAttacker(after.withoutWal(), BallotBoxAttacker.ADR_0008, list, SEATS).attack(), truth);
+            Score heapOnly = score(new BallotBoxAttacker(after.withoutWal(), BallotBoxAttacker.adr0017(after.withoutWal()), list, SEATS).attack(), truth);
 
             System.out.println("""
                     === Issue 10 attack (seed %d) ===
@@ -92,7 +117,7 @@ class BallotBoxAttackApiTest extends ApiTest {
                     pg_stat_statements: %s
                     DURING the round: linked %d/%d voters to a content or receipt (%s); wrong claims %d; sealed seen %d, opened %d, \
                     %d key candidates, key found in: %s; sealed lengths %s; sealed links by method %s; Spearman(physical, xmin) %.3f; \
-                    receipt codes stored in plain: %d
+                    receipt codes stored in plain: %d; key material found: %s
                     %s
                     %s
                     AFTER the close: linked %d/%d voters to a content or receipt (%s); wrong claims %d; sealed seen %d, opened %d, \
@@ -103,7 +128,7 @@ class BallotBoxAttackApiTest extends ApiTest {
                             during.statementsUnavailable == null ? "available" : "unavailable: " + during.statementsUnavailable,
                             d.linked.size(), VOTERS, d.byMethod, d.wrong, duringReport.sealedSeen(), duringReport.sealedOpened(),
                             duringReport.keyCandidates(), duringReport.keyFoundIn(), duringReport.sealedLengths(),
-                            duringReport.sealedLinksByMethod(), duringReport.spearmanPhysicalVsXmin(), codesWhileOpen.size(),
+                            duringReport.sealedLinksByMethod(), duringReport.spearmanPhysicalVsXmin(), codesWhileOpen.size(), secretsWhileOpen.keySet(),
                             String.join("\n", duringReport.notes()), after.summary(),
                             a.linked.size(), VOTERS, a.byMethod, a.wrong, afterReport.sealedSeen(), afterReport.sealedOpened(),
                             afterReport.keyCandidates(), afterReport.keyFoundIn(), afterReport.sealedLengths(),
@@ -120,6 +145,9 @@ class BallotBoxAttackApiTest extends ApiTest {
             SoftAssertions.assertSoftly(s -> {
                 s.assertThat(d.linked).as("voters linked to a content or receipt while the round is open").isEmpty();
                 s.assertThat(codesWhileOpen).as("receipt codes readable while the round is open").isEmpty();
+                s.assertThat(secretsWhileOpen).as("key shares, seed or private key readable while the round is open").isEmpty();
+                s.assertThat(secretsAfter).as("key shares, seed or private key readable after the close").isEmpty();
+                s.assertThat(afterReport.sealedOpened()).as("leftover sealed ballots opened after the close").isZero();
                 s.assertThat(duringReport.sealedOpened()).as("sealed ballots opened while the round is open").isZero();
                 s.assertThat(duringReport.sealedLengths()).as("lengths of the sealed ballots").hasSize(1);
                 s.assertThat(a.linked).as("voters linked to a content or receipt after the close").isEmpty();

@@ -22,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BallotBoxSealingApiTest extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private vn.daihoi.election.infra.JdbcBallotBox box;
+
     private CongressInSession congressWithCommittee(int committee) {
         CongressInSession c = new CongressInSession(this, 12, 10);
         c.election(2, c.personIds.subList(0, 3));
@@ -178,5 +181,45 @@ class BallotBoxSealingApiTest extends ApiTest {
         JsonNode counted = c.close(2).body();
         assertThat(counted.path("collected").asInt()).isEqualTo(10);
         assertThat(c.organiser.get("/api/elections/" + c.electionId).body().path("electedCandidateIds")).hasSize(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRestartBeforeSealingLosesTheSharesStillInMemoryAndTheEmptyBoxIsKeyedAfresh() throws Exception {
+        CongressInSession c = congressWithCommittee(3);
+        CountingDesk desk = c.counting();
+        List<String> members = desk.committee();
+        Answer opened = c.organiser.post("/api/elections/" + c.electionId + "/rounds", "{\"round\":1}");
+        String firstKey = opened.body().path("box").path("keyFingerprint").asText();
+        Answer early = desk.takeShare(members.get(0), c.electionId, 1);
+        assertThat(early.status()).isEqualTo(200);
+
+        // The server restarts: what it held in memory — the shares nobody has taken yet — is gone.
+        java.lang.reflect.Field held = vn.daihoi.election.infra.JdbcBallotBox.class.getDeclaredField("unsealedShares");
+        held.setAccessible(true);
+        ((java.util.Map<String, ?>) held.get(box)).clear();
+
+        Answer next = desk.takeShare(members.get(1), c.electionId, 1);
+        assertThat(next.status()).as(next.raw()).isEqualTo(200);
+        assertThat(next.body().path("keyFingerprint").asText()).as("a new key for the still empty box").isNotEqualTo(firstKey);
+        JsonNode round = c.organiser.get("/api/elections/" + c.electionId + "/rounds/1").body();
+        assertThat(round.path("box").path("sealed").asBoolean()).isFalse();
+        assertThat(round.path("box").path("sharesTaken")).as("the share of the old key no longer counts").hasSize(1);
+        assertThat(c.cast(c.voters.get(0), 1, key(), List.of(c.candidateIds.get(0))).body().path("code").asText()).isEqualTo("box-not-sealed");
+
+        // The first member takes his share of the new key; the third seals the box.
+        Answer again = desk.takeShare(members.get(0), c.electionId, 1);
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        Answer last = desk.takeShare(members.get(2), c.electionId, 1);
+        assertThat(last.body().path("boxSealed").asBoolean()).isTrue();
+        for (int v = 0; v < 3; v++) assertThat(c.cast(c.voters.get(v), 1, key(), List.of(c.candidateIds.get(0))).status()).isEqualTo(201);
+
+        Answer stale = CountingDesk.close(c.organiser, c.electionId, 1,
+                List.of(early.body().path("shareCode").asText(), next.body().path("shareCode").asText()));
+        assertThat(stale.body().path("code").asText()).isEqualTo("share-of-another-key");
+        Answer counted = CountingDesk.close(c.organiser, c.electionId, 1,
+                List.of(next.body().path("shareCode").asText(), again.body().path("shareCode").asText()));
+        assertThat(counted.status()).as(counted.raw()).isEqualTo(200);
+        assertThat(counted.body().path("collected").asInt()).isEqualTo(3);
     }
 }

@@ -115,6 +115,90 @@ public final class BallotBoxAttacker {
 
     public static final Layout ADR_0008 = new Layout("ballot_round_voter", "delegate_id", "took_part", "ballot_box", "sealed", AES_GCM_JSON);
 
+    /**
+     * ADR 0017 as built: a ballot is RSA-OAEP(public, K) ‖ nonce ‖ AES-GCM(K, padded JSON); the private key follows
+     * from a 32-byte seed split k-of-n among the counting committee, and the database keeps per share a commitment
+     * SHA-256("daihoi-share/1\n" ‖ election ‖ "\n" ‖ round ‖ "\n" ‖ x ‖ "\n" ‖ share). The attacker tests every
+     * key-like window against every commitment he can read (live rows, dead tuples, WAL); with k shares found he
+     * rebuilds the seed, checks it against the published public key and opens every ballot. (Whether the seed or
+     * the private key itself lies anywhere is searched directly by the test, which knows them.)
+     */
+    public static Layout adr0017(SuperuserView view) {
+        record Commitment(String election, int round, int x, byte[] hash) {}
+        List<Commitment> commitments = new ArrayList<>();
+        java.util.function.Consumer<List<Object>> fromColumns = cols -> {
+            if (cols != null && cols.size() >= 5 && cols.get(0) instanceof String e && cols.get(1) instanceof Number r
+                    && cols.get(2) instanceof Number x && cols.get(4) instanceof byte[] h && h.length == 32) {
+                commitments.add(new Commitment(e, r.intValue(), x.intValue(), h));
+            }
+        };
+        view.tables.getOrDefault("ballot_round_share", List.of()).forEach(r -> fromColumns.accept(List.of(
+                String.valueOf(r.values().get("election_id")), Integer.parseInt(String.valueOf(r.values().get("round"))),
+                Integer.parseInt(String.valueOf(r.values().get("x"))), String.valueOf(r.values().get("holder_person_id")),
+                r.values().get("commitment") instanceof byte[] b ? b : new byte[0])));
+        view.heap.getOrDefault("ballot_round_share", List.of()).forEach(t -> fromColumns.accept(t.columns()));
+        view.walPageTuples.stream().filter(t -> "ballot_round_share".equals(t.relation())).forEach(t -> fromColumns.accept(t.columns()));
+        view.walTuples.stream().filter(t -> "ballot_round_share".equals(t.relation())).forEach(t -> fromColumns.accept(t.tuple().columns()));
+        // k and the public keys, from the events (BallotBoxPrepared), which every reader has.
+        Map<String, Integer> needed = new LinkedHashMap<>();
+        List<byte[]> publicKeys = new ArrayList<>();
+        for (SuperuserView.Row r : view.tables.getOrDefault("domain_event_entry", List.of())) {
+            if (!(r.values().get("payload") instanceof byte[] p) || !String.valueOf(r.values().get("payload_type")).endsWith("BallotBoxPrepared")) continue;
+            try {
+                JsonNode n = JSON.readTree(p);
+                needed.put(n.path("electionId").asText() + "#" + n.path("round").asInt(), n.path("sharesNeeded").asInt());
+                publicKeys.add(java.util.Base64.getDecoder().decode(n.path("publicKey").asText()));
+            } catch (Exception notJson) {
+                // not readable
+            }
+        }
+        SealedFormat format = new SealedFormat() {
+            private final Map<String, Map<Integer, byte[]>> found = new LinkedHashMap<>();
+            private byte[] seed;
+
+            @Override
+            public int keyLength() {
+                return 32;
+            }
+
+            @Override
+            public Optional<Content> open(byte[] key, byte[] sealed) {
+                if (seed == null) {
+                    for (Commitment c : commitments) {
+                        byte[] prefix = ("daihoi-share/1\n" + c.election() + "\n" + c.round() + "\n" + c.x() + "\n").getBytes(StandardCharsets.UTF_8);
+                        byte[] both = new byte[prefix.length + key.length];
+                        System.arraycopy(prefix, 0, both, 0, prefix.length);
+                        System.arraycopy(key, 0, both, prefix.length, key.length);
+                        if (!Arrays.equals(sha256(both), c.hash())) continue;
+                        String round = c.election() + "#" + c.round();
+                        Map<Integer, byte[]> shares = found.computeIfAbsent(round, r -> new LinkedHashMap<>());
+                        shares.put(c.x(), key.clone());
+                        if (shares.size() >= needed.getOrDefault(round, Integer.MAX_VALUE)) {
+                            byte[] candidate = vn.daihoi.election.infra.KeyMaterial.combine(shares);
+                            byte[] pub = vn.daihoi.election.infra.KeyMaterial.publicKey(candidate);
+                            if (publicKeys.stream().anyMatch(k -> Arrays.equals(k, pub))) seed = candidate;
+                        }
+                    }
+                }
+                if (seed == null) return Optional.empty();
+                try {
+                    JsonNode n = JSON.readTree(vn.daihoi.election.infra.KeyMaterial.open(seed, sealed));
+                    List<String> kept = new ArrayList<>();
+                    n.path("k").forEach(k -> kept.add(k.asText()));
+                    return Optional.of(new Content(kept, n.path("t").isMissingNode() ? null : n.path("t").asText()));
+                } catch (Exception notThisKey) {
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public List<List<String>> contentsOfLength(int length, List<String> candidates, int seats) {
+                return subsets(candidates, seats); // padded to one length: the length admits every content
+            }
+        };
+        return new Layout("ballot_round_voter", "delegate_id", "took_part", "ballot_box", "sealed", format);
+    }
+
     /** A voter linked to a content and/or receipt by one method. */
     public record Claim(String voter, Content content, String method) {}
 

@@ -69,8 +69,8 @@ public final class Http {
                 .body(json.getBytes(StandardCharsets.UTF_8)).exchange((req, res) -> {
                     String type = res.getHeaders().getContentType() == null ? null : res.getHeaders().getContentType().toString();
                     byte[] bytes = res.getBody().readAllBytes();
-                    boolean json = type != null && type.contains("json");
-                    String raw = json ? new String(bytes, StandardCharsets.UTF_8) : "";
+                    boolean isJson = type != null && type.contains("json");
+                    String raw = isJson ? new String(bytes, StandardCharsets.UTF_8) : "";
                     return new Answer(res.getStatusCode().value(), type, parse(raw), raw);
                 });
     }
