@@ -47,13 +47,15 @@ final class Chain {
                 markBroken(e.aggregateId(), expected);
             }
             byte[] previous = stream.isEmpty() ? new byte[32] : hexOrZero(stream.get(stream.size() - 1).hash());
+            byte[] payload = e.payload() == null ? new byte[0] : e.payload();
             byte[] meta = e.metaData() == null ? new byte[0] : e.metaData();
-            String recomputed = Sha256.hex(Sha256.of(previous, Sha256.of(e.header()), Sha256.of(e.payload() == null ? new byte[0] : e.payload()),
-                    Sha256.of(meta)));
+            String recomputed = Sha256.hex(Sha256.of(previous, Sha256.of(e.header()), Sha256.of(payload), Sha256.of(meta)));
             if (e.hash() == null || !recomputed.equalsIgnoreCase(e.hash())) {
                 findings.add(new Finding(
-                        "Chuỗi " + e.aggregateId() + ", số thứ tự " + e.sequence() + ": mã băm không khớp (sự kiện này hoặc sự kiện trước nó đã bị sửa).",
-                        "Stream " + e.aggregateId() + ", sequence " + e.sequence() + ": the hash does not recompute (this event or the one before it was changed)."));
+                        "Chuỗi " + e.aggregateId() + ", số thứ tự " + e.sequence()
+                                + ": mã băm không khớp (sự kiện này hoặc sự kiện trước nó đã bị sửa).",
+                        "Stream " + e.aggregateId() + ", sequence " + e.sequence()
+                                + ": the hash does not recompute (this event or the one before it was changed)."));
                 markBroken(e.aggregateId(), e.sequence());
             }
             stream.add(e);

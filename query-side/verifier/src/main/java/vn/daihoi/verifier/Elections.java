@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the events say about each election and its rounds, read from their JSON (the shapes of the product's
@@ -29,6 +31,8 @@ public final class Elections {
         /** The candidate list as last approved. */
         List<String> approved;
         public final Map<Integer, Round> rounds = new TreeMap<>();
+        /** The event streams its events came from (the election aggregate's). */
+        public final Set<String> streams = new TreeSet<>();
 
         Election(String id) {
             this.id = id;
@@ -68,6 +72,7 @@ public final class Elections {
                 continue;
             }
             Election el = elections.computeIfAbsent(p.path("electionId").asText(e.aggregateId()), Election::new);
+            el.streams.add(e.aggregateId());
             String name = type.substring(type.lastIndexOf('.') + 1);
             switch (name) {
                 case "ElectionOpened" -> {

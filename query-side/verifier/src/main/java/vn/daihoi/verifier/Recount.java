@@ -122,9 +122,12 @@ public final class Recount {
     private static String[] validElectionBallot(List<String> kept, Set<String> list, int seats, boolean strikeAllValid) {
         if (!list.containsAll(kept)) return new String[]{"giữ tên người ngoài danh sách (R-25)", "keeps a name not on the list (R-25)"};
         if (new HashSet<>(kept).size() != kept.size()) return new String[]{"giữ một tên hai lần", "keeps a name twice"};
-        if (kept.size() > seats) return new String[]{"giữ nhiều tên hơn số lượng cần bầu (R-25)", "keeps more names than there are seats (R-25)"};
+        if (kept.size() > seats) {
+            return new String[]{"giữ nhiều tên hơn số lượng cần bầu (R-25)", "keeps more names than there are seats (R-25)"};
+        }
         if (kept.isEmpty() && !strikeAllValid) {
-            return new String[]{"gạch hết tên, điều bộ quy tắc không chấp nhận (R-24)", "strikes every name, which the profile does not accept (R-24)"};
+            return new String[]{"gạch hết tên, điều bộ quy tắc không chấp nhận (R-24)",
+                    "strikes every name, which the profile does not accept (R-24)"};
         }
         return null;
     }
@@ -148,15 +151,18 @@ public final class Recount {
                     "does not rate each listed person once, in list order (R-60)"));
             for (JsonNode l : lines) {
                 boolean hasLevel = isSet(l.get("level"));
-                if (hasLevel == isSet(l.get("invalid"))) problems.add(ballotProblem(b, "có dòng vừa có mức vừa có lý do không hợp lệ, hoặc không có cả hai (R-62)",
-                        "has a line with both or neither of a level and a reason (R-62)"));
+                if (hasLevel == isSet(l.get("invalid"))) {
+                    problems.add(ballotProblem(b, "có dòng vừa có mức vừa có lý do không hợp lệ, hoặc không có cả hai (R-62)",
+                            "has a line with both or neither of a level and a reason (R-62)"));
+                }
                 int[] counts = levels.get(l.path("candidateId").asText());
                 if (!hasLevel || isSet(l.get("invalid")) || counts == null) continue;
                 switch (l.get("level").asText()) {
                     case "HIGH" -> counts[0]++;
                     case "CONFIDENCE" -> counts[1]++;
                     case "LOW" -> counts[2]++;
-                    default -> problems.add(ballotProblem(b, "có mức không xác định " + l.get("level").asText(), "has an unknown level " + l.get("level").asText()));
+                    default -> problems.add(ballotProblem(b, "có mức không xác định " + l.get("level").asText(),
+                            "has an unknown level " + l.get("level").asText()));
                 }
             }
         }

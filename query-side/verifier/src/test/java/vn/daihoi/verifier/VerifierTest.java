@@ -60,7 +60,7 @@ class VerifierTest {
         opened.put("payload", Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
 
         assertFailsWith(verify(b.zip()), "Stream e1, sequence 2: the hash does not recompute",
-                "Election «Ban Chấp hành» e1, round 1: the election's event chain is broken from sequence 2");
+                "Election «Ban Chấp hành» e1, round 1: the election's event stream e1 is broken from sequence 2");
     }
 
     @Test
