@@ -47,7 +47,8 @@ final class Checkpoints {
                 if (!"Ed25519".equals(k.path("algorithm").asText())) throw new GeneralSecurityException("algorithm");
                 byte[] der = Base64.getDecoder().decode(k.path("publicKey").asText());
                 PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
-                keys.put(keyId, new Key(keyId, k.path("unitId").asText(), k.path("unitName").asText(), key,
+                String unit = text(k, "unitName") != null ? text(k, "unitName") : String.valueOf(text(k, "unitId"));
+                keys.put(keyId, new Key(keyId, text(k, "unitId"), unit, key,
                         Sha256.hex(Sha256.of(der)), text(k, "createdAt"), text(k, "retiredAt")));
             } catch (GeneralSecurityException | IllegalArgumentException e) {
                 findings.add(new Finding("Tệp keys.json: khóa " + keyId + " không phải khóa công khai Ed25519 đọc được.",
@@ -70,6 +71,7 @@ final class Checkpoints {
                 own.add(new Finding("Điểm kiểm " + name + ": nội dung không đúng định dạng daihoi-checkpoint/1.",
                         "Checkpoint " + name + ": the statement is not in the daihoi-checkpoint/1 format."));
             } else {
+                own.addAll(fingerprint(name, text, c.path("fingerprint").asText()));
                 own.addAll(signature(name, s, text, c));
                 if (!s.kind().equals("periodic")) own.addAll(digest(name, s, chain));
             }
@@ -83,6 +85,21 @@ final class Checkpoints {
             }
         }
         return findings;
+    }
+
+    /**
+     * The short fingerprint printed on the minutes and the recognition dossier (ADR 0018): the first 16 hex digits of
+     * the statement's SHA-256, in groups of four. The auditor compares the one on paper with the one printed here.
+     */
+    static String fingerprintOf(String statement) {
+        String h = Sha256.hex(Sha256.of(statement.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        return h.substring(0, 4) + "-" + h.substring(4, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16);
+    }
+
+    private static List<Finding> fingerprint(String name, String text, String stated) {
+        if (fingerprintOf(text).equals(stated)) return List.of();
+        return List.of(new Finding("Điểm kiểm " + name + ": dấu vân tay " + stated + " không phải của nội dung đã ký (" + fingerprintOf(text) + ").",
+                "Checkpoint " + name + ": fingerprint " + stated + " is not the signed statement's (" + fingerprintOf(text) + ")."));
     }
 
     private List<Finding> signature(String name, Statement s, String text, JsonNode c) {

@@ -41,7 +41,8 @@ final class RoundCheck {
             Recount.Result recount = Recount.of(e, r);
             problems.addAll(counted(e, r, recount, ballots, results));
             problems.addAll(signature(Verifier.key(e.id, r.number), r, checkpoints));
-            String fingerprint = problems.isEmpty() ? checkpoints.rounds.get(Verifier.key(e.id, r.number)).get(0).fingerprint() : "";
+            String fingerprint = checkpoints.rounds.getOrDefault(Verifier.key(e.id, r.number), List.of()).stream()
+                    .filter(c -> c.statement().upTo() >= r.countedAt).map(Checkpoints.Signed::fingerprint).findFirst().orElse("");
             JsonNode res = recount.result();
             String elected = e.confidence ? "" : names(res.path("electedCandidateIds"));
             String tied = e.confidence || res.path("tiedCandidateIds").isEmpty() ? "" : names(res.path("tiedCandidateIds"));

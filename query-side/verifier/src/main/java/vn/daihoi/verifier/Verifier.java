@@ -39,6 +39,8 @@ public final class Verifier {
 
         report.heading("Tệp và mã SHA-256", "Files and SHA-256");
         report.failAll(manifest(bundle));
+        report.info(bundle.manifest.path("files").size() + " tệp được liệt kê trong manifest.json.",
+                bundle.manifest.path("files").size() + " files listed in manifest.json.");
 
         report.heading("Chuỗi sự kiện", "Event chain");
         List<Finding> parsing = new ArrayList<>();

@@ -103,7 +103,7 @@ final class BundleBuilder {
             s.initSign(key.getPrivate());
             s.update(statement.getBytes(StandardCharsets.UTF_8));
             checkpoints.addObject().put("statement", statement).put("signature", Base64.getEncoder().encodeToString(s.sign()))
-                    .put("keyId", "k-1").put("fingerprint", HexFormat.of().formatHex(sha(statement.getBytes(StandardCharsets.UTF_8))).substring(0, 16));
+                    .put("keyId", "k-1").put("fingerprint", fingerprint(statement));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -137,6 +137,12 @@ final class BundleBuilder {
         files.forEach((name, content) -> listed.put(name, HexFormat.of().formatHex(sha(content))));
         files.put("manifest.json", bytes(manifest));
         return files;
+    }
+
+    /** ADR 0018: the first 16 hex digits of the statement's SHA-256, in groups of four. */
+    static String fingerprint(String statement) {
+        String h = HexFormat.of().formatHex(sha(statement.getBytes(StandardCharsets.UTF_8)));
+        return h.substring(0, 4) + "-" + h.substring(4, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16);
     }
 
     static byte[] zip(Map<String, byte[]> files) {

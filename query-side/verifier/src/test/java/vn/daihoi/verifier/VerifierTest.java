@@ -124,6 +124,14 @@ class VerifierTest {
     }
 
     @Test
+    void aFingerprintThatIsNotTheStatementsIsCaught() throws Exception {
+        BundleBuilder b = SampleCongress.bundle();
+        ((ObjectNode) b.checkpoints.get(0)).put("fingerprint", "0000-1111-2222-3333");
+
+        assertFailsWith(verify(b.zip()), "Checkpoint round e1#1: fingerprint 0000-1111-2222-3333 is not the signed statement's");
+    }
+
+    @Test
     void aRoundWithoutACheckpointIsUnsigned() throws Exception {
         BundleBuilder b = SampleCongress.bundle();
         b.checkpoints.remove(0);
