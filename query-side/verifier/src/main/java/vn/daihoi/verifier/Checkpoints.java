@@ -47,7 +47,8 @@ final class Checkpoints {
                 if (!"Ed25519".equals(k.path("algorithm").asText())) throw new GeneralSecurityException("algorithm");
                 byte[] der = Base64.getDecoder().decode(k.path("publicKey").asText());
                 PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
-                String unit = text(k, "unitName") != null ? text(k, "unitName") : String.valueOf(text(k, "unitId"));
+                String unit = text(k, "unitName") != null ? text(k, "unitName")
+                        : text(k, "unitId") != null ? text(k, "unitId") : "(không rõ đơn vị / unit not given)";
                 keys.put(keyId, new Key(keyId, text(k, "unitId"), unit, key,
                         Sha256.hex(Sha256.of(der)), text(k, "createdAt"), text(k, "retiredAt")));
             } catch (GeneralSecurityException | IllegalArgumentException e) {
