@@ -66,6 +66,9 @@ public class CongressBundle {
         Map<String, byte[]> files = new LinkedHashMap<>();
         JsonNode[] profile = {json.nullNode()};
 
+        // R-70, ADR 0005: an event naming an erased person travels without its payload, only the payload's SHA-256,
+        // which is all the chain hash needs; ids alone are not personal data, but a payload may carry a position.
+        Set<String> erased = new HashSet<>(jdbc.queryForList("select person_id from person_view where erased", String.class));
         StringBuilder events = new StringBuilder();
         jdbc.query("""
                 select e.*, c.entry_hash from domain_event_entry e left join event_chain c on c.global_index = e.global_index
@@ -80,7 +83,12 @@ public class CongressBundle {
             o.put("payloadType", r.getString("payload_type"));
             o.put("payloadRevision", r.getString("payload_revision"));
             byte[] payload = r.getBytes("payload");
-            o.put("payload", Base64.getEncoder().encodeToString(payload));
+            if (namesAnyOf(payload, erased)) {
+                o.putNull("payload");
+                o.put("payloadSha256", ChainHash.sha256Hex(payload));
+            } else {
+                o.put("payload", Base64.getEncoder().encodeToString(payload));
+            }
             byte[] meta = r.getBytes("meta_data");
             if (meta == null) o.putNull("metaData");
             else o.put("metaData", Base64.getEncoder().encodeToString(meta));
@@ -170,6 +178,15 @@ public class CongressBundle {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static boolean namesAnyOf(byte[] payload, Set<String> people) {
+        if (people.isEmpty()) return false;
+        var m = ID.matcher(new String(payload, StandardCharsets.UTF_8));
+        while (m.find()) if (people.contains(m.group())) return true;
+        return false;
     }
 
     private ObjectNode checkpoint(Checkpoints.Checkpoint c) {

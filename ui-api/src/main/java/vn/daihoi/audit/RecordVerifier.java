@@ -58,6 +58,7 @@ public class RecordVerifier {
         Findings f = new Findings();
         long events = chains(f);
         long checkpoints = checkpoints(f);
+        missingCheckpoints(f);
         readModels(f, readModelsUpTo);
         return new Report(f.list.isEmpty(), events, checkpoints, List.copyOf(f.list.values()));
     }
@@ -294,6 +295,33 @@ public class RecordVerifier {
                 }
             }
         }
+    }
+
+    /**
+     * A counted round or a recognised term whose checkpoint is neither made nor queued: the queue entry is deleted
+     * only in the transaction that stores the checkpoint, so only a deletion explains it.
+     */
+    private void missingCheckpoints(Findings f) {
+        jdbc.query("""
+                select e.aggregate_identifier, e.payload_type, e.payload from domain_event_entry e
+                where e.payload_type in ('vn.daihoi.election.RoundCounted', 'vn.daihoi.confidence.ConfidenceRoundCounted',
+                                         'vn.daihoi.term.LeadershipRecognised')
+                  and not exists (select 1 from checkpoint_due d where d.global_index = e.global_index)""", r -> {
+            boolean term = r.getString(2).equals(Checkpoints.LEADERSHIP_RECOGNISED);
+            String subject = r.getString(1);
+            if (!term) {
+                try {
+                    subject = subject + "#" + store.readTree(r.getBytes(3)).path("round").asInt();
+                } catch (Exception unreadable) {
+                    return; // an altered event: the chain check names it
+                }
+            }
+            String kind = term ? "term" : "round";
+            if (jdbc.queryForList("select 1 from checkpoint where kind = ? and subject = ?", kind, subject).isEmpty()) {
+                f.add("checkpoint-missing", kind + ":" + subject, "Điểm kiểm chứng đã ký của " + (term ? "nhiệm kỳ" : "vòng bỏ phiếu") + " này đã bị xóa.",
+                        "The signed checkpoint of this " + (term ? "term" : "round") + " was deleted.");
+            }
+        });
     }
 
     // ---- read models ------------------------------------------------------------------------------------

@@ -240,6 +240,48 @@ class BundleApiTest extends ApiTest {
         assertThat(verified.body().path("findings")).as(verified.raw()).isEmpty();
     }
 
+    @Test
+    void anErasedPersonsEventsTravelWithoutTheirPayloadYetTheirChainStillRecomputes() throws IOException {
+        CongressInSession small = new CongressInSession(this, 3, 3);
+        String person = small.personIds.get(2);
+        Answer erased = admin().post("/api/people/" + person + "/erase", "{\"requestReference\":\"YC-2026-018\"}");
+        assertThat(erased.status()).as(erased.raw()).isEqualTo(200);
+        Map<String, byte[]> files = unzip(small.organiser.getBytes(small.path("/bundle")));
+        int withheld = 0;
+        Map<String, byte[]> previous = new HashMap<>();
+        for (String line : new String(files.get("events.jsonl"), StandardCharsets.UTF_8).split("\n")) {
+            JsonNode e = JSON.readTree(line);
+            byte[] digest;
+            if (e.path("payload").isNull()) {
+                withheld++;
+                byte[] stored = jdbc.queryForObject("select payload from domain_event_entry where global_index = ?", byte[].class,
+                        e.path("globalIndex").asLong());
+                assertThat(new String(stored, StandardCharsets.UTF_8)).contains(person);
+                assertThat(e.path("payloadSha256").asText()).isEqualTo(sha256(stored));
+                digest = HEX.parseHex(e.path("payloadSha256").asText());
+            } else {
+                byte[] payload = Base64.getDecoder().decode(e.path("payload").asText());
+                assertThat(new String(payload, StandardCharsets.UTF_8)).doesNotContain(person);
+                digest = MessageDigestHolder.sha256(payload);
+            }
+            String stream = e.path("aggregateId").asText();
+            byte[] h = ChainFormula.withPayloadDigest(previous.getOrDefault(stream, new byte[32]), e.path("eventId").asText(), stream,
+                    e.path("sequence").asLong(), e.path("aggregateType").isNull() ? null : e.path("aggregateType").asText(),
+                    e.path("timestamp").asText(), e.path("payloadType").asText(),
+                    e.path("payloadRevision").isNull() ? null : e.path("payloadRevision").asText(), digest,
+                    e.path("metaData").isNull() ? null : Base64.getDecoder().decode(e.path("metaData").asText()));
+            assertThat(HEX.formatHex(h)).isEqualTo(e.path("hash").asText());
+            previous.put(stream, h);
+        }
+        assertThat(withheld).as("the erased delegate's summons at least").isGreaterThanOrEqualTo(1);
+    }
+
+    private static final class MessageDigestHolder {
+        static byte[] sha256(byte[] b) {
+            return HEX.parseHex(BundleApiTest.sha256(b));
+        }
+    }
+
     private static boolean verifies(byte[] der, String statement, String signature) throws Exception {
         Signature s = Signature.getInstance("Ed25519");
         s.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));

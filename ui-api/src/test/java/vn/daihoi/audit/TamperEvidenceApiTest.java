@@ -227,6 +227,17 @@ class TamperEvidenceApiTest extends ApiTest {
     }
 
     @Test
+    void aDeletedRoundCheckpointIsNamed() {
+        Map<String, Object> row = jdbc.queryForMap("select * from checkpoint where kind = 'round' and subject = ?", election + "#1");
+        detects(() -> jdbc.update("delete from checkpoint where checkpoint_id = ?", row.get("checkpoint_id")),
+                () -> jdbc.update("""
+                        insert into checkpoint (checkpoint_id, kind, subject, up_to, statement, signature, key_id, fingerprint, heads)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", row.get("checkpoint_id"), row.get("kind"), row.get("subject"), row.get("up_to"),
+                        row.get("statement"), row.get("signature"), row.get("key_id"), row.get("fingerprint"), row.get("heads")),
+                "checkpoint-missing", "round:" + election + "#1");
+    }
+
+    @Test
     void oneChainRowChangedIsNamed() {
         long index = indexOf(c.scenario.congress, 1);
         byte[] hash = jdbc.queryForObject("select entry_hash from event_chain where global_index = ?", byte[].class, index);
