@@ -36,8 +36,8 @@ import java.util.TreeMap;
  * after a crash, whatever the event processors do; this worker takes the queue, one fact per transaction, and
  * deletes the entry in the transaction that stores the checkpoint. Periodic checkpoints cover every stream.
  * <p>
- * Before reading the heads, the worker takes {@code domain_event_entry} in SHARE mode: that waits for every
- * transaction that is still appending (an INSERT holds ROW EXCLUSIVE from before it draws its global index), so no
+ * Before reading the heads, the worker takes {@code domain_event_entry} in SHARE mode, granted only when no
+ * transaction is still appending (an INSERT holds ROW EXCLUSIVE from before it draws its global index), so no
  * event with a global index at or below {@code upTo} can commit after the digest was taken, and the digest stays
  * what a later verification recomputes. Appends wait for the few milliseconds the checkpoint takes.
  */
@@ -101,7 +101,7 @@ public class Checkpoints {
         }
     }
 
-    /** Makes the checkpoint of every queued fact; returns how many. */
+    /** Makes the checkpoint of every queued fact it can now; returns how many. */
     public int takeDue() {
         int made = 0;
         while (true) {
@@ -109,14 +109,15 @@ public class Checkpoints {
             if (due.isEmpty()) return made;
             long index = ((Number) due.get(0).get("global_index")).longValue();
             Plan plan = plan(index, (String) due.get(0).get("payload_type"));
-            Boolean done = tx.execute(s -> {
+            Boolean done = withAppendsSettled(() -> tx.execute(s -> {
                 // Another instance may have taken it meanwhile.
                 if (jdbc.queryForList("select 1 from checkpoint_due where global_index = ? for update skip locked", index).isEmpty()) return false;
                 if (plan != null) make(plan);
                 jdbc.update("delete from checkpoint_due where global_index = ?", index);
                 return true;
-            });
-            if (Boolean.TRUE.equals(done)) made++;
+            }));
+            if (done == null) return made; // appends never settled this turn: the next turn tries again
+            if (done) made++;
         }
     }
 
@@ -138,10 +139,11 @@ public class Checkpoints {
     /** A periodic checkpoint now (also for operations and tests). */
     public void makePeriodic() {
         FederationKeys.PublicKeyRow key = keys.inUse(null);
-        tx.executeWithoutResult(s -> {
-            if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(1800018)", Boolean.class))) return;
+        withAppendsSettled(() -> tx.execute(s -> {
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(1800018)", Boolean.class))) return false;
             make(new Plan("periodic", "all", null, null, key));
-        });
+            return true;
+        }));
     }
 
     /** What one queued fact is checkpointed as; null when there is nothing to sign (an unknown event). */
@@ -188,8 +190,7 @@ public class Checkpoints {
                 && !jdbc.queryForList("select 1 from checkpoint where kind = ? and subject = ?", p.kind(), p.subject()).isEmpty()) {
             return;
         }
-        jdbc.execute("set local lock_timeout = '5s'");
-        jdbc.execute("lock table domain_event_entry in share mode");
+        jdbc.execute("lock table domain_event_entry in share mode nowait");
         long upTo;
         SortedMap<String, Statement.Head> heads;
         if (p.upTo() == null) {
@@ -211,6 +212,28 @@ public class Checkpoints {
                 ChainHash.fingerprint(text), Statement.lines(heads));
         log.atInfo().addKeyValue("kind", p.kind()).addKeyValue("upTo", upTo).addKeyValue("keyId", p.key().keyId())
                 .log("daihoi.checkpoints signed a checkpoint");
+    }
+
+    /**
+     * Runs a checkpoint's transaction once no append is in flight. The SHARE lock is asked with NOWAIT: a waiting
+     * lock request would queue every new append behind a long-running one; refused, the transaction rolls back and
+     * is tried again 25 ms later, for at most a second. Null when the appends never settled.
+     */
+    private Boolean withAppendsSettled(java.util.function.Supplier<Boolean> checkpoint) {
+        for (int attempt = 0; attempt < 40; attempt++) {
+            try {
+                return checkpoint.get();
+            } catch (org.springframework.dao.PessimisticLockingFailureException appendInFlight) {
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+        }
+        log.atInfo().log("daihoi.checkpoints waited a second for appends in flight; trying again at the next turn");
+        return null;
     }
 
     SortedMap<String, Statement.Head> heads(List<String> scope, long upTo) {
