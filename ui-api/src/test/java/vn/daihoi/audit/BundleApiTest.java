@@ -124,6 +124,7 @@ class BundleApiTest extends ApiTest {
         }
         assertThat(round).as(checkpoints.toString()).isNotNull();
         assertThat(periodic).isEqualTo(1);
+        periodicIsSignedByTheInstanceKey(checkpoints);
         String statement = round.path("statement").asText();
         Map<String, String> fields = new LinkedHashMap<>();
         String[] lines = statement.split("\n");
@@ -280,6 +281,40 @@ class BundleApiTest extends ApiTest {
         static byte[] sha256(byte[] b) {
             return HEX.parseHex(BundleApiTest.sha256(b));
         }
+    }
+
+    private void periodicIsSignedByTheInstanceKey(JsonNode checkpoints) throws Exception {
+        for (JsonNode cp : checkpoints) {
+            String statement = cp.path("statement").asText();
+            if (!statement.contains("\nkind: periodic\n")) continue;
+            assertThat(statement).contains("\nsubject: all\n").contains("\nscope: *\n");
+            JsonNode key = null;
+            for (JsonNode k : anonymous().get("/api/federation-keys").body()) if (k.path("keyId").asText().equals(cp.path("keyId").asText())) key = k;
+            assertThat(key).isNotNull();
+            assertThat(key.path("unitId").isNull()).as("the instance key").isTrue();
+            assertThat(verifies(Base64.getDecoder().decode(key.path("publicKey").asText()), statement, cp.path("signature").asText())).isTrue();
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    FederationKeys federationKeys;
+
+    @Test
+    void privateKeysAreFilesOnlyTheirOwnerReadsAndNeverInTheDatabase() throws Exception {
+        String keyId = jdbc.queryForObject("select key_id from checkpoint where kind = 'round' and subject = ?", String.class, election + "#1");
+        java.nio.file.Path file = federationKeys.file(keyId);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file.getParent()))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        String pem = java.nio.file.Files.readString(file);
+        byte[] pkcs8 = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
+        // The private key's bytes (the last 32 of its PKCS#8 form) are in no column of the key or checkpoint tables.
+        String secret = HEX.formatHex(java.util.Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from federation_key where position(decode(?, 'hex') in public_key) > 0""", Long.class, secret)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from checkpoint where statement like ? or signature like ?", Long.class,
+                "%" + secret + "%", "%" + Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length)) + "%"))
+                .isZero();
     }
 
     private static boolean verifies(byte[] der, String statement, String signature) throws Exception {
