@@ -17,7 +17,7 @@ import java.io.IOException;
 
 /**
  * Stateless bearer-token security. The public endpoints are this short list, and the README names the same
- * ones (a test compares them): health, login, and the exchange of a voting code for a token.
+ * ones (a test compares them): health, login, the exchange of a voting code for a token, and the public keys.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -28,6 +28,8 @@ public class SecurityConfiguration {
             {"GET", "/actuator/health/**"},
             {"POST", "/api/auth/login"},
             {"POST", "/api/auth/voting-code"},
+            // ADR 0018: public keys, published so that anyone can check a checkpoint's signature.
+            {"GET", "/api/federation-keys"},
     };
 
     @Bean

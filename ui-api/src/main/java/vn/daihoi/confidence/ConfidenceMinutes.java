@@ -44,7 +44,7 @@ public class ConfidenceMinutes {
                           int delegatesPresent, int voters, int officials, int ballotsIssued, int ballotsCollected,
                           int ballotsWhollyInvalid, int ballotsSpoiled, int ballotsNotReturned, int electronic, int paper,
                           String reviewRule, String dismissalRule, List<PersonResult> people,
-                          List<String> flaggedForReview, List<String> flaggedForDismissal) {}
+                          List<String> flaggedForReview, List<String> flaggedForDismissal, CountingMinutes.Seal checkpoint) {}
 
     public ElectionView vote(String electionId) {
         return queries.query(new ElectionQueries.ElectionOf(electionId), ResponseTypes.optionalInstanceOf(ElectionView.class)).join()
@@ -79,7 +79,8 @@ public class ConfidenceMinutes {
                 res.wholeInvalid(), nz(r.spoiled()), nz(r.notReturned()), nz(r.electronic()), nz(r.paper()),
                 "> " + profile.confidenceReview(), "≥ " + profile.confidenceDismissal(), people,
                 people.stream().filter(p -> p.flaggedForReview() && !p.flaggedForDismissal()).map(PersonResult::fullName).toList(),
-                people.stream().filter(PersonResult::flaggedForDismissal).map(PersonResult::fullName).toList());
+                people.stream().filter(PersonResult::flaggedForDismissal).map(PersonResult::fullName).toList(),
+                counting.seal(electionId, round));
     }
 
     private static int nz(Integer i) {
@@ -115,6 +116,7 @@ public class ConfidenceMinutes {
                 m.flaggedForDismissal().isEmpty() ? "Không có" : String.join(", ", m.flaggedForDismissal()));
         pdf.paragraph("Tỷ lệ phần trăm tính trên tổng số phiếu thu về (kể cả phiếu không hợp lệ), làm tròn đến hai chữ số thập phân. "
                 + "Hệ thống chỉ nêu kết quả; việc xem xét do cấp có thẩm quyền quyết định.");
+        CountingMinutes.seal(pdf, m.checkpoint());
         CountingMinutes.signatures(pdf);
         return pdf.toBytes();
     }

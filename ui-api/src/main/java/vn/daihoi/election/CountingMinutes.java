@@ -3,6 +3,7 @@ package vn.daihoi.election;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
+import vn.daihoi.audit.Checkpoints;
 import vn.daihoi.common.RuleViolation;
 import vn.daihoi.congress.CongressQueries;
 import vn.daihoi.congress.DecisionSubject;
@@ -34,9 +35,36 @@ public class CountingMinutes {
             .withZone(EventStoreConfiguration.VIETNAM);
 
     private final QueryGateway queries;
+    private final Checkpoints checkpoints;
 
-    public CountingMinutes(QueryGateway queries) {
+    public CountingMinutes(QueryGateway queries, Checkpoints checkpoints) {
         this.queries = queries;
+        this.checkpoints = checkpoints;
+    }
+
+    /**
+     * ADR 0018: the signed checkpoint of a counted round, as printed: its fingerprint and key id; null while the
+     * checkpoint is not made yet (it follows the count within seconds).
+     */
+    public record Seal(String fingerprint, String keyId) {}
+
+    public Seal seal(String electionId, int round) {
+        return checkpoints.round(electionId, round).map(c -> new Seal(c.fingerprint(), c.keyId())).orElse(null);
+    }
+
+    public Seal termSeal(String leadershipId) {
+        return checkpoints.term(leadershipId).map(c -> new Seal(c.fingerprint(), c.keyId())).orElse(null);
+    }
+
+    /** The checkpoint's line of a document (ADR 0018), Vietnamese first. */
+    public static void seal(PdfDocumentBuilder pdf, Seal seal) {
+        if (seal == null) {
+            pdf.keyValue("Dấu kiểm chứng (checkpoint fingerprint)",
+                    "chưa lập — sẽ có trong giây lát sau khi kiểm phiếu (not made yet; it follows the count within seconds)");
+        } else {
+            pdf.keyValue("Dấu kiểm chứng (checkpoint fingerprint)", seal.fingerprint());
+            pdf.keyValue("Khóa ký của liên đoàn (federation key)", seal.keyId());
+        }
     }
 
     public record CandidateLine(String fullName, NominationSource source, int votes, String percentOfCollected, Outcome outcome) {}
@@ -46,7 +74,7 @@ public class CountingMinutes {
                           int delegatesPresent, int voters, int seats, int candidates, Map<NominationSource, Integer> candidatesBySource,
                           int ballotsIssued, int ballotsCollected, int ballotsValid, int ballotsInvalid, int ballotsSpoiled,
                           int ballotsNotReturned, int electronic, int paper, List<CandidateLine> lines, List<String> elected,
-                          List<String> tiedForLastSeat, int vacancies) {}
+                          List<String> tiedForLastSeat, int vacancies, Seal checkpoint) {}
 
     public Minutes of(String electionId, int round) {
         ElectionView e = queries.query(new ElectionQueries.ElectionOf(electionId), ResponseTypes.optionalInstanceOf(ElectionView.class))
@@ -76,7 +104,7 @@ public class CountingMinutes {
         return new Minutes(s.unitName(), s.congressTitle(), s.term(), s.venue(), e.title(), round,
                 r.openedAt(), r.closedAt(), s.countingCommittee(), r.summoned(), r.present(), r.voters(), r.seats(), standing.size(), bySource,
                 nz(r.issued()), nz(r.collected()), nz(r.valid()), nz(r.invalid()), nz(r.spoiled()), nz(r.notReturned()),
-                nz(r.electronic()), nz(r.paper()), lines, elected, tied, nz(r.vacancies()));
+                nz(r.electronic()), nz(r.paper()), lines, elected, tied, nz(r.vacancies()), seal(electionId, round));
     }
 
     /** Where and under which rules a vote took place, as every minutes and ballot paper of the engine state it. */
@@ -219,6 +247,7 @@ public class CountingMinutes {
         if (!m.tiedForLastSeat().isEmpty()) pdf.keyValue("Bằng phiếu, cần bầu lại", String.join(", ", m.tiedForLastSeat()));
         if (m.vacancies() > 0) pdf.keyValue("Số chỗ còn trống", Integer.toString(m.vacancies()));
         pdf.paragraph("Tỷ lệ phần trăm tính trên tổng số phiếu thu về, làm tròn đến hai chữ số thập phân.");
+        seal(pdf, m.checkpoint());
         signatures(pdf);
     }
 }

@@ -42,7 +42,7 @@ public class RecognitionDossier {
     public record Dossier(String leadershipId, String unitId, String unitName, String term, Integer congressOrdinal,
                           String congressOrdinalRoman, int seats, LeadershipStatus status, boolean imported,
                           TermQueries.Recognition recognition, List<Member> members, List<ElectionSummary> congressElections,
-                          List<ElectionSummary> firstMeetingElections) {}
+                          List<ElectionSummary> firstMeetingElections, CountingMinutes.Seal checkpoint) {}
 
     public Dossier of(LeadershipView l) {
         UnitQueries.UnitWithAncestors unit = queries.query(new UnitQueries.UnitAsOf(l.unitId(),
@@ -69,7 +69,7 @@ public class RecognitionDossier {
         }
         return new Dossier(l.leadershipId(), l.unitId(), unit.unit() == null ? "" : unit.unit().name(), l.term().label(),
                 l.congressOrdinal(), l.congressOrdinalRoman(), l.seats(), l.status(), l.imported(), l.recognition(),
-                new ArrayList<>(members.values()), congress, firstMeeting);
+                new ArrayList<>(members.values()), congress, firstMeeting, minutes.termSeal(l.leadershipId()));
     }
 
     private ElectionSummary summary(String electionId, HoldingStart began) {
@@ -103,6 +103,8 @@ public class RecognitionDossier {
                     + (dec.issuedBy() == null ? "" : ", " + dec.issuedBy()));
             pdf.keyValue("Ngày nhận nhiệm vụ", DATE.format(d.recognition().recognisedOn()));
         }
+        // ADR 0018: the term's signed checkpoint is made at recognition; before it, each round's minutes below carry theirs.
+        if (d.checkpoint() != null || d.recognition() != null) CountingMinutes.seal(pdf, d.checkpoint());
         List<List<String>> rows = new ArrayList<>();
         int i = 0;
         for (Member m : d.members()) {

@@ -215,6 +215,10 @@ class AccessMatrixApiTest extends ApiTest {
                 row("GET", "/api/terms/{leadershipId}/dossier.pdf", "/api/terms/{term}/dossier.pdf", null, READ),
                 row("GET", "/api/units/{unitId}/congress-season", "/api/units/{unit}/congress-season?term=2023", null, READ),
                 row("POST", "/api/operations/replay", "/api/operations/replay", "", ADMIN_ONLY),
+                row("POST", "/api/operations/verify", "/api/operations/verify", "", List.of("outsider", "organiser", "counting", "voter")),
+                row("GET", "/api/federation-keys", "/api/federation-keys", null, List.of()),
+                row("POST", "/api/federation-keys", "/api/federation-keys", "{\"unitId\":\"{unit}\"}", ADMIN_ONLY),
+                row("GET", "/api/congresses/{congressId}/bundle", "/api/congresses/{congress}/bundle", null, List.of("outsider", "counting", "voter")),
                 row("POST", "/api/people", "/api/people", "{\"fullName\":\"Người Mới (hư cấu)\"}", List.of("auditor", "counting", "voter")),
                 row("GET", "/api/people/{personId}", "/api/people/{person}", null, List.of("auditor", "counting", "voter")),
                 row("POST", "/api/people/{personId}/correct", "/api/people/{person}/correct", "{\"fullName\":\"Tên Sửa (hư cấu)\"}", List.of("auditor", "counting", "voter")),
@@ -298,7 +302,8 @@ class AccessMatrixApiTest extends ApiTest {
 
     /** Endpoints whose answer does not depend on a unit, congress or person of the path or body. */
     private static final Set<String> UNSCOPED = Set.of("GET /api/units", "GET /api/rule-profiles", "POST /api/people",
-            "POST /api/auth/login", "POST /api/auth/voting-code", "POST /api/auth/logout", "GET /api/auth/me");
+            "POST /api/auth/login", "POST /api/auth/voting-code", "POST /api/auth/logout", "GET /api/auth/me",
+            "GET /api/federation-keys", "POST /api/operations/verify");
     private static final List<String> OTHER_SCOPE = List.of("otherOrganiser", "otherAbove", "otherAuditor", "otherCounting", "otherVoter");
 
     /** The event store and the tables a refused request here could have touched. */
