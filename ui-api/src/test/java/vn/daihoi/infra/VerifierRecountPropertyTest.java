@@ -249,7 +249,7 @@ class VerifierRecountPropertyTest {
         for (Object payload : payloads) {
             long i = events.size();
             events.add(new Event(i + 1, electionId + "-" + i, electionId, i, "ElectionAggregate", "2026-12-06T08:00:00Z",
-                    payload.getClass().getName(), "1", STORE.writeValueAsBytes(payload), null, ""));
+                    payload.getClass().getName(), "1", STORE.writeValueAsBytes(payload), null, "", null));
         }
         return events;
     }

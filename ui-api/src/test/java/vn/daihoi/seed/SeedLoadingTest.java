@@ -10,13 +10,20 @@ import vn.daihoi.seed.ScenarioLoader.Report;
 import vn.daihoi.seed.ScenarioLoader.Step;
 import vn.daihoi.seed.ScenarioLoader.Tally;
 import vn.daihoi.support.ApiTest;
-import vn.daihoi.support.Http;
 import vn.daihoi.support.Http.Answer;
+import vn.daihoi.support.Http;
+import vn.daihoi.verifier.Verifier;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -283,5 +290,131 @@ class SeedLoadingTest extends ApiTest {
         List<String> codes = new ArrayList<>();
         units.forEach(u -> codes.add(u.path("code").asText()));
         return codes;
+    }
+
+    private String bundleCongressId;
+    private String bundleElectionId;
+
+    private void loadSeed() throws Exception {
+        Scenario scenario = ScenarioFilesTest.read(ScenarioFilesTest.SOC_TRANG);
+        loader.load(scenario);
+        bundleCongressId = ScenarioLoader.id(scenario, "congress", "snv-x-2023");
+        bundleElectionId = ScenarioLoader.id(scenario, "election", "snv-x-2023/bch");
+        // The round's signed checkpoint is made by the checkpoint worker shortly after the count.
+        for (int i = 0; i < 100; i++) {
+            Integer made = jdbc.queryForObject("select count(*) from checkpoint where kind = 'round' and subject = ?", Integer.class, bundleElectionId + "#1");
+            if (made != null && made > 0) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no round checkpoint for the seeded election");
+    }
+
+    private byte[] bundle() {
+        return admin().getBytes("/api/congresses/" + bundleCongressId + "/bundle");
+    }
+
+    private static vn.daihoi.verifier.Report verifier(byte[] zip) throws Exception {
+        return new Verifier(Set.of()).verify(zip);
+    }
+
+    private JsonNode verifyEndpoint() {
+        Http.Answer a = admin().post("/api/operations/verify", "");
+        assertThat(a.status()).as(a.raw()).isEqualTo(200);
+        return a.body();
+    }
+
+    private static List<String> kinds(JsonNode v) {
+        List<String> out = new ArrayList<>();
+        v.path("findings").forEach(f -> out.add(f.path("kind").asText() + " " + f.path("where").asText()));
+        return out;
+    }
+
+    /**
+     * Issue 10, acceptance 3, end to end across the two codebases: the bundle of the seeded pilot congress, exported
+     * by the product, verifies with the independent verifier — as a library and as {@code java -jar verifier.jar
+     * bundle.zip} — and one changed byte of an event, one published ballot or one result in the database makes both
+     * the product's verify endpoint and the verifier fail, naming what changed.
+     */
+    @Test
+    @Order(5)
+    void theSeededPilotCongressBundleVerifiesAndEveryChangeIsNamedByBothCheckers() throws Exception {
+        loadSeed();
+        byte[] intact = bundle();
+        vn.daihoi.verifier.Report report = verifier(intact);
+        assertThat(report.passed()).as(report.text()).isTrue();
+        assertThat(report.text()).contains("vòng 1: ĐÚNG").contains("round 1: VALID").contains("22 ballots collected");
+        assertThat(verifyEndpoint().path("intact").asBoolean()).as(verifyEndpoint().toString()).isTrue();
+
+        // As an auditor would run it: the shaded jar, on the file, exit code 0 (1 on a changed bundle).
+        Path jar = Path.of("..", "query-side", "verifier", "target", "verifier.jar");
+        assertThat(jar).as("the verifier jar, built before ui-api's tests").exists();
+        Path file = Files.createTempFile("bundle-", ".zip");
+        Files.write(file, intact);
+        assertThat(runJar(jar, file)).isZero();
+
+        // One byte of the counting event.
+        Long counted = jdbc.queryForObject("select global_index from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type = 'vn.daihoi.election.RoundCounted'", Long.class, bundleElectionId);
+        Long sequence = jdbc.queryForObject("select sequence_number from domain_event_entry where global_index = ?", Long.class, counted);
+        byte[] before = jdbc.queryForObject("select payload from domain_event_entry where global_index = ?", byte[].class, counted);
+        jdbc.update("update domain_event_entry set payload = set_byte(payload, 40, get_byte(payload, 40) # 1) where global_index = ?", counted);
+        try {
+            assertThat(kinds(verifyEndpoint())).contains("event-altered " + bundleElectionId + "#" + sequence);
+            byte[] changed = bundle();
+            vn.daihoi.verifier.Report r = verifier(changed);
+            assertThat(r.passed()).isFalse();
+            assertThat(r.text()).contains("Stream " + bundleElectionId + ", sequence " + sequence + ": the hash does not recompute");
+            Files.write(file, changed);
+            assertThat(runJar(jar, file)).isEqualTo(1);
+        } finally {
+            jdbc.update("update domain_event_entry set payload = ? where global_index = ?", before, counted);
+        }
+
+        // One published ballot in the read model: a ballot that kept names keeps one fewer.
+        Integer position = jdbc.queryForObject("select min(position) from published_ballot where election_id = ? and round = 1 "
+                + "and cardinality(kept) >= 2", Integer.class, bundleElectionId);
+        List<String> kept = jdbc.queryForList("select unnest(kept) from published_ballot where election_id = ? and round = 1 and position = ?",
+                String.class, bundleElectionId, position);
+        jdbc.update("update published_ballot set kept = kept[2:] where election_id = ? and round = 1 and position = ?", bundleElectionId, position);
+        try {
+            assertThat(kinds(verifyEndpoint())).anyMatch(k -> k.startsWith("ballot-altered " + bundleElectionId));
+            vn.daihoi.verifier.Report r = verifier(bundle());
+            assertThat(r.passed()).isFalse();
+            assertThat(r.text()).contains("the published ballots in ballots.json differ from the counting event's");
+        } finally {
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("update published_ballot set kept = ? where election_id = ? and round = 1 and position = ?");
+                ps.setArray(1, con.createArrayOf("varchar", kept.toArray()));
+                ps.setString(2, bundleElectionId);
+                ps.setInt(3, position);
+                return ps;
+            });
+        }
+
+        // One result in the read model: the first candidate one vote fewer.
+        jdbc.update("update round_result_line set votes = votes - 1 where election_id = ? and round = 1 and rank = 1", bundleElectionId);
+        try {
+            assertThat(kinds(verifyEndpoint())).anyMatch(k -> k.startsWith("result-altered " + bundleElectionId));
+            vn.daihoi.verifier.Report r = verifier(bundle());
+            assertThat(r.passed()).isFalse();
+            assertThat(r.text()).contains("results.json differs");
+        } finally {
+            jdbc.update("update round_result_line set votes = votes + 1 where election_id = ? and round = 1 and rank = 1", bundleElectionId);
+        }
+
+        assertThat(verifyEndpoint().path("intact").asBoolean()).isTrue();
+        assertThat(verifier(bundle()).passed()).isTrue();
+        Files.deleteIfExists(file);
+    }
+
+    private static int runJar(Path jar, Path bundle) throws Exception {
+        File out = Files.createTempFile("verifier-", ".txt").toFile();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), bundle.toString())
+                .redirectErrorStream(true).redirectOutput(out).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String text = Files.readString(out.toPath(), StandardCharsets.UTF_8);
+        assertThat(text).as("the report, Vietnamese then English").contains("Đại hội").contains("Congress");
+        out.delete();
+        return p.exitValue();
     }
 }

@@ -47,9 +47,10 @@ final class Chain {
                 markBroken(e.aggregateId(), expected);
             }
             byte[] previous = stream.isEmpty() ? new byte[32] : hexOrZero(stream.get(stream.size() - 1).hash());
-            byte[] payload = e.payload() == null ? new byte[0] : e.payload();
             byte[] meta = e.metaData() == null ? new byte[0] : e.metaData();
-            String recomputed = Sha256.hex(Sha256.of(previous, Sha256.of(e.header()), Sha256.of(payload), Sha256.of(meta)));
+            byte[] payloadDigest = e.withheld() ? hexOrZero(e.payloadSha256())
+                    : Sha256.of(e.payload() == null ? new byte[0] : e.payload());
+            String recomputed = Sha256.hex(Sha256.of(previous, Sha256.of(e.header()), payloadDigest, Sha256.of(meta)));
             if (e.hash() == null || !recomputed.equalsIgnoreCase(e.hash())) {
                 findings.add(new Finding(
                         "Chuỗi " + e.aggregateId() + ", số thứ tự " + e.sequence()

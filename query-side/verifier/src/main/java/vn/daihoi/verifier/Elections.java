@@ -63,6 +63,7 @@ public final class Elections {
         for (Event e : events) {
             String type = e.payloadType() == null ? "" : e.payloadType();
             if (!type.startsWith(PREFIX) && !type.equals(CONFIDENCE_COUNTED)) continue;
+            if (e.withheld()) continue; // an erased person's event: chained by its digest, nothing to count in it
             JsonNode p;
             try {
                 p = e.payloadJson();

@@ -10,17 +10,19 @@ import java.util.Base64;
 /**
  * One line of {@code events.jsonl}: an event as the server stored it, with the hash the server says it chained.
  * {@code payload} and {@code metaData} are the stored bytes, exactly; {@code metaData} is null when none was stored.
+ * An event naming an erased person (R-70) travels without its payload, with the payload's SHA-256 instead
+ * ({@code payloadSha256}, hex), so that the chain still checks and nothing readable about him remains.
  */
 public record Event(long globalIndex, String eventId, String aggregateId, long sequence, String aggregateType,
                     String timestamp, String payloadType, String payloadRevision, byte[] payload, byte[] metaData,
-                    String hash) {
+                    String hash, String payloadSha256) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Event fromLine(JsonNode n) {
         return new Event(n.path("globalIndex").asLong(-1), text(n, "eventId"), text(n, "aggregateId"),
                 n.path("sequence").asLong(-1), text(n, "aggregateType"), text(n, "timestamp"), text(n, "payloadType"),
-                text(n, "payloadRevision"), bytes(n, "payload"), bytes(n, "metaData"), text(n, "hash"));
+                text(n, "payloadRevision"), bytes(n, "payload"), bytes(n, "metaData"), text(n, "hash"), text(n, "payloadSha256"));
     }
 
     private static String text(JsonNode n, String field) {
@@ -38,6 +40,11 @@ public record Event(long globalIndex, String eventId, String aggregateId, long s
         String h = eventId + "\n" + aggregateId + "\n" + sequence + "\n" + (aggregateType == null ? "" : aggregateType)
                 + "\n" + timestamp + "\n" + payloadType + "\n" + (payloadRevision == null ? "" : payloadRevision);
         return h.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the payload was withheld (an erased person's event). */
+    public boolean withheld() {
+        return payload == null && payloadSha256 != null;
     }
 
     /** The payload as JSON, as the server's Jackson wrote it. */
