@@ -222,7 +222,8 @@ public class ElectionProjection implements ReadModel {
         return l.candidateId() + ":" + (l.level() != null ? l.level().name() : "!" + l.invalid().name());
     }
 
-    private static List<RatingLine> lines(Array a) throws SQLException {
+    /** A published ballot's rating lines as the read model stores them ("candidate:LEVEL" or "candidate:!REASON"). */
+    public static List<RatingLine> lines(Array a) throws SQLException {
         if (a == null) return null;
         return strings(a).stream().map(s -> {
             int colon = s.lastIndexOf(':');

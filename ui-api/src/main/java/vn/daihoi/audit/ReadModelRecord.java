@@ -2,10 +2,7 @@ package vn.daihoi.audit;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.daihoi.confidence.ConfidenceLevel;
 import vn.daihoi.confidence.ConfidenceResult;
-import vn.daihoi.confidence.LineInvalidReason;
-import vn.daihoi.confidence.RatingLine;
 import vn.daihoi.election.InvalidReason;
 import vn.daihoi.election.Outcome;
 import vn.daihoi.election.PublishedBallot;
@@ -55,7 +52,7 @@ public class ReadModelRecord {
         return jdbc.query("select * from published_ballot where election_id = ? and round = ? order by position",
                 (r, i) -> new PublishedBallot(r.getString("tracking_code"), strings(r.getArray("kept")),
                         r.getString("invalid") == null ? null : InvalidReason.valueOf(r.getString("invalid")), r.getBoolean("paper"),
-                        ratings(r.getArray("ratings"))), electionId, round);
+                        vn.daihoi.election.ElectionProjection.lines(r.getArray("ratings"))), electionId, round);
     }
 
     /** The result of a counted election round; empty when the read model has no counted round. */
@@ -88,16 +85,5 @@ public class ReadModelRecord {
 
     private static List<String> strings(Array a) throws SQLException {
         return a == null ? List.of() : new ArrayList<>(Arrays.asList((String[]) a.getArray()));
-    }
-
-    private static List<RatingLine> ratings(Array a) throws SQLException {
-        if (a == null) return null;
-        return strings(a).stream().map(s -> {
-            int colon = s.lastIndexOf(':');
-            String id = s.substring(0, colon);
-            String v = s.substring(colon + 1);
-            return v.startsWith("!") ? RatingLine.invalid(id, LineInvalidReason.valueOf(v.substring(1)))
-                    : RatingLine.rated(id, ConfidenceLevel.valueOf(v));
-        }).toList();
     }
 }

@@ -65,6 +65,12 @@ public class CountingMinutes {
             pdf.keyValue("Dấu kiểm chứng (checkpoint fingerprint)", seal.fingerprint());
             pdf.keyValue("Khóa ký của liên đoàn (federation key)", seal.keyId());
         }
+        pdf.paragraph("Kiểm chứng độc lập: ai có quyền xem đại hội tải gói hồ sơ (GET /api/congresses/{mã đại hội}/bundle) và chạy "
+                + "\"java -jar verifier.jar goi-ho-so.zip\": công cụ, không dùng chung mã với hệ thống, kiểm lại chuỗi sự kiện và chữ ký, "
+                + "đếm lại từng vòng từ các lá phiếu đã công bố và in dấu kiểm chứng để so với dấu in trên biên bản này. "
+                + "Independent check: download the congress bundle and run \"java -jar verifier.jar bundle.zip\"; it checks the chain "
+                + "and the signatures, recounts every round from the published ballots and prints the fingerprint to compare with "
+                + "the one printed here (docs/bundle.md).");
     }
 
     public record CandidateLine(String fullName, NominationSource source, int votes, String percentOfCollected, Outcome outcome) {}

@@ -85,7 +85,10 @@ class BallotBoxAttackApiTest extends ApiTest {
             Map<String, List<String>> secretsWhileOpen = during.find(secrets);
             // Control: the attacker is not lazy — handed k − 1 shares he opens nothing, handed k he opens every ballot.
             BallotBoxAttacker.SealedFormat control = BallotBoxAttacker.adr0017(during).format();
-            List<byte[]> sealedNow = during.tables.get("ballot_box").stream().map(r -> (byte[]) r.values().get("sealed")).toList();
+            List<byte[]> sealedNow = during.tables.get("ballot_box").stream()
+                    .filter(r -> c.electionId.equals(String.valueOf(r.values().get("election_id"))))
+                    .map(r -> (byte[]) r.values().get("sealed")).toList();
+            assertThat(sealedNow).hasSize(VOTERS);
             int needed = c.counting().sharesNeeded(c.electionId, 1);
             for (int i = 0; i < needed - 1; i++) {
                 assertThat(control.open(vn.daihoi.election.infra.KeyMaterial.share(codes.get(i)), sealedNow.get(0))).isEmpty();
