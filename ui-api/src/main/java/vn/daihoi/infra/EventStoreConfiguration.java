@@ -72,49 +72,6 @@ public class EventStoreConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /**
-     * Axon's embedded event store, with two settings of ours. A tracking processor that reads a stream of its own
-     * (one that fell behind the store's cache of recent events: a replay, a restart after downtime) is not woken by
-     * new appends; it polls every {@code fetchDelay}. With Axon's 1 s, every write after a replay of the full test
-     * suite's store waited about a second for its read model (ADR 0016); 100 ms bounds that wait at the cost of ten
-     * cheap queries a second per such stream. {@code cachedEvents}: how many recent events the shared stream keeps.
-     */
-    /**
-     * Axon's JDBC storage engine exactly as its auto-configuration builds it (which steps aside once the event store
-     * below is ours): our serializers, upcasters, snapshot filter, schema, and duplicate keys read as concurrency.
-     */
-    @Bean
-    org.axonframework.eventsourcing.eventstore.EventStorageEngine eventStorageEngine(
-            Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
-            org.axonframework.config.Configuration configuration, org.axonframework.common.jdbc.ConnectionProvider connectionProvider,
-            org.axonframework.common.transaction.TransactionManager transactionManager, EventSchema eventSchema) {
-        return org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(new org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver())
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
-    }
-
-    @Bean
-    org.axonframework.eventsourcing.eventstore.EmbeddedEventStore eventStore(
-            org.axonframework.eventsourcing.eventstore.EventStorageEngine storageEngine,
-            org.axonframework.config.Configuration configuration,
-            @org.springframework.beans.factory.annotation.Value("${daihoi.event-store.fetch-delay:100ms}") java.time.Duration fetchDelay,
-            @org.springframework.beans.factory.annotation.Value("${daihoi.event-store.cached-events:10000}") int cachedEvents) {
-        return org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(org.axonframework.eventhandling.EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay.toMillis())
-                .cachedEvents(cachedEvents)
-                .build();
-    }
-
     @Bean
     @Primary
     Serializer serializer() {

@@ -152,7 +152,10 @@ class BallotBoxAttackApiTest extends ApiTest {
                 s.assertThat(secretsAfter).as("key shares, seed or private key readable after the close").isEmpty();
                 s.assertThat(afterReport.sealedOpened()).as("leftover sealed ballots opened after the close").isZero();
                 s.assertThat(duringReport.sealedOpened()).as("sealed ballots opened while the round is open").isZero();
-                s.assertThat(duringReport.sealedLengths()).as("lengths of the sealed ballots").hasSize(1);
+                // One length per round (the fullest ballot the round allows); other rounds in the shared test database
+                // may have other lists and so other lengths, which says nothing about any content.
+                s.assertThat(sealedNow.stream().map(b -> b.length).collect(java.util.stream.Collectors.toSet()))
+                        .as("lengths of this round's sealed ballots").hasSize(1);
                 s.assertThat(a.linked).as("voters linked to a content or receipt after the close").isEmpty();
                 s.assertThat(result.path("collected").asInt()).as("ballots collected").isEqualTo(VOTERS);
                 s.assertThat(counted).as("votes per candidate").isEqualTo(expected);
