@@ -140,7 +140,7 @@ public class JdbcBallotBox implements BallotBox {
     @Override
     public ShareSlip takeShare(String electionId, int round, String holderPersonId) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                select s.x, s.taken, s.commitment, r.open, r.sealed, k.fingerprint, k.shares_needed,
+                select s.x, s.taken, r.open, k.fingerprint, k.shares_needed,
                        (select count(*) from ballot_round_share a where a.election_id = s.election_id and a.round = s.round) as holders
                 from ballot_round_share s
                 join ballot_round r on r.election_id = s.election_id and r.round = s.round
@@ -183,8 +183,7 @@ public class JdbcBallotBox implements BallotBox {
         if (sealedNow) {
             jdbc.update("update ballot_round set sealed = true where election_id = ? and round = ?", electionId, round);
         }
-        String fingerprint = rekeyed != null ? rekeyed.fingerprint()
-                : jdbc.queryForObject("select fingerprint from ballot_round_key where election_id = ? and round = ?", String.class, electionId, round);
+        String fingerprint = rekeyed != null ? rekeyed.fingerprint() : (String) row.get("fingerprint");
         String code = new KeyShare(x, needed, holders, KeyShare.fingerprintBytes(fingerprint), y).code();
         Map<Integer, byte[]> held = pending;
         afterCommit(() -> {
@@ -636,14 +635,7 @@ public class JdbcBallotBox implements BallotBox {
      * not hundreds that would hold the pool's connections.
      */
     private void vacuumAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    requestVacuum();
-                }
-            });
-        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) afterCommit(this::requestVacuum);
     }
 
     private final ExecutorService vacuums = Executors.newSingleThreadExecutor(r -> {

@@ -147,10 +147,10 @@ final class RoundKey {
 
     static byte[] open(PrivateKey key, byte[] sealed) {
         try {
-            Cipher rsa = cipher("RSA/ECB/OAEPPadding");
+            Cipher rsa = RSA.get();
             rsa.init(Cipher.DECRYPT_MODE, key, OAEP);
             byte[] k = rsa.doFinal(sealed, 0, WRAPPED);
-            Cipher gcm = cipher("AES/GCM/NoPadding");
+            Cipher gcm = GCM.get();
             gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(k, "AES"), new GCMParameterSpec(128, sealed, WRAPPED, 12));
             java.util.Arrays.fill(k, (byte) 0);
             return gcm.doFinal(sealed, WRAPPED + 12, sealed.length - WRAPPED - 12);
