@@ -49,19 +49,13 @@ class AccessMatrixApiTest extends ApiTest {
 
     @BeforeAll
     void world() {
-        a = new Scenario(admin()).units();
-        Http organiser = account("ORGANISER", a.branch);
-        assertThat(a.convene(organiser).status()).isEqualTo(201);
-        organiser.postCsv("/api/congresses/" + a.congress + "/delegates/import", Scenario.csv(2, "M"));
-        JsonNode roll = organiser.get("/api/congresses/" + a.congress + "/delegates").body().path("delegates");
-        String delegate = roll.get(0).path("delegateId").asText();
-        String code = organiser.post("/api/congresses/" + a.congress + "/delegates/" + delegate + "/check-in", "").body()
-                .path("votingCode").asText();
-
-        assertThat(organiser.post("/api/congresses/" + a.congress + "/open", "").status()).isEqualTo(200);
-        Answer election = organiser.post("/api/congresses/" + a.congress + "/elections", "{\"body\":\"EXECUTIVE_COMMITTEE\"}");
-        assertThat(election.status()).as(election.raw()).isEqualTo(201);
-        ids.put("{election}", election.body().path("electionId").asText());
+        World w = congressInSession("M");
+        a = w.scenario();
+        Http organiser = w.organiser();
+        JsonNode roll = w.roll();
+        String delegate = w.delegate();
+        String code = w.code();
+        ids.put("{election}", w.electionId());
         Answer confidence = organiser.post("/api/congresses/" + a.congress + "/confidence-votes",
                 "{\"officials\":[{\"personId\":\"" + roll.get(1).path("personId").asText() + "\",\"office\":\"Chủ tịch\"}]}");
         assertThat(confidence.status()).as(confidence.raw()).isEqualTo(201);
@@ -82,33 +76,47 @@ class AccessMatrixApiTest extends ApiTest {
         ids.put("{person}", roll.get(0).path("personId").asText());
         ids.put("{account}", admin().get("/api/accounts").body().get(0).path("accountId").asText());
         ids.put("{code}", "SNV-" + a.run);
-        Answer term = admin().post("/api/units/" + a.branch + "/terms/import", """
-                {"term":{"startYear":2017,"endYear":2022},"congressOrdinal":9,"seats":5,"recognisedOn":"2018-01-10",
-                 "decision":{"number":"12/QĐ"},"holdings":[{"personId":"%s","office":"CHAIR"}]}""".formatted(ids.get("{person}")));
-        assertThat(term.status()).as(term.raw()).isEqualTo(201);
-        ids.put("{term}", term.body().path("leadershipId").asText());
+        ids.put("{term}", importedTerm(a.branch, ids.get("{person}")));
         callers.put("above", account("ORGANISER", a.upper));
         otherWorld();
     }
 
+    /** A province with a branch whose congress is in session: two on the roll, the first checked in, an election open. */
+    private record World(Scenario scenario, Http organiser, JsonNode roll, String delegate, String code, String electionId) {}
+
+    private World congressInSession(String codePrefix) {
+        Scenario s = new Scenario(admin()).units();
+        Http organiser = account("ORGANISER", s.branch);
+        assertThat(s.convene(organiser).status()).isEqualTo(201);
+        organiser.postCsv("/api/congresses/" + s.congress + "/delegates/import", Scenario.csv(2, codePrefix));
+        JsonNode roll = organiser.get("/api/congresses/" + s.congress + "/delegates").body().path("delegates");
+        String delegate = roll.get(0).path("delegateId").asText();
+        String code = organiser.post("/api/congresses/" + s.congress + "/delegates/" + delegate + "/check-in", "").body()
+                .path("votingCode").asText();
+        assertThat(organiser.post("/api/congresses/" + s.congress + "/open", "").status()).isEqualTo(200);
+        Answer election = organiser.post("/api/congresses/" + s.congress + "/elections", "{\"body\":\"EXECUTIVE_COMMITTEE\"}");
+        assertThat(election.status()).as(election.raw()).isEqualTo(201);
+        return new World(s, organiser, roll, delegate, code, election.body().path("electionId").asText());
+    }
+
+    /** A past term of the branch, imported with {@code personId} as its chair; its leadership id. */
+    private String importedTerm(String branch, String personId) {
+        Answer term = admin().post("/api/units/" + branch + "/terms/import", """
+                {"term":{"startYear":2017,"endYear":2022},"congressOrdinal":9,"seats":5,"recognisedOn":"2018-01-10",
+                 "decision":{"number":"12/QĐ"},"holdings":[{"personId":"%s","office":"CHAIR"}]}""".formatted(personId));
+        assertThat(term.status()).as(term.raw()).isEqualTo(201);
+        return term.body().path("leadershipId").asText();
+    }
+
     /** The second world: another province, with the same shape and a caller of every role of its own. */
     private void otherWorld() {
-        Scenario b = new Scenario(admin()).units();
-        Http organiser = account("ORGANISER", b.branch);
-        assertThat(b.convene(organiser).status()).isEqualTo(201);
-        organiser.postCsv("/api/congresses/" + b.congress + "/delegates/import", Scenario.csv(2, "K"));
-        JsonNode roll = organiser.get("/api/congresses/" + b.congress + "/delegates").body().path("delegates");
-        String delegate = roll.get(0).path("delegateId").asText();
-        String code = organiser.post("/api/congresses/" + b.congress + "/delegates/" + delegate + "/check-in", "").body()
-                .path("votingCode").asText();
-        assertThat(organiser.post("/api/congresses/" + b.congress + "/open", "").status()).isEqualTo(200);
-        Answer election = organiser.post("/api/congresses/" + b.congress + "/elections", "{\"body\":\"EXECUTIVE_COMMITTEE\"}");
-        assertThat(election.status()).as(election.raw()).isEqualTo(201);
-        String person = roll.get(1).path("personId").asText();
-        Answer term = admin().post("/api/units/" + b.branch + "/terms/import", """
-                {"term":{"startYear":2017,"endYear":2022},"congressOrdinal":9,"seats":5,"recognisedOn":"2018-01-10",
-                 "decision":{"number":"12/QĐ"},"holdings":[{"personId":"%s","office":"CHAIR"}]}""".formatted(person));
-        assertThat(term.status()).as(term.raw()).isEqualTo(201);
+        World w = congressInSession("K");
+        Scenario b = w.scenario();
+        Http organiser = w.organiser();
+        String delegate = w.delegate();
+        String code = w.code();
+        String person = w.roll().get(1).path("personId").asText();
+        String term = importedTerm(b.branch, person);
 
         callers.put("otherOrganiser", organiser);
         callers.put("otherAbove", account("ORGANISER", b.upper));
@@ -120,8 +128,8 @@ class AccessMatrixApiTest extends ApiTest {
         ids.put("{otherCongress}", b.congress);
         ids.put("{otherDelegate}", delegate);
         ids.put("{otherPerson}", person);
-        ids.put("{otherElection}", election.body().path("electionId").asText());
-        ids.put("{otherTerm}", term.body().path("leadershipId").asText());
+        ids.put("{otherElection}", w.electionId());
+        ids.put("{otherTerm}", term);
     }
 
     private static final List<String> WRITE = List.of("outsider", "auditor", "counting", "voter");
