@@ -49,13 +49,18 @@ public class Tokens {
         return new Issued(token, expires);
     }
 
+    /**
+     * The caller a bearer token names, on every request. A token of a closed congress is dead (ADR 0015); its
+     * congress is looked up by key: a "not exists" over the directory made PostgreSQL read every congress of every
+     * term on each request (a province holds thousands).
+     */
     public Optional<Caller> resolve(String token) {
         return jdbc.query("""
                 select t.account_id, t.congress_id, t.delegate_id, t.credential_id
                 from auth_token t left join account a on a.account_id = t.account_id
+                     left join cmd_congress c on c.congress_id = t.congress_id
                 where t.token_hash = ? and not t.revoked and t.expires_at > ? and (a.account_id is null or not a.disabled)
-                  and (t.congress_id is null
-                       or not exists (select 1 from cmd_congress c where c.congress_id = t.congress_id and not c.open))""",
+                  and c.open is not false""",
                 (rs, i) -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)},
                 Secrets.sha256(token), Timestamp.from(clock.instant())).stream().findFirst().map(r -> r[0] != null
                 ? Caller.account((String) r[0], grants((String) r[0]))

@@ -223,7 +223,8 @@ public class Checkpoints {
         for (int attempt = 0; attempt < 40; attempt++) {
             try {
                 return checkpoint.get();
-            } catch (org.springframework.dao.PessimisticLockingFailureException appendInFlight) {
+            } catch (org.springframework.dao.DataAccessException refused) {
+                if (!appendInFlight(refused)) throw refused;
                 try {
                     Thread.sleep(25);
                 } catch (InterruptedException e) {
@@ -234,6 +235,18 @@ public class Checkpoints {
         }
         log.atInfo().log("daihoi.checkpoints waited a second for appends in flight; trying again at the next turn");
         return null;
+    }
+
+    /**
+     * Whether the NOWAIT lock was refused because an append holds the table (SQL state 55P03, lock_not_available).
+     * Spring's translator leaves that state uncategorised for PostgreSQL, so the state itself is read.
+     */
+    static boolean appendInFlight(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) return true;
+            if (t instanceof org.springframework.dao.PessimisticLockingFailureException) return true;
+        }
+        return false;
     }
 
     SortedMap<String, Statement.Head> heads(List<String> scope, long upTo) {

@@ -98,6 +98,44 @@ class TamperEvidenceApiTest extends ApiTest {
                 .isEqualTo(jdbc.queryForObject("select count(*) from checkpoint", Long.class));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private Checkpoints checkpoints;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private javax.sql.DataSource dataSource;
+
+    /**
+     * ADR 0018: a checkpoint never signs heads while an append is in flight; it waits the append out (NOWAIT, then
+     * again 25 ms later) rather than give up its turn. An append's transaction holds the event table for 300 ms.
+     */
+    @Test
+    void aCheckpointWaitsOutAnAppendInFlightInsteadOfGivingUp() throws Exception {
+        long before = jdbc.queryForObject("select count(*) from checkpoint where kind = 'periodic'", Long.class);
+        try (java.sql.Connection append = dataSource.getConnection()) {
+            append.setAutoCommit(false);
+            append.createStatement().execute("lock table domain_event_entry in row exclusive mode");
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                    append.rollback();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            long start = System.nanoTime();
+            checkpoints.makePeriodic();
+            long waitedMs = (System.nanoTime() - start) / 1_000_000;
+            release.join();
+            assertThat(waitedMs).as("it waited for the append").isGreaterThanOrEqualTo(250);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from checkpoint where kind = 'periodic'", Long.class)).isGreaterThan(before);
+        assertThat(Checkpoints.appendInFlight(new org.springframework.jdbc.UncategorizedSQLException("lock", "lock table",
+                new java.sql.SQLException("could not obtain lock", "55P03")))).isTrue();
+        assertThat(Checkpoints.appendInFlight(new org.springframework.jdbc.UncategorizedSQLException("x", "select",
+                new java.sql.SQLException("syntax", "42601")))).isFalse();
+    }
+
     @Test
     void everyStoredEventHasTheChainHashOfTheFormulaRecomputedHere() {
         List<Map<String, Object>> rows = jdbc.queryForList("""

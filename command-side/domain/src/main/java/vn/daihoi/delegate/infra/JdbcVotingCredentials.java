@@ -53,7 +53,7 @@ public class JdbcVotingCredentials implements VotingCredentialRegistry {
         Optional<Redeemed> r = jdbc.query("""
                         update voting_credential v set state = 'REDEEMED'
                         where v.code_hash = ? and v.state = 'ISSUED'
-                          and not exists (select 1 from cmd_congress c where c.congress_id = v.congress_id and not c.open)
+                          and coalesce((select c.open from cmd_congress c where c.congress_id = v.congress_id), true)
                         returning v.credential_id, v.congress_id, v.delegate_id""",
                 (rs, i) -> new Redeemed(rs.getString(1), rs.getString(2), rs.getString(3)), (Object) codeHash).stream().findFirst();
         if (r.isPresent()) return new Redemption(r.get(), false);

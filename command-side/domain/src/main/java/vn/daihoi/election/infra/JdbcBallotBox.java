@@ -84,7 +84,7 @@ public class JdbcBallotBox implements BallotBox {
         });
         List<String> sorted = holders.stream().sorted().toList();
         jdbc.update("insert into ballot_round_key (election_id, round, shares_needed, padded_length) values (?, ?, ?, ?)",
-                electionId, round, sharesNeeded, paddedLength(candidateIds, ratesEach));
+                electionId, round, sharesNeeded, paddedLength(candidateIds, seats, ratesEach));
         for (int x = 1; x <= sorted.size(); x++) {
             jdbc.update("insert into ballot_round_share (election_id, round, x, holder_person_id, commitment) values (?, ?, ?, ?, ?)",
                     electionId, round, x, sorted.get(x - 1), new byte[0]);
@@ -128,14 +128,34 @@ public class JdbcBallotBox implements BallotBox {
     }
 
     /**
-     * R-23: every sealed ballot of a round has one length, so the number of names kept does not show: the JSON of
-     * the fullest ballot the round allows (every name kept or every line rated with the longest values), rounded up.
+     * R-23: every sealed ballot of a round has one length, so the number of names kept does not show. An election
+     * ballot keeps at most as many names as there are seats (R-25 refuses more before casting), so its fullest form
+     * is the JSON of the {@code seats} longest names; a confidence ballot's is every line rated with the longest
+     * values. Rounded up to 256 bytes.
      */
-    static int paddedLength(List<String> candidateIds, boolean ratesEach) {
-        int length = 64;
-        for (String id : candidateIds) length += id.length() + (ratesEach ? 96 : 8);
+    static int paddedLength(List<String> candidateIds, int seats, boolean ratesEach) {
+        int length;
+        if (ratesEach) {
+            length = 64;
+            for (String id : candidateIds) length += id.length() + 96;
+        } else {
+            List<String> longest = candidateIds.stream()
+                    .sorted(java.util.Comparator.comparingInt((String id) -> jsonLength(id)).reversed())
+                    .limit(Math.max(0, seats)).toList();
+            length = jsonLength(new Sealed("XXXXX-XXXXX", longest, null));
+        }
         return (length + 255) / 256 * 256;
     }
+
+    private static int jsonLength(Object value) {
+        try {
+            return LENGTHS.writeValueAsBytes(value).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final ObjectMapper LENGTHS = new ObjectMapper();
 
     @Override
     public ShareSlip takeShare(String electionId, int round, String holderPersonId) {
@@ -245,7 +265,18 @@ public class JdbcBallotBox implements BallotBox {
      * database, not this cache, decides whether the round is still open, because the casting statement checks it.
      */
     private record OpenRound(List<String> candidates, Set<String> candidateSet, int seats, boolean strikeAllValid, boolean ratesEach,
-                             PublicKey publicKey, int padded, byte[] legacyKey) {}
+                             PublicKey publicKey, int padded, byte[] legacyKey, java.util.concurrent.atomic.AtomicReference<RoundKey.DataKey> window) {
+
+        /** The data key of the current window (ADR 0017), a fresh one when its window is over. */
+        RoundKey.DataKey dataKey(SecureRandom random) {
+            for (;;) {
+                RoundKey.DataKey current = window.get();
+                if (current != null && current.claim()) return current;
+                RoundKey.DataKey fresh = RoundKey.dataKey(publicKey, random);
+                if (window.compareAndSet(current, fresh) && fresh.claim()) return fresh;
+            }
+        }
+    }
 
     private final Map<String, OpenRound> openRounds = new ConcurrentHashMap<>();
     private final Set<String> closedRounds = ConcurrentHashMap.newKeySet();
@@ -266,7 +297,8 @@ public class JdbcBallotBox implements BallotBox {
                     List<String> candidates = List.of((String[]) rs.getArray(1).getArray());
                     byte[] pub = rs.getBytes(6);
                     return new OpenRound(candidates, Set.copyOf(candidates), rs.getInt(2), rs.getBoolean(3), rs.getBoolean(5),
-                            pub == null ? null : RoundKey.publicKey(pub), rs.getInt(7), rs.getBytes(4));
+                            pub == null ? null : RoundKey.publicKey(pub), rs.getInt(7), rs.getBytes(4),
+                            new java.util.concurrent.atomic.AtomicReference<>());
                 }, electionId, round).stream().findFirst();
         loaded.ifPresent(o -> {
             openRounds.put(ref, o);
@@ -312,10 +344,15 @@ public class JdbcBallotBox implements BallotBox {
             sealed = seal(r.legacyKey(), new Sealed(tracking, content.k(), content.r()));
             receipt = null;
         } else {
-            // R-23: the receipt is drawn here and travels only inside the sealed ballot and to the voter.
-            tracking = newTrackingCode();
-            sealed = RoundKey.seal(r.publicKey(), padded(new Sealed(tracking, content.k(), content.r()), r.padded()), random);
-            receipt = sealReceipt(b, tracking);
+            // R-23: the receipt is drawn here and travels only inside the sealed ballot and to the voter. One draw of
+            // the thread's own generator gives the receipt and both nonces.
+            SecureRandom draw = RANDOM.get();
+            byte[] fresh = new byte[10 + 12 + 12];
+            draw.nextBytes(fresh);
+            tracking = trackingCode(fresh);
+            sealed = RoundKey.seal(r.dataKey(draw), padded(new Sealed(tracking, content.k(), content.r()), r.padded()),
+                    Arrays.copyOfRange(fresh, 10, 22));
+            receipt = sealReceipt(b, tracking, Arrays.copyOfRange(fresh, 22, 34));
         }
         for (int attempt = 0; attempt < 3; attempt++) {
             int cast = jdbc.update("""
@@ -475,12 +512,13 @@ public class JdbcBallotBox implements BallotBox {
                 "select delegate_id from ballot_round_voter where election_id = ? and round = ? and took_part order by delegate_id",
                 String.class, electionId, round);
         List<byte[]> box = jdbc.queryForList("select sealed from ballot_box where election_id = ? and round = ?", byte[].class, electionId, round);
-        PrivateKey key = opening;
-        // RSA opens a ballot in about a millisecond: a big round is opened on every core.
-        List<PublishedBallot> ballots = new ArrayList<>(box.parallelStream().map(sealed -> {
-            Sealed s = key != null ? readSealed(RoundKey.open(key, sealed)) : open(legacyKey, sealed);
-            return new PublishedBallot(s.t(), s.k(), null, false, s.r());
-        }).toList());
+        // One RSA decryption per window of ballots (ADR 0017), then AES-GCM: a round of a thousand opens in milliseconds.
+        RoundKey.Opener opener = opening != null ? new RoundKey.Opener(opening) : null;
+        List<PublishedBallot> ballots = new ArrayList<>(box.size());
+        for (byte[] sealed : box) {
+            Sealed s = opener != null ? readSealed(opener.open(sealed)) : open(legacyKey, sealed);
+            ballots.add(new PublishedBallot(s.t(), s.k(), null, false, s.r()));
+        }
         // An order that carries no information: by content, then by the random tracking code.
         ballots.sort(PublishedBallot.CONTENT_ORDER);
         empty(electionId, round);
@@ -586,20 +624,19 @@ public class JdbcBallotBox implements BallotBox {
         }
     }
 
-    private String newTrackingCode() {
-        StringBuilder s = new StringBuilder();
+    /** A receipt code from ten random bytes: five bits of each (32 letters, so every letter is equally likely). */
+    private static String trackingCode(byte[] random) {
+        StringBuilder s = new StringBuilder(11);
         for (int i = 0; i < 10; i++) {
             if (i == 5) s.append('-');
-            s.append(BASE32[random.nextInt(BASE32.length)]);
+            s.append(BASE32[random[i] & 31]);
         }
         return s.toString();
     }
 
     /** The receipt under AES-GCM with a key only the voter's Idempotency-Key derives (HMAC over the round and voter). */
-    private byte[] sealReceipt(CastBallotCommand b, String tracking) {
+    private byte[] sealReceipt(CastBallotCommand b, String tracking, byte[] nonce) {
         try {
-            byte[] nonce = new byte[12];
-            random.nextBytes(nonce);
             Cipher c = GCM.get();
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(receiptKey(b), "AES"), new GCMParameterSpec(128, nonce));
             byte[] body = c.doFinal(tracking.getBytes(StandardCharsets.US_ASCII));
@@ -683,6 +720,8 @@ public class JdbcBallotBox implements BallotBox {
     /** Provider lookups cost more than the work; each request thread keeps its own instances. */
     private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> instance(() -> Mac.getInstance("HmacSHA256")));
     private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance("AES/GCM/NoPadding")));
+    /** Each request thread draws from its own generator (NIST DRBG, seeded by the system): no lock shared by all casts. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> instance(() -> SecureRandom.getInstance("DRBG")));
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> instance(() -> MessageDigest.getInstance("SHA-256")));
 
     private interface Instance<T> {

@@ -27,8 +27,10 @@ import java.util.HexFormat;
  * carry; the server keeps only the public key, which seals ballots but cannot open them. Rebuilding the pair from
  * the shares' seed and finding the stored public key again is the proof that the shares were right.
  *
- * <p>A sealed ballot is {@code RSA-OAEP-SHA256(public, K) ‖ nonce ‖ AES-256-GCM(K, nonce, padded content)} with
- * K fresh for every ballot; the server forgets K once the ballot is sealed.
+ * <p>A sealed ballot is {@code RSA-OAEP-SHA256(public, K) ‖ nonce ‖ AES-256-GCM(K, nonce, padded content)}. K is a
+ * {@link DataKey}: random, used for a short window of ballots (at most {@link DataKey#MAX_USES} or
+ * {@link DataKey#MAX_AGE_NANOS}), each with its own random nonce, then forgotten; its RSA-wrapped form travels in
+ * every ballot it sealed, so a ballot stays readable on its own and the count unwraps each window's key once.
  */
 final class RoundKey {
 
@@ -124,20 +126,49 @@ final class RoundKey {
         }
     }
 
-    /** Seals {@code content} (already padded to the round's one length) for the holder of the private key. */
-    static byte[] seal(PublicKey key, byte[] content, SecureRandom random) {
+    /**
+     * ADR 0017: the data key of a window of ballots. K is drawn at random and wrapped once under the round's public
+     * key; the window ends after {@link #MAX_USES} ballots or {@link #MAX_AGE_NANOS} (30 s), whichever comes first, and
+     * the box then drops K (so a copy of the server's memory holds the key of one window at most). A congress of sixty
+     * casts its round in one or two windows; a season's five hundred rounds at once each in their own. Within a window every
+     * ballot has its own random 96-bit nonce.
+     */
+    static final class DataKey {
+        static final int MAX_USES = 100;
+        static final long MAX_AGE_NANOS = 30_000_000_000L;
+
+        private final SecretKeySpec key;
+        private final byte[] wrapped;
+        private final long born = System.nanoTime();
+        private final java.util.concurrent.atomic.AtomicInteger uses = new java.util.concurrent.atomic.AtomicInteger();
+
+        private DataKey(SecretKeySpec key, byte[] wrapped) {
+            this.key = key;
+            this.wrapped = wrapped;
+        }
+
+        /** Claims one use of the key; false when its window is over and a fresh key must take over. */
+        boolean claim() {
+            return claim(System.nanoTime());
+        }
+
+        boolean claim(long nowNanos) {
+            return nowNanos - born < MAX_AGE_NANOS && uses.incrementAndGet() <= MAX_USES;
+        }
+
+        long born() {
+            return born;
+        }
+    }
+
+    /** A fresh data key for {@code publicKey}: 32 random bytes, wrapped with RSA-OAEP-SHA256. */
+    static DataKey dataKey(PublicKey publicKey, SecureRandom random) {
         byte[] k = new byte[32];
-        byte[] nonce = new byte[12];
         random.nextBytes(k);
-        random.nextBytes(nonce);
         try {
             Cipher rsa = RSA.get();
-            rsa.init(Cipher.ENCRYPT_MODE, key, OAEP);
-            byte[] wrapped = rsa.doFinal(k);
-            Cipher gcm = GCM.get();
-            gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(k, "AES"), new GCMParameterSpec(128, nonce));
-            byte[] body = gcm.doFinal(content);
-            return ByteBuffer.allocate(wrapped.length + 12 + body.length).put(wrapped).put(nonce).put(body).array();
+            rsa.init(Cipher.ENCRYPT_MODE, publicKey, OAEP);
+            return new DataKey(new SecretKeySpec(k, "AES"), rsa.doFinal(k));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -145,17 +176,74 @@ final class RoundKey {
         }
     }
 
-    static byte[] open(PrivateKey key, byte[] sealed) {
+    /** Seals {@code content} (already padded to the round's one length) under a window's data key and a fresh nonce. */
+    static byte[] seal(DataKey key, byte[] content, byte[] nonce) {
+        if (nonce.length != 12) throw new IllegalArgumentException("a GCM nonce has 12 bytes");
+        try {
+            Cipher gcm = GCM.get();
+            gcm.init(Cipher.ENCRYPT_MODE, key.key, new GCMParameterSpec(128, nonce));
+            byte[] out = new byte[WRAPPED + 12 + content.length + 16];
+            System.arraycopy(key.wrapped, 0, out, 0, WRAPPED);
+            System.arraycopy(nonce, 0, out, WRAPPED, 12);
+            gcm.doFinal(content, 0, content.length, out, WRAPPED + 12);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Seals {@code content} under a data key of its own (one ballot, one window). */
+    static byte[] seal(PublicKey key, byte[] content, SecureRandom random) {
+        byte[] nonce = new byte[12];
+        random.nextBytes(nonce);
+        return seal(dataKey(key, random), content, nonce);
+    }
+
+    /**
+     * Opens the ballots of a box: each window's data key is unwrapped once (one RSA decryption per window, not per
+     * ballot) and kept only in this opener, which the count drops when it is done.
+     */
+    static final class Opener {
+        private final PrivateKey key;
+        private final java.util.Map<java.nio.ByteBuffer, SecretKeySpec> windows = new java.util.HashMap<>();
+
+        Opener(PrivateKey key) {
+            this.key = key;
+        }
+
+        byte[] open(byte[] sealed) {
+            if (sealed.length < WRAPPED + 12 + 16) throw new IllegalStateException("a ballot in the box cannot be opened: too short");
+            SecretKeySpec k = windows.computeIfAbsent(java.nio.ByteBuffer.wrap(sealed, 0, WRAPPED).slice(), w -> unwrap(key, sealed));
+            try {
+                Cipher gcm = GCM.get();
+                gcm.init(Cipher.DECRYPT_MODE, k, new GCMParameterSpec(128, sealed, WRAPPED, 12));
+                return gcm.doFinal(sealed, WRAPPED + 12, sealed.length - WRAPPED - 12);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("a ballot in the box cannot be opened", e);
+            }
+        }
+
+        /** How many windows' keys were unwrapped. */
+        int windows() {
+            return windows.size();
+        }
+    }
+
+    private static SecretKeySpec unwrap(PrivateKey key, byte[] sealed) {
         try {
             Cipher rsa = RSA.get();
             rsa.init(Cipher.DECRYPT_MODE, key, OAEP);
             byte[] k = rsa.doFinal(sealed, 0, WRAPPED);
-            Cipher gcm = GCM.get();
-            gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(k, "AES"), new GCMParameterSpec(128, sealed, WRAPPED, 12));
+            SecretKeySpec spec = new SecretKeySpec(k, "AES");
             java.util.Arrays.fill(k, (byte) 0);
-            return gcm.doFinal(sealed, WRAPPED + 12, sealed.length - WRAPPED - 12);
+            return spec;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a ballot in the box cannot be opened", e);
         }
+    }
+
+    /** Opens one ballot (tests and single ballots; a count uses an {@link Opener}). */
+    static byte[] open(PrivateKey key, byte[] sealed) {
+        return new Opener(key).open(sealed);
     }
 }

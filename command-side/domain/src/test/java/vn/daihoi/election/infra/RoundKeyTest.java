@@ -88,11 +88,64 @@ class RoundKeyTest {
     }
 
     @Test
+    void aWindowsBallotsShareOneWrappedKeyEachWithItsOwnNonceAndTheCountUnwrapsItOnce() {
+        byte[] seed = new byte[32];
+        random.nextBytes(seed);
+        RoundKey.Pair pair = RoundKey.fromSeed(seed);
+        RoundKey.DataKey window = RoundKey.dataKey(pair.publicKey(), random);
+        List<byte[]> sealed = new ArrayList<>();
+        for (int i = 0; i < RoundKey.DataKey.MAX_USES; i++) {
+            assertThat(window.claim()).as("use %d of the window", i + 1).isTrue();
+            byte[] nonce = new byte[12];
+            random.nextBytes(nonce);
+            sealed.add(RoundKey.seal(window, ("{\"t\":\"B" + i + "\"}" + " ".repeat(40)).substring(0, 48).getBytes(StandardCharsets.UTF_8), nonce));
+        }
+        assertThat(window.claim()).as("the window is over after its last use").isFalse();
+        // One length; the same wrapped key at the front of each (it is the window's), the rest differs.
+        assertThat(sealed).extracting(b -> b.length).containsOnly(256 + 12 + 48 + 16);
+        assertThat(sealed).extracting(b -> java.util.HexFormat.of().formatHex(b, 0, 256)).containsOnly(
+                java.util.HexFormat.of().formatHex(sealed.get(0), 0, 256));
+        assertThat(sealed).extracting(b -> java.util.HexFormat.of().formatHex(b, 256, 268)).doesNotHaveDuplicates();
+        RoundKey.DataKey next = RoundKey.dataKey(pair.publicKey(), random);
+        byte[] nonce = new byte[12];
+        random.nextBytes(nonce);
+        sealed.add(RoundKey.seal(next, " ".repeat(48).getBytes(StandardCharsets.UTF_8), nonce));
+        assertThat(java.util.Arrays.copyOf(sealed.get(sealed.size() - 1), 256)).isNotEqualTo(java.util.Arrays.copyOf(sealed.get(0), 256));
+
+        RoundKey.Opener opener = new RoundKey.Opener(pair.privateKey());
+        for (int i = 0; i < RoundKey.DataKey.MAX_USES; i++) {
+            assertThat(new String(opener.open(sealed.get(i)), StandardCharsets.UTF_8)).startsWith("{\"t\":\"B" + i + "\"}");
+        }
+        opener.open(sealed.get(sealed.size() - 1));
+        assertThat(opener.windows()).isEqualTo(2);
+        // A changed byte of the content, of the nonce or of the wrapped key is refused, never misread.
+        for (int at : new int[]{3, 256 + 5, 256 + 12 + 7, sealed.get(0).length - 1}) {
+            byte[] tampered = sealed.get(0).clone();
+            tampered[at] ^= 0x10;
+            assertThatThrownBy(() -> new RoundKey.Opener(pair.privateKey()).open(tampered)).as("byte %d changed", at)
+                    .isInstanceOf(IllegalStateException.class);
+        }
+        // A window also ends with time, however few ballots it sealed.
+        RoundKey.DataKey young = RoundKey.dataKey(pair.publicKey(), random);
+        assertThat(young.claim(young.born() + RoundKey.DataKey.MAX_AGE_NANOS - 1)).isTrue();
+        assertThat(young.claim(young.born() + RoundKey.DataKey.MAX_AGE_NANOS)).isFalse();
+        assertThat(RoundKey.DataKey.MAX_AGE_NANOS).isLessThanOrEqualTo(30_000_000_000L);
+    }
+
+    @Test
     void aBallotIsPaddedToItsRoundsOneLength() {
         List<String> ids = List.of("cand-0001", "cand-0002", "cand-0003");
-        int election = JdbcBallotBox.paddedLength(ids, false);
-        int confidence = JdbcBallotBox.paddedLength(ids, true);
+        int election = JdbcBallotBox.paddedLength(ids, 2, false);
+        int confidence = JdbcBallotBox.paddedLength(ids, 2, true);
         assertThat(election % 256).isZero();
         assertThat(confidence).isGreaterThanOrEqualTo(election);
+        // The fullest valid ballot keeps as many names as there are seats, the longest ones, and fits.
+        List<String> uuids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) uuids.add(java.util.UUID.randomUUID().toString());
+        uuids.set(3, "a-much-longer-candidate-identifier-than-the-others-" + "x".repeat(200));
+        int padded = JdbcBallotBox.paddedLength(uuids, 5, false);
+        String fullest = "{\"t\":\"ABCDE-FGHJK\",\"k\":[\"" + String.join("\",\"", uuids.subList(2, 7)) + "\"]}";
+        assertThat(fullest.length()).isLessThanOrEqualTo(padded);
+        assertThat(JdbcBallotBox.paddedLength(uuids.subList(0, 3), 3, false)).isEqualTo(256);
     }
 }
