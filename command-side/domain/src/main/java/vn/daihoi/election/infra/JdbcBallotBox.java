@@ -55,7 +55,7 @@ public class JdbcBallotBox implements BallotBox {
 
     private final JdbcTemplate jdbc;
     private final SecureRandom random = new SecureRandom();
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public JdbcBallotBox(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -149,13 +149,11 @@ public class JdbcBallotBox implements BallotBox {
 
     private static int jsonLength(Object value) {
         try {
-            return LENGTHS.writeValueAsBytes(value).length;
+            return JSON.writeValueAsBytes(value).length;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
-
-    private static final ObjectMapper LENGTHS = new ObjectMapper();
 
     @Override
     public ShareSlip takeShare(String electionId, int round, String holderPersonId) {
@@ -475,7 +473,7 @@ public class JdbcBallotBox implements BallotBox {
             Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(b.idempotencyKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update((b.electionId() + "\n" + b.round() + "\n" + b.delegateId() + "\n").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(json.writeValueAsBytes(new Sealed(null, content.k(), content.r())));
+            return mac.doFinal(JSON.writeValueAsBytes(new Sealed(null, content.k(), content.r())));
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -605,7 +603,7 @@ public class JdbcBallotBox implements BallotBox {
     /** The content padded with spaces (which JSON ignores) to the round's one length. */
     private byte[] padded(Sealed content, int length) {
         try {
-            byte[] bytes = json.writeValueAsBytes(content);
+            byte[] bytes = JSON.writeValueAsBytes(content);
             if (bytes.length > length) throw new IllegalStateException("a ballot is longer than its round's padded length");
             byte[] out = new byte[length];
             Arrays.fill(out, (byte) ' ');
@@ -618,13 +616,16 @@ public class JdbcBallotBox implements BallotBox {
 
     private Sealed readSealed(byte[] plain) {
         try {
-            return json.readValue(plain, Sealed.class);
+            return JSON.readValue(plain, Sealed.class);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("a ballot in the box cannot be read", e);
         }
     }
 
-    /** A receipt code from ten random bytes: five bits of each (32 letters, so every letter is equally likely). */
+    /**
+     * A receipt code from ten random bytes (a legacy round's: HMAC bytes): five bits of each, 32 letters, so every
+     * letter is equally likely.
+     */
     private static String trackingCode(byte[] random) {
         StringBuilder s = new StringBuilder(11);
         for (int i = 0; i < 10; i++) {
@@ -740,13 +741,7 @@ public class JdbcBallotBox implements BallotBox {
         try {
             Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] h = mac.doFinal((b.delegateId() + "\n" + b.idempotencyKey()).getBytes(StandardCharsets.UTF_8));
-            StringBuilder s = new StringBuilder();
-            for (int i = 0; i < 10; i++) {
-                if (i == 5) s.append('-');
-                s.append(BASE32[(h[i] & 0xff) % BASE32.length]);
-            }
-            return s.toString();
+            return trackingCode(mac.doFinal((b.delegateId() + "\n" + b.idempotencyKey()).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -758,7 +753,7 @@ public class JdbcBallotBox implements BallotBox {
             random.nextBytes(nonce);
             Cipher c = GCM.get();
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-            byte[] body = c.doFinal(json.writeValueAsBytes(content));
+            byte[] body = c.doFinal(JSON.writeValueAsBytes(content));
             byte[] out = new byte[12 + body.length];
             System.arraycopy(nonce, 0, out, 0, 12);
             System.arraycopy(body, 0, out, 12, body.length);
@@ -772,7 +767,7 @@ public class JdbcBallotBox implements BallotBox {
         try {
             Cipher c = GCM.get();
             c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed, 0, 12));
-            return json.readValue(c.doFinal(sealed, 12, sealed.length - 12), Sealed.class);
+            return JSON.readValue(c.doFinal(sealed, 12, sealed.length - 12), Sealed.class);
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("a ballot in the box cannot be opened", e);
         }
