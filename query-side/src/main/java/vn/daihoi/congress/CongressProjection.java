@@ -136,6 +136,12 @@ public class CongressProjection implements ReadModel {
         return "Đại hội lần thứ " + roman + ", nhiệm kỳ " + term.label();
     }
 
+    /** The latest congresses (and meetings) of these units and these congresses, newest first: a staff member's list. */
+    public List<CongressSummary> latestOf(java.util.Collection<String> unitIds, java.util.Collection<String> congressIds, boolean all) {
+        return jdbc.query("select * from congress_view where ? or unit_id = any(?) or congress_id = any(?) order by congress_date desc, congress_id limit 50",
+                SUMMARY, all, unitIds.toArray(String[]::new), congressIds.toArray(String[]::new));
+    }
+
     public Optional<CongressSummary> summary(String congressId) {
         return jdbc.query("select * from congress_view where congress_id = ?", SUMMARY, congressId).stream().findFirst();
     }

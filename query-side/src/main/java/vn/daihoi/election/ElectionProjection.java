@@ -145,6 +145,12 @@ public class ElectionProjection implements ReadModel {
     }
 
     @EventHandler
+    void on(RoundResultsPublished e, @Timestamp Instant at) {
+        jdbc.update("insert into results_link (link_id, election_id, round, published_at) values (?, ?, ?, ?) on conflict do nothing",
+                e.linkId(), e.electionId(), e.round(), java.sql.Timestamp.from(at));
+    }
+
+    @EventHandler
     void on(RoundVoided e, @Timestamp Instant at) {
         jdbc.update("update round_view set status = 'VOID', participants = ?, void_reason = ?, void_decision = ?, closed_at = ? "
                 + "where election_id = ? and round = ?", e.electronicVoters(), e.reason(), e.decisionReference(),
@@ -241,7 +247,7 @@ public class ElectionProjection implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of("election_view", "candidate_view", "round_view", "round_result_line", "published_ballot");
+        return List.of("election_view", "candidate_view", "round_view", "round_result_line", "published_ballot", "results_link");
     }
 
     // ---- queries ------------------------------------------------------------------------------------
@@ -298,6 +304,25 @@ public class ElectionProjection implements ReadModel {
                             strings(rs.getArray("share_holders")), strings(rs.getArray("shares_taken")), strings(rs.getArray("opened_by")),
                             rs.getString("void_reason"), rs.getString("void_decision")));
         }, q.electionId(), q.round()).stream().findFirst();
+    }
+
+    /** A published round by its public link: election id and round. */
+    public record PublishedRound(String electionId, int round) {}
+
+    public Optional<PublishedRound> publishedUnder(String linkId) {
+        return jdbc.query("select election_id, round from results_link where link_id = ?",
+                (rs, i) -> new PublishedRound(rs.getString(1), rs.getInt(2)), linkId).stream().findFirst();
+    }
+
+    public Optional<String> resultsLinkOf(String electionId, int round) {
+        return jdbc.queryForList("select link_id from results_link where election_id = ? and round = ?", String.class, electionId, round)
+                .stream().findFirst();
+    }
+
+    /** The elections and confidence votes of a congress, in the order their first rounds opened (not yet opened: last). */
+    public List<String> electionsOf(String congressId) {
+        return jdbc.queryForList("select e.election_id from election_view e left join round_view r on r.election_id = e.election_id"
+                + " and r.round = 1 where e.congress_id = ? order by r.opened_at nulls last, e.title, e.election_id", String.class, congressId);
     }
 
     /** An election never changes congress, so the answer is kept once found (a ballot asks it every time). */

@@ -48,7 +48,7 @@ public class Access {
         LocalDate today = LocalDate.now(clock);
         UnitQueries.UnitWithAncestors u = queries.query(new UnitQueries.UnitAsOf(unitId, today), UnitQueries.UnitWithAncestors.class).join();
         if (!u.known()) {
-            throw RuleViolation.notFound("unknown-unit", "unitId", "Không tìm thấy đơn vị.", "No such unit is registered.");
+            throw RuleViolation.notFound("unknown-unit", "unitId");
         }
         if (u.unit() == null) {
             LocalDate last = u.endedOn() != null ? u.endedOn().minusDays(1) : u.registeredOn();
@@ -108,8 +108,7 @@ public class Access {
     }
 
     public String unitOfCongress(String congressId) {
-        return congresses.summary(congressId).map(s -> s.unitId()).orElseThrow(() -> RuleViolation.notFound("unknown-congress",
-                "congressId", "Không tìm thấy đại hội.", "No such congress."));
+        return congresses.summary(congressId).map(s -> s.unitId()).orElseThrow(() -> RuleViolation.notFound("unknown-congress", "congressId"));
     }
 
     public void requireOrganiserOfCongress(String congressId) {

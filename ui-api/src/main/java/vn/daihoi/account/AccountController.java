@@ -60,8 +60,7 @@ public class AccountController {
     @PostMapping("/{accountId}/grants")
     public Accounts.AccountView grant(@PathVariable String accountId, @Valid @RequestBody GrantBody body) {
         requireMayGrant(body.toGrant());
-        accounts.find(accountId).orElseThrow(() -> vn.daihoi.common.RuleViolation.notFound("unknown-account", "accountId",
-                "Không tìm thấy tài khoản.", "No such account."));
+        accounts.find(accountId).orElseThrow(() -> vn.daihoi.common.RuleViolation.notFound("unknown-account", "accountId"));
         accounts.grant(access.caller().accountId(), accountId, body.toGrant());
         return accounts.find(accountId).orElseThrow();
     }

@@ -33,17 +33,13 @@ public class Accounts {
     public AccountView create(String actorId, String username, String password, String personId, List<Grant> grants, boolean demo) {
         String name = username == null ? "" : username.strip().toLowerCase();
         if (!USERNAME.matcher(name).matches()) {
-            throw RuleViolation.invalid("invalid-username", null, "username",
-                    "Tên đăng nhập gồm 3–64 ký tự a–z, 0–9, dấu chấm, gạch ngang, gạch dưới.",
-                    "A username has 3–64 characters a–z, 0–9, '.', '-' or '_'.");
+            throw RuleViolation.invalid("invalid-username", null, "username");
         }
         if (password == null || password.length() < 10) {
-            throw RuleViolation.invalid("weak-password", null, "password",
-                    "Mật khẩu cần ít nhất 10 ký tự.", "The password needs at least 10 characters.");
+            throw RuleViolation.invalid("weak-password", null, "password");
         }
         if (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from account where username = ?)", Boolean.class, name))) {
-            throw RuleViolation.conflict("username-taken", null, "username",
-                    "Tên đăng nhập đã được dùng.", "The username is already taken.");
+            throw RuleViolation.conflict("username-taken", null, "username");
         }
         String id = UUID.randomUUID().toString();
         jdbc.update("insert into account (account_id, username, password_hash, person_id, demo) values (?, ?, ?, ?, ?)",
@@ -55,9 +51,7 @@ public class Accounts {
 
     public void grant(String actorId, String accountId, Grant g) {
         if (g.role() == null || g.role() == Role.VOTER || (g.role() != Role.ADMIN && (g.scopeId() == null || g.scopeId().isBlank()))) {
-            throw RuleViolation.invalid("invalid-grant", null, "grants",
-                    "Quyền không hợp lệ: cần vai trò và phạm vi (đơn vị hoặc đại hội).",
-                    "Invalid grant: a role and its scope (unit or congress) are needed.");
+            throw RuleViolation.invalid("invalid-grant", null, "grants");
         }
         jdbc.update("insert into account_grant (account_id, role, scope_id) values (?, ?, ?) on conflict do nothing",
                 accountId, g.role().name(), g.role() == Role.ADMIN ? "" : g.scopeId());

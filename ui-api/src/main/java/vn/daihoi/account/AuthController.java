@@ -48,19 +48,18 @@ public class AuthController {
         this.access = access;
     }
 
-    record Login(@NotBlank @Line(max = Limits.USERNAME) String username,
+    public record Login(@NotBlank @Line(max = Limits.USERNAME) String username,
                  @NotBlank @Line(max = Limits.PASSWORD_BYTES, maxBytes = Limits.PASSWORD_BYTES) String password) {}
 
-    record VotingCode(@NotBlank @Line(max = Limits.SECRET) String code) {}
+    public record VotingCode(@NotBlank @Line(max = Limits.SECRET) String code) {}
 
-    record Session(String token, Instant expiresAt, String accountId, String congressId, String delegateId, List<Grant> grants) {}
+    public record Session(String token, Instant expiresAt, String accountId, String congressId, String delegateId, List<Grant> grants) {}
 
     @PostMapping("/login")
     public Session login(@Valid @RequestBody Login body, HttpServletRequest request) {
         SignInLimits.Attempt attempt = limits.login(request, body.username());
-        String accountId = accounts.authenticate(body.username(), body.password()).orElseThrow(() -> new RuleViolation(
-                RuleViolation.Kind.INVALID, "bad-credentials", null, "password",
-                "Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password."));
+        String accountId = accounts.authenticate(body.username(), body.password()).orElseThrow(
+                () -> RuleViolation.invalid("bad-credentials", null, "password"));
         attempt.succeeded();
         Tokens.Issued t = tokens.forAccount(accountId);
         return new Session(t.token(), t.expiresAt(), accountId, null, null, tokens.grants(accountId));
@@ -75,13 +74,10 @@ public class AuthController {
         SignInLimits.Attempt attempt = limits.votingCode(request, body.code());
         JdbcVotingCredentials.Redemption found = credentials.redeemWhileOpen(secrets.hashVotingCode(body.code()));
         if (found.expired()) {
-            throw RuleViolation.conflict("voting-code-expired", "R-13", "code",
-                    "Mã biểu quyết đã hết hạn: đại hội đã bế mạc hoặc đã bị huỷ.",
-                    "The voting code has expired: its congress has closed or was cancelled.");
+            throw RuleViolation.conflict("voting-code-expired", "R-13", "code");
         }
-        JdbcVotingCredentials.Redeemed r = Optional.ofNullable(found.redeemed()).orElseThrow(() -> new RuleViolation(
-                RuleViolation.Kind.INVALID, "invalid-voting-code", "R-13", "code",
-                "Mã biểu quyết không đúng, đã dùng hoặc đã bị thu hồi.", "The voting code is wrong, used or revoked."));
+        JdbcVotingCredentials.Redeemed r = Optional.ofNullable(found.redeemed()).orElseThrow(
+                () -> RuleViolation.invalid("invalid-voting-code", "R-13", "code"));
         attempt.succeeded();
         Tokens.Issued t = tokens.forVoter(r.congressId(), r.delegateId(), r.credentialId());
         return new Session(t.token(), t.expiresAt(), null, r.congressId(), r.delegateId(), List.of(new Grant(Role.VOTER, r.congressId())));
@@ -90,9 +86,8 @@ public class AuthController {
     /** ADR 0015: refused before any lookup or hash, with the time after which one more attempt is allowed. */
     @ExceptionHandler(SignInLimits.TooManyAttempts.class)
     ResponseEntity<ProblemDetail> tooMany(SignInLimits.TooManyAttempts e) {
-        ProblemDetail p = Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", null, null,
-                "Quá nhiều lần đăng nhập sai; hãy thử lại sau " + e.retryAfterSeconds() + " giây.",
-                "Too many failed sign-in attempts; try again in " + e.retryAfterSeconds() + " seconds.").getBody();
+        ProblemDetail p = Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", null, null, "problem.too-many-attempts",
+                e.retryAfterSeconds()).getBody();
         p.setProperty("retryAfterSeconds", e.retryAfterSeconds());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(p);

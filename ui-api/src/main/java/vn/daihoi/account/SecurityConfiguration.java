@@ -33,8 +33,11 @@ public class SecurityConfiguration {
     };
 
     @Bean
+    @org.springframework.core.annotation.Order(1)
     SecurityFilterChain api(HttpSecurity http, Tokens tokens, ObjectMapper json) throws Exception {
-        http.csrf(c -> c.disable())
+        // The API's paths; every other path is a web page, with its session chain (web.PageSecurityConfiguration).
+        http.securityMatcher("/api/**", "/actuator/**", "/error")
+                .csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
@@ -48,13 +51,13 @@ public class SecurityConfiguration {
                 })
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> write(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                "Cần đăng nhập (Authorization: Bearer …).", "Sign in first (Authorization: Bearer …)."))
+                                "problem.unauthenticated"))
                         .accessDeniedHandler((req, res, ex) -> write(res, json, HttpStatus.FORBIDDEN, "forbidden",
-                                "Bạn không có quyền thực hiện việc này.", "You have no right to do this.")));
+                                "problem.forbidden")));
         return http.build();
     }
 
-    static void write(HttpServletResponse res, ObjectMapper json, HttpStatus status, String code, String vi, String en) throws IOException {
-        ProblemWriter.write(res, json, Problems.problem(status, code, null, null, vi, en));
+    static void write(HttpServletResponse res, ObjectMapper json, HttpStatus status, String code, String key) throws IOException {
+        ProblemWriter.write(res, json, Problems.problem(status, code, null, null, key));
     }
 }

@@ -77,11 +77,9 @@ public class AuditController {
         String unitId = body.unitId() == null || body.unitId().isBlank() ? null : body.unitId();
         if (unitId != null) {
             UnitQueries.UnitWithAncestors u = queries.query(new UnitQueries.UnitAsOf(unitId, LocalDate.now(clock)), UnitQueries.UnitWithAncestors.class).join();
-            if (!u.known()) throw RuleViolation.notFound("unknown-unit", "unitId", "Không tìm thấy đơn vị.", "No such unit is registered.");
+            if (!u.known()) throw RuleViolation.notFound("unknown-unit", "unitId");
             if (u.unit() == null || u.unit().kind().level() > 1) {
-                throw RuleViolation.invalid("not-a-federation", "R-01", "unitId",
-                        "Chỉ Tổng Liên đoàn, LĐLĐ tỉnh, thành phố và công đoàn ngành Trung ương có khóa ký.",
-                        "Only the confederation, provincial federations and national sector unions hold signing keys.");
+                throw RuleViolation.invalid("not-a-federation", "R-01", "unitId");
             }
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(published(keys.rotate(unitId)));

@@ -54,14 +54,13 @@ public class ConfidenceMinutes {
 
     public RoundView round(String electionId, int round) {
         return queries.query(new ElectionQueries.RoundOf(electionId, round), ResponseTypes.optionalInstanceOf(RoundView.class)).join()
-                .orElseThrow(() -> RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round."));
+                .orElseThrow(() -> RuleViolation.notFound("unknown-round", "round"));
     }
 
     /** the counted results; refused while the round is open, which has only its turnout to show. */
     public Results results(String electionId, int round) {
         return queries.query(new ConfidenceQueries.ResultsOf(electionId, round), ResponseTypes.optionalInstanceOf(Results.class)).join()
-                .orElseThrow(() -> RuleViolation.conflict("round-not-counted", "R-63", "round",
-                        "Vòng lấy phiếu chưa kiểm phiếu xong; chưa có kết quả.", "The round is not counted yet; there are no results."));
+                .orElseThrow(() -> RuleViolation.conflict("round-not-counted", "R-63", "round").variant("results"));
     }
 
     public Minutes of(String electionId, int round) {
@@ -128,6 +127,6 @@ public class ConfidenceMinutes {
     }
 
     public static RuleViolation unknown() {
-        return RuleViolation.notFound("unknown-confidence-vote", "electionId", "Không tìm thấy cuộc lấy phiếu tín nhiệm.", "No such confidence vote.");
+        return RuleViolation.notFound("unknown-confidence-vote", "electionId");
     }
 }

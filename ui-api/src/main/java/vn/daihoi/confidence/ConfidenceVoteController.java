@@ -38,6 +38,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Confidence votes over HTTP (R-60 to R-64, ADR 0010). A confidence vote is an election of the engine: its rounds
@@ -166,18 +167,16 @@ public class ConfidenceVoteController {
                 out.add(null);
                 continue;
             }
-            out.add(new RatingLine(r.candidateId(), parse(ConfidenceLevel.class, r.level(), "invalid-confidence-ballot-unknown-level",
-                    "Mức tín nhiệm không hợp lệ (chỉ HIGH, CONFIDENCE, LOW).", "Unknown confidence level (HIGH, CONFIDENCE or LOW only)."),
-                    parse(LineInvalidReason.class, r.invalid(), "invalid-confidence-line-reason",
-                            "Lý do dòng không hợp lệ chưa biết (NO_LEVEL, SEVERAL_LEVELS, NAME_STRUCK).",
-                            "Unknown reason for an invalid line (NO_LEVEL, SEVERAL_LEVELS or NAME_STRUCK).")));
+            out.add(new RatingLine(r.candidateId(), parse(ConfidenceLevel.class, r.level(),
+                    () -> RuleViolation.invalid("invalid-confidence-ballot-unknown-level", "R-62", "ratings")),
+                    parse(LineInvalidReason.class, r.invalid(), () -> RuleViolation.invalid("invalid-confidence-line-reason", "R-62", "ratings"))));
         }
         return out;
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String code, String vi, String en) {
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, Supplier<RuleViolation> unknown) {
         if (value == null || value.isBlank()) return null;
         for (E e : type.getEnumConstants()) if (e.name().equals(value.strip())) return e;
-        throw RuleViolation.invalid(code, "R-62", "ratings", vi, en);
+        throw unknown.get();
     }
 }

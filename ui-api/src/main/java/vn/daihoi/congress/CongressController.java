@@ -150,6 +150,6 @@ public class CongressController {
 
     Dashboard dashboardOf(String congressId) {
         return queries.query(new DashboardOf(congressId), ResponseTypes.optionalInstanceOf(Dashboard.class)).join()
-                .orElseThrow(() -> RuleViolation.notFound("unknown-congress", "congressId", "Không tìm thấy đại hội.", "No such congress."));
+                .orElseThrow(() -> RuleViolation.notFound("unknown-congress", "congressId"));
     }
 }

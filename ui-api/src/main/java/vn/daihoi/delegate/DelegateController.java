@@ -57,8 +57,11 @@ public class DelegateController {
     private final Secrets secrets;
     private final CongressProjection congresses;
 
+    private final vn.daihoi.web.PublicAddress address;
+
     public DelegateController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
-                              Secrets secrets, CongressProjection congresses) {
+                              Secrets secrets, CongressProjection congresses, vn.daihoi.web.PublicAddress address) {
+        this.address = address;
         this.commands = commands;
         this.queries = queries;
         this.sync = sync;
@@ -107,9 +110,7 @@ public class DelegateController {
     public ResponseEntity<RollEntry> add(@PathVariable String congressId, @Valid @RequestBody NewDelegate body) {
         access.requireOrganiserOfCongress(congressId);
         if ((body.personId() == null) == (body.person() == null)) {
-            throw RuleViolation.invalid("person-ambiguous", "R-70", "personId",
-                    "Cần đúng một trong hai: mã người đã có (personId) hoặc thông tin người mới (person).",
-                    "Give exactly one of personId (a registered person) or person (a new one).");
+            throw RuleViolation.invalid("person-ambiguous", "R-70", "personId");
         }
         if (body.personId() != null) access.requireOrganiserOfPerson(body.personId()); // ADR 0013
         String delegateId = delegateId(congressId, body.code());
@@ -120,8 +121,7 @@ public class DelegateController {
                 new ImportDelegatesCommand.Row(1, delegateId, personId, newPerson, body.code(),
                         body.category() == null ? DelegateCategory.DELEGATE : body.category(), body.basis(), body.position()))));
         if (r.addedLines().isEmpty()) {
-            throw RuleViolation.conflict("delegate-code-taken", "R-11", "code",
-                    "Mã đại biểu \"" + body.code() + "\" đã có trong danh sách.", "Roll code \"" + body.code() + "\" is already on the roll.");
+            throw RuleViolation.conflict("delegate-code-taken", "R-11", "code", body.code());
         }
         await(congressId, personId);
         return ResponseEntity.status(201).body(entry(congressId, delegateId));
@@ -205,7 +205,7 @@ public class DelegateController {
         queries.query(new RollOf(congressId), Roll.class).join().delegates().forEach(d -> onRoll.add(d.delegateId()));
         for (String delegateId : body.delegateIds()) {
             if (!onRoll.contains(delegateId)) {
-                throw RuleViolation.notFound("unknown-delegate", "delegateIds", "Không có đại biểu này.", "No such delegate.");
+                throw RuleViolation.notFound("unknown-delegate", "delegateIds");
             }
         }
         CongressQueries.CongressSummary congress = congresses.summary(congressId).orElseThrow();
@@ -220,12 +220,15 @@ public class DelegateController {
         Map<String, RollEntry> roll = queries.query(new RollOf(congressId), Roll.class).join().delegates().stream()
                 .collect(Collectors.toMap(RollEntry::delegateId, Function.identity()));
         String title = congress.title();
+        String voting = address.base() + "/vote";
         List<Slip> slips = codes.entrySet().stream().map(c -> {
             RollEntry e = roll.get(c.getKey());
             return new Slip("Thẻ biểu quyết điện tử — " + title, List.of(
                     vn.daihoi.person.PersonQueries.displayName(e.fullName()) + " — mã đại biểu " + e.code(),
-                    "Nhập mã dưới đây trên trang bỏ phiếu. Mã chỉ dùng được một lần, cho riêng đại biểu này.",
-                    "Enter this code on the voting page; it works once, for this delegate only."), c.getValue());
+                    "Quét mã QR bằng điện thoại, hoặc nhập mã dưới đây trên trang bỏ phiếu. Mã chỉ dùng được một lần, cho riêng đại biểu này.",
+                    "Enter this code on the voting page, or scan the QR code; it works once, for this delegate only."), c.getValue(),
+                    // The code travels in the fragment: a phone opening the address never sends it to a server or a log.
+                    voting + "#code=" + c.getValue());
         }).toList();
         byte[] pdf = new PdfDocumentBuilder("Thẻ biểu quyết — " + title).slips(slips).toBytes();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
@@ -258,7 +261,7 @@ public class DelegateController {
     private RollEntry entry(String congressId, String delegateId) {
         return queries.query(new RollOf(congressId), Roll.class).join().delegates().stream()
                 .filter(d -> d.delegateId().equals(delegateId)).findFirst()
-                .orElseThrow(() -> RuleViolation.notFound("unknown-delegate", "delegateId", "Không có đại biểu này.", "No such delegate."));
+                .orElseThrow(() -> RuleViolation.notFound("unknown-delegate", "delegateId"));
     }
 
     private CongressQueries.Dashboard dashboard(String congressId) {

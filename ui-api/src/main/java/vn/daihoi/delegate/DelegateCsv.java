@@ -208,8 +208,7 @@ public final class DelegateCsv {
             Charset c = org.springframework.http.MediaType.parseMediaType(contentType).getCharset();
             return c == null ? StandardCharsets.UTF_8 : c;
         } catch (IllegalArgumentException e) {
-            throw refused("csv-charset", 1, "Bảng mã ghi trong Content-Type không được hỗ trợ.",
-                    "The charset stated in the Content-Type is not supported.");
+            throw RuleViolation.invalid("csv-charset", "R-11", "line 1");
         }
     }
 
@@ -224,9 +223,7 @@ public final class DelegateCsv {
         if (r.isError()) {
             int line = 1;
             for (int i = 0; i < in.position() && i < bytes.length; i++) if (bytes[i] == '\n') line++;
-            throw refused("csv-encoding", line,
-                    "Tệp không phải văn bản " + charset.name() + " hợp lệ (dòng " + line + "); hãy lưu lại dưới dạng CSV UTF-8.",
-                    "The file is not valid " + charset.name() + " text (line " + line + "); save it again as CSV UTF-8.");
+            throw RuleViolation.invalid("csv-encoding", "R-11", "line " + line, charset.name(), line);
         }
         out.flip();
         return out.toString();
@@ -242,8 +239,7 @@ public final class DelegateCsv {
             if (c != '\n' && c != '\r') {
                 if (i - start >= MAX_LINE_CHARS) {
                     int line = lines.size() + 1;
-                    throw refused("csv-line-too-long", line,
-                            "Dòng " + line + " dài hơn " + MAX_LINE_CHARS + " ký tự.", "Line " + line + " is longer than " + MAX_LINE_CHARS + " characters.");
+                    throw RuleViolation.invalid("csv-line-too-long", "R-11", "line " + line, line, MAX_LINE_CHARS);
                 }
                 continue;
             }
@@ -252,10 +248,6 @@ public final class DelegateCsv {
             start = i + 1;
         }
         return lines.toArray(String[]::new);
-    }
-
-    private static RuleViolation refused(String code, int line, String vi, String en) {
-        return RuleViolation.invalid(code, "R-11", "line " + line, vi, en);
     }
 
     private static String blankToNull(String s) {
@@ -304,9 +296,7 @@ public final class DelegateCsv {
             if (!quoted) {
                 fields.add(field.toString());
                 field.setLength(0);
-                if (records.size() > MAX_ROWS) throw refused("csv-too-many-rows", start,
-                        "Tệp có hơn " + MAX_ROWS + " dòng đại biểu (dòng " + start + "); hãy chia tệp.",
-                        "The file holds more than " + MAX_ROWS + " roll rows (line " + start + "); split it.");
+                if (records.size() > MAX_ROWS) throw RuleViolation.invalid("csv-too-many-rows", "R-11", "line " + start, MAX_ROWS, start);
                 records.add(fields);
                 lineNumbers.add(start);
                 fields = new ArrayList<>();

@@ -86,15 +86,12 @@ public class CountingMinutes {
         ElectionView e = queries.query(new ElectionQueries.ElectionOf(electionId), ResponseTypes.optionalInstanceOf(ElectionView.class))
                 .join().orElseThrow();
         RoundView r = queries.query(new ElectionQueries.RoundOf(electionId, round), ResponseTypes.optionalInstanceOf(RoundView.class))
-                .join().orElseThrow(() -> RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round."));
+                .join().orElseThrow(() -> RuleViolation.notFound("unknown-round", "round"));
         if (e.body() == ElectedBody.CONFIDENCE_VOTE) {
-            throw RuleViolation.conflict("confidence-vote-minutes", "R-63", "electionId",
-                    "Đây là cuộc lấy phiếu tín nhiệm; biên bản ở /api/confidence-votes/{id}/rounds/{n}/minutes.",
-                    "This is a confidence vote; its minutes are at /api/confidence-votes/{id}/rounds/{n}/minutes.");
+            throw RuleViolation.conflict("confidence-vote-minutes", "R-63", "electionId");
         }
         if (!"COUNTED".equals(r.status())) {
-            throw RuleViolation.conflict("round-not-counted", "R-30", "round",
-                    "Vòng bỏ phiếu chưa kiểm phiếu xong; chưa có biên bản.", "The round is not counted yet; there are no minutes.");
+            throw RuleViolation.conflict("round-not-counted", "R-30", "round").variant("minutes");
         }
         Setting s = setting(e);
         Map<NominationSource, Integer> bySource = new EnumMap<>(NominationSource.class);
@@ -193,7 +190,7 @@ public class CountingMinutes {
         ElectionView e = queries.query(new ElectionQueries.ElectionOf(electionId), ResponseTypes.optionalInstanceOf(ElectionView.class))
                 .join().orElseThrow();
         RoundView r = queries.query(new ElectionQueries.RoundOf(electionId, round), ResponseTypes.optionalInstanceOf(RoundView.class))
-                .join().orElseThrow(() -> RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round."));
+                .join().orElseThrow(() -> RuleViolation.notFound("unknown-round", "round"));
         Setting s = setting(e);
         boolean rating = e.body() == ElectedBody.CONFIDENCE_VOTE;
         List<List<String>> names = new ArrayList<>();

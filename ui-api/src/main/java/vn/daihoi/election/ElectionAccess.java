@@ -69,6 +69,6 @@ public class ElectionAccess {
     }
 
     private static RuleViolation unknown(String field) {
-        return RuleViolation.notFound("unknown-election", field, "Không tìm thấy cuộc bầu cử.", "No such election.");
+        return RuleViolation.notFound("unknown-election", field);
     }
 }

@@ -51,10 +51,12 @@ public class ElectionController {
 
     private final KeyShareSheet sheets;
     private final vn.daihoi.account.Accounts accounts;
+    private final ElectionProjection elections;
 
     public ElectionController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
                               JdbcBallotBox box, CountingMinutes minutes, ElectionAccess rights, KeyShareSheet sheets,
-                              vn.daihoi.account.Accounts accounts) {
+                              vn.daihoi.account.Accounts accounts, ElectionProjection elections) {
+        this.elections = elections;
         this.sheets = sheets;
         this.accounts = accounts;
         this.minutes = minutes;
@@ -242,9 +244,7 @@ public class ElectionController {
         Caller c = rights.requireCountingMember(electionId);
         String personId = accounts.find(c.accountId()).map(vn.daihoi.account.Accounts.AccountView::personId).orElse(null);
         if (personId == null || personId.isBlank()) {
-            throw RuleViolation.conflict("not-a-share-holder", "R-23", "personId",
-                    "Tài khoản này không gắn với một người có tên trong Ban kiểm phiếu.",
-                    "This account is not linked to a person named on the counting committee.");
+            throw RuleViolation.conflict("not-a-share-holder", "R-23", "personId").variant("account");
         }
         KeyShareSlip slip = commands.sendAndWait(new TakeKeyShareCommand(electionId, round, personId));
         sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
@@ -262,6 +262,28 @@ public class ElectionController {
         return roundView(electionId, round);
     }
 
+    /** Where a published round's results can be read without signing in. */
+    public record ResultsLink(String linkId, String path) {}
+
+    /**
+     * Publishes a counted round's results under an unguessable public link (a recorded command); publishing again
+     * answers the link already published.
+     */
+    @PostMapping("/api/elections/{electionId}/rounds/{round}/results-link")
+    public ResponseEntity<ResultsLink> publishResults(@PathVariable String electionId, @PathVariable int round) {
+        rights.requireOrganiser(electionId);
+        java.util.Optional<String> known = elections.resultsLinkOf(electionId, round);
+        if (known.isPresent()) return ResponseEntity.ok(new ResultsLink(known.get(), "/results/" + known.get()));
+        byte[] random = new byte[24];
+        LINKS.nextBytes(random);
+        String linkId = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        commands.sendAndWait(new PublishResultsCommand(electionId, round, linkId));
+        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
+        return ResponseEntity.created(URI.create("/results/" + linkId)).body(new ResultsLink(linkId, "/results/" + linkId));
+    }
+
+    private static final java.security.SecureRandom LINKS = new java.security.SecureRandom();
+
     /** Open: turnout only. Counted: results and every ballot beside its tracking code, for anyone who may read. */
     @GetMapping("/api/elections/{electionId}/rounds/{round}")
     public RoundView round(@PathVariable String electionId, @PathVariable int round) {
@@ -276,7 +298,7 @@ public class ElectionController {
         rights.requireOrganiser(electionId);
         int n = copies != null ? copies : roundView(electionId, round).voters();
         if (n < 1 || n > 2000) {
-            throw RuleViolation.invalid("invalid-copies", null, "copies", "Số bản in phải từ 1 đến 2000.", "Copies must be 1 to 2000.");
+            throw RuleViolation.invalid("invalid-copies", null, "copies");
         }
         boolean confidence = view(electionId).body() == ElectedBody.CONFIDENCE_VOTE;
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
@@ -303,7 +325,7 @@ public class ElectionController {
     /** The round as anyone who may read it sees it: while open, only the turnout (no interim results). */
     public RoundView roundView(String electionId, int round) {
         RoundView v = queries.query(new RoundOf(electionId, round), ResponseTypes.optionalInstanceOf(RoundView.class)).join()
-                .orElseThrow(() -> RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round."));
+                .orElseThrow(() -> RuleViolation.notFound("unknown-round", "round"));
         if ("OPEN".equals(v.status())) {
             return new RoundView(v.electionId(), v.round(), v.status(), v.seats(), v.candidateIds(), v.voters(), v.summoned(),
                     v.present(), box.turnout(electionId, round), null, null, null, null, null, null, null, null, List.of(), List.of(),

@@ -46,8 +46,7 @@ public final class DatabaseOutage {
 
     public static ResponseEntity<ProblemDetail> problem() {
         ResponseEntity<ProblemDetail> p = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", null, null,
-                "Cơ sở dữ liệu tạm thời không truy cập được; yêu cầu có thể chưa được thực hiện. Hãy gửi lại sau vài giây.",
-                "The database is briefly unreachable; the request may not have been carried out. Send it again in a few seconds.");
+                "problem.database-unavailable");
         return ResponseEntity.status(p.getStatusCode()).headers(p.getHeaders()).header("Retry-After", "2").body(p.getBody());
     }
 }

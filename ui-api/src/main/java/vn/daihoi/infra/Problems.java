@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,8 +32,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Every failure a client can cause becomes an RFC 9457 problem: a stable {@code type} (urn:daihoi:problem:…),
- * the rule id where the domain guide has one, a Vietnamese {@code title} and its English {@code titleEn},
- * and the offending field. A user's mistake is never a 500.
+ * the rule id where the domain guide has one, a Vietnamese {@code title} and its English {@code titleEn} (also
+ * the {@code detail}), and the offending field. A user's mistake is never a 500. The words come from the
+ * problem bundles through the application's message source (ADR 0020), resolved once per language.
  */
 @RestControllerAdvice
 public class Problems {
@@ -39,11 +42,32 @@ public class Problems {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
     public static final String TYPE_PREFIX = "urn:daihoi:problem:";
 
+    private final ProblemTexts texts;
+
+    @Autowired
+    public Problems(MessageSource messages) {
+        this(new ProblemTexts(messages));
+    }
+
+    Problems(ProblemTexts texts) {
+        this.texts = texts;
+    }
+
+    /**
+     * A problem for a caller outside this advice (a filter, a controller's own handler): its text is the bundles'
+     * text of {@code key}, read directly ({@link ProblemTexts#bundled()}).
+     */
     public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String rule, String field,
-                                                        String vietnamese, String english) {
+                                                        String key, Object... args) {
+        return problem(ProblemTexts.bundled(), status, code, rule, field, key, args);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemTexts texts, HttpStatus status, String code, String rule,
+                                                         String field, String key, Object[] args) {
+        String english = texts.text(key, args, ProblemTexts.ENGLISH, code);
         ProblemDetail p = ProblemDetail.forStatus(status);
         p.setType(URI.create(TYPE_PREFIX + code));
-        p.setTitle(vietnamese);
+        p.setTitle(texts.text(key, args, ProblemTexts.VIETNAMESE, code));
         p.setDetail(english);
         p.setProperty("code", code);
         p.setProperty("titleEn", english);
@@ -52,13 +76,17 @@ public class Problems {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
-    public static ResponseEntity<ProblemDetail> of(RuleViolation v) {
+    private ResponseEntity<ProblemDetail> answer(HttpStatus status, String code, String field, String key, Object... args) {
+        return problem(texts, status, code, null, field, key, args);
+    }
+
+    public ResponseEntity<ProblemDetail> of(RuleViolation v) {
         HttpStatus status = switch (v.kind()) {
             case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
-        return problem(status, v.type(), v.ruleId(), v.field(), v.vietnamese(), v.english());
+        return problem(texts, status, v.type(), v.ruleId(), v.field(), v.messageKey(), v.arguments());
     }
 
     @ExceptionHandler(RuleViolation.class)
@@ -85,34 +113,28 @@ public class Problems {
 
     @ExceptionHandler(vn.daihoi.account.AccessDenied.class)
     ResponseEntity<ProblemDetail> denied(vn.daihoi.account.AccessDenied e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", null, null,
-                "Bạn không có quyền thực hiện việc này.", "You have no right to do this.");
+        return answer(HttpStatus.FORBIDDEN, "forbidden", null, "problem.forbidden");
     }
 
     @ExceptionHandler(org.springframework.web.bind.MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(org.springframework.web.bind.MissingRequestHeaderException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null, e.getHeaderName(),
-                "Thiếu tiêu đề \"" + e.getHeaderName() + "\".", "The header \"" + e.getHeaderName() + "\" is missing.");
+        return answer(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getHeaderName(), "problem.invalid-parameter.header",
+                e.getHeaderName());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", null, null,
-                "Không tìm thấy đối tượng được yêu cầu.", "The requested item does not exist.");
+        return answer(HttpStatus.NOT_FOUND, "not-found", null, "problem.not-found.item");
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-change", null, null,
-                "Dữ liệu vừa được thay đổi bởi một yêu cầu khác hoặc đã tồn tại; hãy tải lại và thử lại.",
-                "Another request changed or created this first; reload and try again.");
+        return answer(HttpStatus.CONFLICT, "concurrent-change", null, "problem.concurrent-change");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-change", null, null,
-                "Một yêu cầu đồng thời đã dùng giá trị này; hãy tải lại và thử lại.",
-                "A concurrent request already used this value; reload and try again.");
+        return answer(HttpStatus.CONFLICT, "concurrent-change", null, "problem.concurrent-change.value-taken");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -120,18 +142,14 @@ public class Problems {
         for (Throwable c = e; c != null && c != c.getCause(); c = c.getCause()) {
             if (c instanceof vn.daihoi.infra.edge.BodyTooLarge t) return tooLarge(t.limit);
         }
-        return problem(HttpStatus.BAD_REQUEST, "malformed-request", null, null,
-                "Nội dung yêu cầu không phải JSON hợp lệ hoặc có giá trị sai kiểu.",
-                "The request body is not valid JSON or holds a value of the wrong type.");
+        return answer(HttpStatus.BAD_REQUEST, "malformed-request", null, "problem.malformed-request.body");
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors();
         String field = errors.isEmpty() ? null : errors.get(0).getField();
-        ResponseEntity<ProblemDetail> r = problem(HttpStatus.BAD_REQUEST, "missing-field", null, field,
-                "Thiếu hoặc sai trường bắt buộc" + (field == null ? "." : " \"" + field + "\"."),
-                "A required field is missing or wrong" + (field == null ? "." : ": \"" + field + "\"."));
+        ResponseEntity<ProblemDetail> r = missingField(field);
         r.getBody().setProperty("errors", errors.stream()
                 .map(f -> Map.of("field", f.getField(), "problem", String.valueOf(f.getDefaultMessage()))).toList());
         return r;
@@ -142,31 +160,25 @@ public class Problems {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
                 : ((MissingServletRequestParameterException) e).getParameterName();
         Class<?> type = e instanceof MethodArgumentTypeMismatchException m ? m.getRequiredType() : null;
-        String vi = type == java.time.LocalDate.class ? " (ngày theo dạng YYYY-MM-DD)"
-                : type == int.class || type == Integer.class ? " (số nguyên)" : "";
-        String en = type == java.time.LocalDate.class ? " (dates as YYYY-MM-DD)"
-                : type == int.class || type == Integer.class ? " (a whole number)" : "";
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null, name,
-                "Tham số \"" + name + "\" thiếu hoặc không hợp lệ" + vi + ".",
-                "Parameter \"" + name + "\" is missing or invalid" + en + ".");
+        String key = type == java.time.LocalDate.class ? "problem.invalid-parameter.missing-or-invalid-date"
+                : type == int.class || type == Integer.class ? "problem.invalid-parameter.missing-or-invalid-integer"
+                : "problem.invalid-parameter.missing-or-invalid";
+        return answer(HttpStatus.BAD_REQUEST, "invalid-parameter", name, key, name);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", null, null,
-                "Không có địa chỉ này.", "There is nothing at this address.");
+        return answer(HttpStatus.NOT_FOUND, "not-found", null, "problem.not-found");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", null, null,
-                "Phương thức HTTP này không được hỗ trợ ở đây.", "This HTTP method is not supported here.");
+        return answer(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", null, "problem.method-not-allowed");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", null, null,
-                "Hãy gửi nội dung dạng application/json.", "Send the body as application/json.");
+        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", null, "problem.unsupported-media-type");
     }
 
     /** ADR 0012: the database cannot be reached right now: 503, retry; anything else of these types is unexpected. */
@@ -182,22 +194,18 @@ public class Problems {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutage.causedBy(e)) return DatabaseOutage.problem();
         log.atError().setCause(e).addKeyValue("exception", e.getClass().getName()).log("unexpected failure");
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, null,
-                "Lỗi hệ thống; yêu cầu chưa được thực hiện.", "Internal error; the request was not carried out.");
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null, "problem.internal-error");
     }
 
     // ---- the edge (ADR 0014): every framework refusal is a problem, never a 500 ------------------------------
 
     ResponseEntity<ProblemDetail> tooLarge(long limit) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", null, null,
-                "Nội dung yêu cầu quá lớn (tối đa " + limit + " byte).", "The request body is too large (at most " + limit + " bytes).");
+        return answer(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", null, "problem.payload-too-large.limit", limit);
     }
 
     @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ProblemDetail> notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e) {
-        return problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", null, "Accept",
-                "Máy chủ chỉ trả lời dạng application/json (hoặc application/pdf cho tệp PDF); hãy sửa tiêu đề Accept.",
-                "The server answers only application/json (or application/pdf for PDF files); fix the Accept header.");
+        return answer(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Accept", "problem.not-acceptable.accept-header");
     }
 
     @ExceptionHandler(org.springframework.http.InvalidMediaTypeException.class)
@@ -207,33 +215,32 @@ public class Problems {
 
     @ExceptionHandler(vn.daihoi.infra.edge.InvalidParameter.class)
     ResponseEntity<ProblemDetail> invalidParameter(vn.daihoi.infra.edge.InvalidParameter e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null, e.name,
-                "Tham số \"" + e.name + "\" quá dài hoặc chứa ký tự điều khiển.",
-                "Parameter \"" + e.name + "\" is too long or holds control characters.");
+        return answer(HttpStatus.BAD_REQUEST, "invalid-parameter", e.name, "problem.invalid-parameter.too-long", e.name);
     }
 
     @ExceptionHandler(org.springframework.web.bind.ServletRequestBindingException.class)
     ResponseEntity<ProblemDetail> binding(org.springframework.web.bind.ServletRequestBindingException e) {
         String name = e instanceof org.springframework.web.bind.MissingPathVariableException m ? m.getVariableName() : null;
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null, name,
-                "Tham số của yêu cầu thiếu hoặc không hợp lệ.", "A parameter of the request is missing or invalid.");
+        return answer(HttpStatus.BAD_REQUEST, "invalid-parameter", name, "problem.invalid-parameter");
     }
 
     @ExceptionHandler(org.springframework.web.method.annotation.HandlerMethodValidationException.class)
     ResponseEntity<ProblemDetail> methodValidation(org.springframework.web.method.annotation.HandlerMethodValidationException e) {
         String name = e.getParameterValidationResults().isEmpty() ? null
                 : e.getParameterValidationResults().get(0).getMethodParameter().getParameterName();
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null, name,
-                "Tham số" + (name == null ? "" : " \"" + name + "\"") + " không hợp lệ.",
-                "Parameter" + (name == null ? "" : " \"" + name + "\"") + " is invalid.");
+        return name == null ? answer(HttpStatus.BAD_REQUEST, "invalid-parameter", null, "problem.invalid-parameter.invalid")
+                : answer(HttpStatus.BAD_REQUEST, "invalid-parameter", name, "problem.invalid-parameter.named-invalid", name);
     }
 
     @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraint(jakarta.validation.ConstraintViolationException e) {
         String field = e.getConstraintViolations().stream().findFirst().map(v -> v.getPropertyPath().toString()).orElse(null);
-        return problem(HttpStatus.BAD_REQUEST, "missing-field", null, field,
-                "Thiếu hoặc sai trường bắt buộc" + (field == null ? "." : " \"" + field + "\"."),
-                "A required field is missing or wrong" + (field == null ? "." : ": \"" + field + "\"."));
+        return missingField(field);
+    }
+
+    private ResponseEntity<ProblemDetail> missingField(String field) {
+        return field == null ? answer(HttpStatus.BAD_REQUEST, "missing-field", null, "problem.missing-field.request-unnamed")
+                : answer(HttpStatus.BAD_REQUEST, "missing-field", field, "problem.missing-field.request", field);
     }
 
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
@@ -243,8 +250,7 @@ public class Problems {
 
     @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestTimeoutException.class)
     ResponseEntity<ProblemDetail> asyncTimeout(org.springframework.web.context.request.async.AsyncRequestTimeoutException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null, null,
-                "Dịch vụ tạm thời không trả lời kịp; hãy thử lại sau.", "The service did not answer in time; try again later.");
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", null, "problem.unavailable.timeout");
     }
 
     /** An id of another kind of aggregate (a congress id given as an election id): nothing of that kind exists. */
@@ -256,13 +262,12 @@ public class Problems {
     /** The firewall checks some headers lazily, when MVC reads them: the same 400 as at the filter chain. */
     @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
-        return problem(HttpStatus.BAD_REQUEST, "malformed-request", null, null,
-                "Yêu cầu không hợp lệ (địa chỉ, tiêu đề hoặc nội dung).", "The request is malformed (address, headers or body).");
+        return answer(HttpStatus.BAD_REQUEST, "malformed-request", null, "problem.malformed-request");
     }
 
     @ExceptionHandler(org.springframework.web.servlet.NoHandlerFoundException.class)
     ResponseEntity<ProblemDetail> noHandler(org.springframework.web.servlet.NoHandlerFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", null, null, "Không có địa chỉ này.", "There is nothing at this address.");
+        return answer(HttpStatus.NOT_FOUND, "not-found", null, "problem.not-found");
     }
 
 }

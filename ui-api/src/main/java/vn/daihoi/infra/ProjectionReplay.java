@@ -68,9 +68,7 @@ public class ProjectionReplay {
         access.requireAdmin();
         Replayed r = replayAll();
         if (r.replaced()) return ResponseEntity.ok(r);
-        ResponseEntity<ProblemDetail> p = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "replay-failed", null, null,
-                "Dựng lại dữ liệu đọc không thành công; dữ liệu đọc trước đó được giữ nguyên.",
-                "The replay did not complete; the previous read models were kept.");
+        ResponseEntity<ProblemDetail> p = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "replay-failed", null, null, "problem.replay-failed");
         p.getBody().setProperty("caughtUp", r.caughtUp());
         p.getBody().setProperty("inError", r.inError());
         return p;

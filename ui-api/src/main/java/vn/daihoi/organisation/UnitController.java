@@ -80,9 +80,7 @@ public class UnitController {
     public UnitWithAncestors move(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Move body) {
         String parent = parentId(body.newParentUnitId(), body.newParentCode(), body.effectiveOn(), "newParentCode");
         if (parent == null) {
-            throw RuleViolation.invalid("missing-field", null, "newParentUnitId",
-                    "Cần đơn vị cấp trên mới (newParentUnitId hoặc newParentCode).",
-                    "The new parent is required (newParentUnitId or newParentCode).");
+            throw RuleViolation.invalid("missing-field", null, "newParentUnitId").variant("new-parent");
         }
         requireKnown(unitId);
         access.requireOrganiserAbove(unitId);
@@ -147,9 +145,7 @@ public class UnitController {
     private String parentId(String parentUnitId, String parentCode, LocalDate day, String field) {
         if (parentUnitId != null && !parentUnitId.isBlank()) return parentUnitId;
         if (parentCode == null || parentCode.isBlank()) return null;
-        return byCode(parentCode, day).orElseThrow(() -> RuleViolation.invalid("unknown-parent-unit", "R-01", field,
-                "Không tìm thấy đơn vị cấp trên có mã \"" + parentCode + "\".",
-                "No parent unit has the code \"" + parentCode + "\"."));
+        return byCode(parentCode, day).orElseThrow(() -> RuleViolation.invalid("unknown-parent-unit", "R-01", field, parentCode).variant("by-code"));
     }
 
     // ---- queries ------------------------------------------------------------------------------------
@@ -221,11 +217,9 @@ public class UnitController {
         UnitWithAncestors u = unitAsOf(unitId, day);
         if (!u.known()) throw unknownUnit(unitId);
         if (u.unit() == null) {
-            throw RuleViolation.notFound("unit-not-active-on-date", "asOf",
-                    "Đơn vị không hoạt động vào ngày " + day + " (thành lập " + u.registeredOn()
-                            + (u.endedOn() == null ? "" : ", kết thúc " + u.endedOn()) + ").",
-                    "The unit was not active on " + day + " (registered " + u.registeredOn()
-                            + (u.endedOn() == null ? "" : ", ended " + u.endedOn()) + ").");
+            throw u.endedOn() == null
+                    ? RuleViolation.notFound("unit-not-active-on-date", "asOf", day, u.registeredOn())
+                    : RuleViolation.notFound("unit-not-active-on-date", "asOf", day, u.registeredOn(), u.endedOn()).variant("ended");
         }
         return u;
     }
@@ -239,8 +233,7 @@ public class UnitController {
     }
 
     private static RuleViolation unknownUnit(String ref) {
-        return RuleViolation.notFound("unknown-unit", "unitId",
-                "Không tìm thấy đơn vị \"" + ref + "\".", "No unit \"" + ref + "\" is registered.");
+        return RuleViolation.notFound("unknown-unit", "unitId", ref).variant("named");
     }
 
     private LocalDate day(LocalDate asOf) {

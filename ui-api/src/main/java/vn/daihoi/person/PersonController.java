@@ -98,6 +98,6 @@ public class PersonController {
 
     private PersonView find(String personId) {
         return queries.query(new PersonById(personId), ResponseTypes.optionalInstanceOf(PersonView.class)).join()
-                .orElseThrow(() -> RuleViolation.notFound("unknown-person", "personId", "Không tìm thấy người này.", "No such person."));
+                .orElseThrow(() -> RuleViolation.notFound("unknown-person", "personId"));
     }
 }

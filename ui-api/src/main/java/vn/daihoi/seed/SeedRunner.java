@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.daihoi.infra.ProblemTexts;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -28,11 +29,14 @@ public class SeedRunner implements ApplicationRunner {
     private final ScenarioLoader loader;
     private final ApplicationContext context;
     private final EventProcessingConfiguration processing;
+    private final ProblemTexts texts;
 
-    public SeedRunner(ScenarioLoader loader, ApplicationContext context, EventProcessingConfiguration processing) {
+    public SeedRunner(ScenarioLoader loader, ApplicationContext context, EventProcessingConfiguration processing,
+                      ProblemTexts texts) {
         this.loader = loader;
         this.context = context;
         this.processing = processing;
+        this.texts = texts;
     }
 
     @Override
@@ -60,10 +64,10 @@ public class SeedRunner implements ApplicationRunner {
         return 0;
     }
 
-    private static String describe(Exception e) {
+    private String describe(Exception e) {
         return ScenarioLoader.violation(e)
                 .map(v -> v.type() + (v.ruleId() == null ? "" : " (" + v.ruleId() + ")") + (v.field() == null ? "" : " at " + v.field())
-                        + ": " + v.vietnamese() + " / " + v.english())
+                        + ": " + texts.title(v, ProblemTexts.VIETNAMESE) + " / " + texts.title(v, ProblemTexts.ENGLISH))
                 .orElseGet(() -> e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 

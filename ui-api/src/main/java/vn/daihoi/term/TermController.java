@@ -115,11 +115,11 @@ public class TermController {
         String congressId = queries.query(new vn.daihoi.election.ElectionQueries.ElectionOf(first),
                         ResponseTypes.optionalInstanceOf(vn.daihoi.election.ElectionQueries.ElectionView.class)).join()
                 .map(vn.daihoi.election.ElectionQueries.ElectionView::congressId)
-                .orElseThrow(() -> RuleViolation.notFound("unknown-election", "electionIds", "Không tìm thấy cuộc bầu cử.", "No such election."));
+                .orElseThrow(() -> RuleViolation.notFound("unknown-election", "electionIds"));
         CongressQueries.CongressSummary congress = queries.query(new CongressQueries.DashboardOf(congressId),
                         ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join()
                 .map(CongressQueries.Dashboard::congress)
-                .orElseThrow(() -> RuleViolation.notFound("unknown-congress", "electionIds", "Không tìm thấy đại hội.", "No such congress."));
+                .orElseThrow(() -> RuleViolation.notFound("unknown-congress", "electionIds"));
         String id = commands.sendAndWait(new SubmitForRecognitionCommand(UUID.randomUUID().toString(), unitId, congress.term(),
                 congress.ordinal(), body.electionIds(), LocalDate.now(clock)));
         return ResponseEntity.created(URI.create("/api/terms/" + id)).body(synced(id, List.of(id)));
@@ -247,7 +247,7 @@ public class TermController {
                     ResponseTypes.optionalInstanceOf(vn.daihoi.person.PersonQueries.PersonView.class))
                     .join().isPresent();
             if (!known) {
-                throw RuleViolation.notFound("unknown-person", "personId", "Không tìm thấy người này.", "No such person.");
+                throw RuleViolation.notFound("unknown-person", "personId");
             }
             // ADR 0013: without an office to show, the name is shown only to a reader of a unit the person is found in.
             if (!access.mayReachPerson(personId, vn.daihoi.account.Role.ORGANISER, vn.daihoi.account.Role.AUDITOR)) {
@@ -327,8 +327,7 @@ public class TermController {
 
     private LeadershipView view(String leadershipId) {
         return queries.query(new TermQueries.LeadershipOf(leadershipId), ResponseTypes.optionalInstanceOf(LeadershipView.class)).join()
-                .orElseThrow(() -> RuleViolation.notFound("unknown-term", "leadershipId",
-                        "Không tìm thấy Ban Chấp hành nhiệm kỳ này.", "No such term of office."));
+                .orElseThrow(() -> RuleViolation.notFound("unknown-term", "leadershipId"));
     }
 
     private List<String> unitLeaderships(String unitId, String... more) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** ADR 0012: which failures are the database being briefly unreachable (503, retry) and which are not. */
 class DatabaseOutageTest {
 
-    private final Problems problems = new Problems();
+    private final Problems problems = new Problems(ProblemTexts.bundled());
 
     @Test
     void aConnectionThatBrokeOrCouldNotBeHadIsAnOutage() {

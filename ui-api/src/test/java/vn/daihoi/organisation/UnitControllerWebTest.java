@@ -91,15 +91,15 @@ class UnitControllerWebTest {
 
     @Test
     void aRuleViolationFromTheAggregateBecomesAProblemWithItsRule() throws Exception {
-        when(commands.sendAndWait(any())).thenThrow(RuleViolation.conflict("unit-code-taken", "R-01", "code",
-                "Mã đơn vị đã được dùng.", "Unit code already used."));
+        when(commands.sendAndWait(any())).thenThrow(RuleViolation.conflict("unit-code-taken", "R-01", "code", "A"));
         mvc.perform(post("/api/units").contentType(MediaType.APPLICATION_JSON).content("""
                         {"code":"A","name":"Công đoàn","kind":"PROVINCIAL_FEDERATION","effectiveOn":"2020-01-01",
                          "decision":{"number":"1"}}"""))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.rule").value("R-01"))
-                .andExpect(jsonPath("$.title").value("Mã đơn vị đã được dùng."))
-                .andExpect(jsonPath("$.titleEn").value("Unit code already used."))
+                .andExpect(jsonPath("$.title").value("Mã đơn vị \"A\" đã được dùng cho một đơn vị khác."))
+                .andExpect(jsonPath("$.titleEn").value("Unit code \"A\" is already used by another unit."))
+                .andExpect(jsonPath("$.detail").value("Unit code \"A\" is already used by another unit."))
                 .andExpect(jsonPath("$.field").value("code"));
     }
 }

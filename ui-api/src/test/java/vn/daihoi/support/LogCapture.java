@@ -27,6 +27,9 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> {
     protected void append(ILoggingEvent e) {
         lines.append(e.getTimeStamp()).append(' ').append(e.getLevel()).append(' ').append(e.getThreadName()).append(' ')
                 .append(e.getLoggerName()).append(' ').append(e.getFormattedMessage());
+        // Structured fields (the request log's route, status, request id …) and the MDC are part of what is written.
+        if (e.getKeyValuePairs() != null) e.getKeyValuePairs().forEach(kv -> lines.append(' ').append(kv.key).append('=').append(kv.value));
+        if (e.getMDCPropertyMap() != null) e.getMDCPropertyMap().forEach((k, v) -> lines.append(' ').append(k).append('=').append(v));
         if (e.getThrowableProxy() != null) lines.append(' ').append(e.getThrowableProxy().getClassName()).append(": ").append(e.getThrowableProxy().getMessage());
         lines.append('\n');
     }

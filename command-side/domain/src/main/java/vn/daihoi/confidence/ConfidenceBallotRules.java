@@ -24,9 +24,7 @@ public final class ConfidenceBallotRules {
         Map<String, RatingLine> byCandidate = lines(given, listed);
         for (RatingLine l : byCandidate.values()) {
             if (l.invalid() != null) {
-                throw RuleViolation.invalid("invalid-confidence-ballot-line-reason", "R-62", "ratings",
-                        "Phiếu điện tử chỉ ghi mức tín nhiệm; để trống dòng nếu không đánh giá.",
-                        "An electronic ballot gives levels only; leave a line empty to rate no one.");
+                throw RuleViolation.invalid("invalid-confidence-ballot-line-reason", "R-62", "ratings");
             }
         }
         List<RatingLine> out = new ArrayList<>();
@@ -45,13 +43,10 @@ public final class ConfidenceBallotRules {
     public static List<RatingLine> paper(List<RatingLine> given, InvalidReason wholeInvalid, List<String> listed) {
         if (wholeInvalid != null) {
             if (wholeInvalid != InvalidReason.NOT_ISSUED) {
-                throw RuleViolation.invalid("invalid-confidence-ballot-reason", "R-62", "invalid",
-                        "Cả phiếu tín nhiệm chỉ không hợp lệ khi không do Ban kiểm phiếu phát hành; các lỗi khác ghi theo từng dòng.",
-                        "A whole confidence ballot is invalid only when the counting committee did not issue it; other faults go on their line.");
+                throw RuleViolation.invalid("invalid-confidence-ballot-reason", "R-62", "invalid");
             }
             if (given != null && !given.isEmpty()) {
-                throw RuleViolation.invalid("invalid-entry", "R-62", "ratings",
-                        "Phiếu không hợp lệ chỉ ghi lý do.", "An invalid ballot is entered with its reason only.");
+                throw RuleViolation.invalid("invalid-entry", "R-62", "ratings");
             }
             return List.of();
         }
@@ -60,9 +55,7 @@ public final class ConfidenceBallotRules {
         for (String id : listed) {
             RatingLine l = byCandidate.get(id);
             if (l == null || (l.level() == null) == (l.invalid() == null)) {
-                throw RuleViolation.invalid("confidence-line-missing", "R-62", "ratings",
-                        "Mỗi người trong danh sách cần đúng một dòng: một mức tín nhiệm hoặc lý do dòng không hợp lệ.",
-                        "Every listed person needs exactly one line: a level, or why the line is invalid.");
+                throw RuleViolation.invalid("confidence-line-missing", "R-62", "ratings");
             }
             out.add(l.level() != null ? RatingLine.rated(id, l.level()) : RatingLine.invalid(id, l.invalid()));
         }
@@ -71,20 +64,15 @@ public final class ConfidenceBallotRules {
 
     private static Map<String, RatingLine> lines(List<RatingLine> given, List<String> listed) {
         if (given == null) {
-            throw RuleViolation.invalid("confidence-ratings-missing", "R-60", "ratings",
-                    "Phiếu tín nhiệm cần ghi mức tín nhiệm cho từng người trong danh sách.",
-                    "A confidence ballot rates the people on the list.");
+            throw RuleViolation.invalid("confidence-ratings-missing", "R-60", "ratings");
         }
         Map<String, RatingLine> byCandidate = new HashMap<>();
         for (RatingLine l : given) {
             if (l == null || l.candidateId() == null || !listed.contains(l.candidateId())) {
-                throw RuleViolation.invalid("invalid-confidence-ballot-name-not-listed", "R-62", "ratings",
-                        "Phiếu ghi tên người không có trong danh sách lấy phiếu tín nhiệm.",
-                        "The ballot names someone who is not on the confidence-vote list.");
+                throw RuleViolation.invalid("invalid-confidence-ballot-name-not-listed", "R-62", "ratings");
             }
             if (byCandidate.put(l.candidateId(), l) != null) {
-                throw RuleViolation.invalid("invalid-confidence-ballot-name-twice", "R-62", "ratings",
-                        "Phiếu đánh giá một người hai lần.", "The ballot rates someone twice.");
+                throw RuleViolation.invalid("invalid-confidence-ballot-name-twice", "R-62", "ratings");
             }
         }
         return byCandidate;

@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -73,35 +74,28 @@ public class CongressAggregate {
     @CommandHandler
     public CongressAggregate(ConveneCongressCommand cmd, UnitDirectory units, CongressDirectory congresses,
                              PersonDirectory persons) {
-        require(!Text.isBlank(cmd.congressId()), "missing-field", null, "congressId", "Thiếu mã đại hội.", "The congress id is required.");
-        require(cmd.kind() != null, "missing-field", "R-10", "kind", "Thiếu hình thức đại hội.", "The congress kind is required.");
+        require(!Text.isBlank(cmd.congressId()), () -> RuleViolation.invalid("missing-field", null, "congressId").variant("congress-id"));
+        require(cmd.kind() != null, () -> RuleViolation.invalid("missing-field", "R-10", "kind").variant("congress-kind"));
         if (cmd.kind().isMeeting()) {
             conveneMeeting(cmd, units, congresses, persons);
             return;
         }
-        require(cmd.ordinal() >= 1 && cmd.ordinal() < 100, "invalid-ordinal", "R-02", "ordinal",
-                "Lần thứ của đại hội phải từ 1 trở lên.", "The congress ordinal must be 1 or more.");
-        require(cmd.date() != null, "missing-field", "R-10", "date", "Thiếu ngày đại hội.", "The congress date is required.");
-        require(!Text.isBlank(cmd.venue()), "missing-field", "R-10", "venue", "Thiếu địa điểm đại hội.", "The venue is required.");
-        require(cmd.announcedSeats() >= 1 && cmd.announcedSeats() <= 200, "invalid-seats", "R-10", "announcedSeats",
-                "Số lượng Ban Chấp hành phải từ 1 đến 200.", "The number of committee seats must be 1 to 200.");
+        require(cmd.ordinal() >= 1 && cmd.ordinal() < 100, () -> RuleViolation.invalid("invalid-ordinal", "R-02", "ordinal"));
+        require(cmd.date() != null, () -> RuleViolation.invalid("missing-field", "R-10", "date").variant("congress-date"));
+        require(!Text.isBlank(cmd.venue()), () -> RuleViolation.invalid("missing-field", "R-10", "venue").variant("congress-venue"));
+        require(cmd.announcedSeats() >= 1 && cmd.announcedSeats() <= 200,
+                () -> RuleViolation.invalid("invalid-seats", "R-10", "announcedSeats").variant("announced"));
         require(cmd.purpose() == null && cmd.ofCongressId() == null && cmd.convenerPersonId() == null,
-                "not-a-meeting", "R-10", "purpose",
-                "Mục đích hội nghị, đại hội bầu ra Ban Chấp hành và người triệu tập chỉ dùng cho Hội nghị Ban Chấp hành.",
-                "Purpose, electing congress and convener apply to committee meetings only.");
+                () -> RuleViolation.invalid("not-a-meeting", "R-10", "purpose"));
         RuleProfile rules = profileOf(cmd);
         requireTerm(cmd.term(), cmd.termShift(), rules);
         UnitDirectory.Entry unit = activeUnit(cmd, units);
         if (cmd.pilot()) requirePilotChooser(cmd, units, unit);
         congresses.openCongress(cmd.unitId(), cmd.term().startYear()).ifPresent(other -> {
-            throw RuleViolation.conflict("open-congress-exists", "R-10", "term",
-                    "Đơn vị đã có một đại hội chưa kết thúc cho nhiệm kỳ " + cmd.term().label() + ".",
-                    "The unit already has an open congress for term " + cmd.term().label() + ".");
+            throw RuleViolation.conflict("open-congress-exists", "R-10", "term", cmd.term().label());
         });
         if (congresses.ordinalTaken(cmd.unitId(), cmd.ordinal())) {
-            throw RuleViolation.conflict("congress-ordinal-taken", "R-02", "ordinal",
-                    "Đơn vị đã có Đại hội lần thứ " + Roman.of(cmd.ordinal()) + ".",
-                    "The unit already has its congress number " + Roman.of(cmd.ordinal()) + ".");
+            throw RuleViolation.conflict("congress-ordinal-taken", "R-02", "ordinal", Roman.of(cmd.ordinal()));
         }
         apply(new CongressConvened(cmd.congressId(), cmd.unitId(), cmd.ordinal(), cmd.term(), cmd.kind(), cmd.pilot(),
                 cmd.pilot() ? cmd.pilotChosenByUnitId() : null, cmd.date(), cmd.venue(), cmd.announcedSeats(), rules,
@@ -115,39 +109,31 @@ public class CongressAggregate {
      */
     private void conveneMeeting(ConveneCongressCommand cmd, UnitDirectory units, CongressDirectory congresses,
                                 PersonDirectory persons) {
-        require(cmd.purpose() != null, "missing-field", "R-41", "purpose",
-                "Thiếu mục đích hội nghị (lần thứ nhất, bầu bổ sung, lấy phiếu tín nhiệm, khác).",
-                "The meeting's purpose is required (first meeting, by-election, confidence vote, other).");
-        require(cmd.date() != null, "missing-field", "R-41", "date", "Thiếu ngày hội nghị.", "The meeting date is required.");
-        require(!Text.isBlank(cmd.venue()), "missing-field", "R-41", "venue", "Thiếu địa điểm hội nghị.", "The venue is required.");
-        require(!cmd.pilot(), "meeting-not-pilot", "R-10", "pilot",
-                "Hội nghị Ban Chấp hành không phải là đại hội điểm.", "A committee meeting is not a pilot congress.");
+        require(cmd.purpose() != null, () -> RuleViolation.invalid("missing-field", "R-41", "purpose").variant("meeting-purpose"));
+        require(cmd.date() != null, () -> RuleViolation.invalid("missing-field", "R-41", "date").variant("meeting-date"));
+        require(!Text.isBlank(cmd.venue()), () -> RuleViolation.invalid("missing-field", "R-41", "venue").variant("meeting-venue"));
+        require(!cmd.pilot(), () -> RuleViolation.invalid("meeting-not-pilot", "R-10", "pilot"));
         RuleProfile rules = profileOf(cmd);
         requireTerm(cmd.term(), cmd.termShift(), rules);
         activeUnit(cmd, units);
         boolean first = cmd.purpose() == MeetingPurpose.FIRST_MEETING;
         if (first) {
-            require(!Text.isBlank(cmd.ofCongressId()), "missing-field", "R-41", "ofCongressId",
-                    "Hội nghị lần thứ nhất cần ghi đại hội đã bầu ra Ban Chấp hành.",
-                    "A first meeting needs the congress that elected the committee.");
-            require(!Text.isBlank(cmd.convenerPersonId()), "missing-field", "R-41", "convenerPersonId",
-                    "Hội nghị lần thứ nhất cần ghi ủy viên được Đoàn Chủ tịch đại hội chỉ định triệu tập.",
-                    "A first meeting needs the member the congress's presidium named to convene it.");
+            require(!Text.isBlank(cmd.ofCongressId()),
+                    () -> RuleViolation.invalid("missing-field", "R-41", "ofCongressId").variant("first-meeting-congress"));
+            require(!Text.isBlank(cmd.convenerPersonId()),
+                    () -> RuleViolation.invalid("missing-field", "R-41", "convenerPersonId").variant("first-meeting-convener"));
         }
         if (!Text.isBlank(cmd.ofCongressId())) {
-            CongressDirectory.Known of = congresses.find(cmd.ofCongressId()).orElseThrow(() -> RuleViolation.invalid(
-                    "unknown-congress", "R-41", "ofCongressId",
-                    "Không tìm thấy đại hội đã bầu ra Ban Chấp hành.", "No such congress elected the committee."));
-            require(of.unitId().equals(cmd.unitId()) && !of.cancelled(), "of-congress-of-another-unit", "R-41", "ofCongressId",
-                    "Đại hội bầu ra Ban Chấp hành phải là đại hội của chính đơn vị này và không bị huỷ.",
-                    "The electing congress must be a congress of this very unit, not cancelled.");
-            require(!first || of.termStartYear() == cmd.term().startYear(), "of-congress-of-another-term", "R-41", "term",
-                    "Hội nghị lần thứ nhất thuộc cùng nhiệm kỳ với đại hội đã bầu ra Ban Chấp hành.",
-                    "A first meeting belongs to the term of the congress that elected the committee.");
+            CongressDirectory.Known of = congresses.find(cmd.ofCongressId()).orElseThrow(
+                    () -> RuleViolation.invalid("unknown-congress", "R-41", "ofCongressId").variant("electing-congress"));
+            require(of.unitId().equals(cmd.unitId()) && !of.cancelled(),
+                    () -> RuleViolation.invalid("of-congress-of-another-unit", "R-41", "ofCongressId"));
+            require(!first || of.termStartYear() == cmd.term().startYear(),
+                    () -> RuleViolation.invalid("of-congress-of-another-term", "R-41", "term"));
         }
         if (!Text.isBlank(cmd.convenerPersonId())) {
-            require(persons.exists(cmd.convenerPersonId()), "unknown-person", "R-41", "convenerPersonId",
-                    "Không tìm thấy người triệu tập trong danh bạ.", "The convener is not a registered person.");
+            require(persons.exists(cmd.convenerPersonId()),
+                    () -> RuleViolation.invalid("unknown-person", "R-41", "convenerPersonId").variant("convener"));
         }
         apply(new CongressConvened(cmd.congressId(), cmd.unitId(), 0, cmd.term(), cmd.kind(), false, null, cmd.date(),
                 cmd.venue(), 0, rules, cmd.termShift(), cmd.decision(), cmd.purpose(),
@@ -157,69 +143,58 @@ public class CongressAggregate {
 
     private static RuleProfile profileOf(ConveneCongressCommand cmd) {
         return RuleProfiles.byId(cmd.profileId() == null ? RuleProfiles.UNION_DEFAULT.id() : cmd.profileId())
-                .orElseThrow(() -> RuleViolation.invalid("unknown-rule-profile", null, "profileId",
-                        "Không có bộ quy tắc \"" + cmd.profileId() + "\".", "No rule profile \"" + cmd.profileId() + "\"."));
+                .orElseThrow(() -> RuleViolation.invalid("unknown-rule-profile", null, "profileId", cmd.profileId()));
     }
 
     private static UnitDirectory.Entry activeUnit(ConveneCongressCommand cmd, UnitDirectory units) {
-        UnitDirectory.Entry unit = units.find(cmd.unitId()).orElseThrow(() -> RuleViolation.invalid("unknown-unit", "R-10",
-                "unitId", "Không tìm thấy đơn vị tổ chức đại hội.", "The unit holding the congress is not registered."));
-        require(unit.activeOn(cmd.date()), "unit-not-active", "R-10", "unitId",
-                "Đơn vị không hoạt động vào ngày đại hội.", "The unit is not active on the congress date.");
+        UnitDirectory.Entry unit = units.find(cmd.unitId()).orElseThrow(
+                () -> RuleViolation.invalid("unknown-unit", "R-10", "unitId").variant("congress-holder"));
+        require(unit.activeOn(cmd.date()), () -> RuleViolation.invalid("unit-not-active", "R-10", "unitId"));
         return unit;
     }
 
     /** five years, unless a recorded decision of the upper level shifts the term within the profile's limit. */
     private static void requireTerm(Term term, TermShift shift, RuleProfile rules) {
-        require(term != null && term.startYear() >= 1945 && term.endYear() > term.startYear(), "invalid-term", "R-02", "term",
-                "Nhiệm kỳ không hợp lệ.", "The term is not valid.");
+        require(term != null && term.startYear() >= 1945 && term.endYear() > term.startYear(),
+                () -> RuleViolation.invalid("invalid-term", "R-02", "term"));
         int years = term.endYear() - term.startYear();
         if (years == 5) return;
         require(shift != null && shift.decision() != null && !Text.isBlank(shift.decision().number()),
-                "term-shift-needs-decision", "R-02", "termShift",
-                "Nhiệm kỳ khác 5 năm cần quyết định điều chỉnh nhiệm kỳ của công đoàn cấp trên.",
-                "A term other than five years needs the upper level's decision shifting it.");
+                () -> RuleViolation.invalid("term-shift-needs-decision", "R-02", "termShift"));
         require(Math.abs(shift.months()) <= rules.maxTermShiftMonths() && Math.abs(years * 12 - 60) <= rules.maxTermShiftMonths(),
-                "term-shift-too-long", "R-02", "termShift.months",
-                "Điều chỉnh nhiệm kỳ vượt quá " + rules.maxTermShiftMonths() + " tháng.",
-                "The term shift exceeds " + rules.maxTermShiftMonths() + " months.");
+                () -> RuleViolation.invalid("term-shift-too-long", "R-02", "termShift.months", rules.maxTermShiftMonths()));
     }
 
     /** A pilot congress is chosen by a unit above the one holding it. */
     private static void requirePilotChooser(ConveneCongressCommand cmd, UnitDirectory units, UnitDirectory.Entry unit) {
-        require(!Text.isBlank(cmd.pilotChosenByUnitId()), "pilot-needs-chooser", "R-10", "pilotChosenByUnitId",
-                "Đại hội điểm cần ghi đơn vị cấp trên chọn làm điểm.", "A pilot congress needs the upper-level unit that chose it.");
+        require(!Text.isBlank(cmd.pilotChosenByUnitId()), () -> RuleViolation.invalid("pilot-needs-chooser", "R-10", "pilotChosenByUnitId"));
         String cursor = unit.parentOn(cmd.date());
         for (int depth = 0; cursor != null && depth < 64; depth++) {
             if (cursor.equals(cmd.pilotChosenByUnitId())) return;
             cursor = units.find(cursor).map(e -> e.parentOn(cmd.date())).orElse(null);
         }
-        throw RuleViolation.invalid("pilot-chooser-not-above", "R-10", "pilotChosenByUnitId",
-                "Đơn vị chọn đại hội điểm phải là cấp trên của đơn vị tổ chức đại hội.",
-                "The unit choosing a pilot congress must stand above the unit holding it.");
+        throw RuleViolation.invalid("pilot-chooser-not-above", "R-10", "pilotChosenByUnitId");
     }
 
     @CommandHandler
     public void handle(RescheduleCongressCommand cmd) {
         requireOpen();
-        require(cmd.date() != null, "missing-field", "R-10", "date", "Thiếu ngày đại hội.", "The congress date is required.");
-        require(!Text.isBlank(cmd.venue()), "missing-field", "R-10", "venue", "Thiếu địa điểm.", "The venue is required.");
+        require(cmd.date() != null, () -> RuleViolation.invalid("missing-field", "R-10", "date").variant("congress-date"));
+        require(!Text.isBlank(cmd.venue()), () -> RuleViolation.invalid("missing-field", "R-10", "venue").variant("venue"));
         apply(new CongressRescheduled(congressId, cmd.date(), cmd.venue(), cmd.reason()));
     }
 
     @CommandHandler
     public void handle(CancelCongressCommand cmd) {
         requireOpen();
-        require(!Text.isBlank(cmd.reason()), "missing-field", "R-10", "reason", "Cần nêu lý do huỷ.", "A reason is required.");
+        require(!Text.isBlank(cmd.reason()), () -> RuleViolation.invalid("missing-field", "R-10", "reason").variant("cancellation-reason"));
         apply(new CongressCancelled(congressId, cmd.reason()));
     }
 
     @CommandHandler
     public void handle(OpenCongressSessionCommand cmd) {
         if (status != CongressStatus.CONVENED) {
-            throw RuleViolation.conflict("congress-not-convened", "R-10", "status",
-                    "Chỉ khai mạc được đại hội đã triệu tập và chưa khai mạc.",
-                    "Only a convened congress that has not opened can open.");
+            throw RuleViolation.conflict("congress-not-convened", "R-10", "status");
         }
         apply(new CongressSessionOpened(congressId));
     }
@@ -234,8 +209,8 @@ public class CongressAggregate {
 
     @CommandHandler
     public void handle(AddDelegateCommand cmd, PersonDirectory persons) {
-        require(!Text.isBlank(cmd.personId()) && persons.exists(cmd.personId()), "unknown-person", "R-11", "personId",
-                "Không tìm thấy người này trong danh bạ.", "No such person is registered.");
+        require(!Text.isBlank(cmd.personId()) && persons.exists(cmd.personId()),
+                () -> RuleViolation.invalid("unknown-person", "R-11", "personId").variant("delegate"));
         summon(cmd.delegateId(), cmd.personId(), cmd.code(), cmd.category(), cmd.basis(), cmd.position());
     }
 
@@ -249,20 +224,16 @@ public class CongressAggregate {
     public void summon(String delegateId, String personId, String code, DelegateCategory category, DelegateBasis basis,
                        String position, String fromElectionId) {
         requireOpen();
-        require(!Text.isBlank(delegateId), "missing-field", null, "delegateId", "Thiếu mã đại biểu.", "The delegate id is required.");
-        require(!Text.isBlank(code) && code.length() <= 40, "invalid-delegate-code", "R-11", "code",
-                "Mã đại biểu không được trống và tối đa 40 ký tự.", "The roll code must be 1 to 40 characters.");
-        require(category != null, "missing-field", "R-11", "category", "Thiếu loại đại biểu.", "The delegate category is required.");
+        require(!Text.isBlank(delegateId), () -> RuleViolation.invalid("missing-field", null, "delegateId").variant("delegate-id"));
+        require(!Text.isBlank(code) && code.length() <= 40, () -> RuleViolation.invalid("invalid-delegate-code", "R-11", "code"));
+        require(category != null, () -> RuleViolation.invalid("missing-field", "R-11", "category").variant("delegate-category"));
         if (roll.codes.contains(Roll.codeKey(code))) {
-            throw RuleViolation.conflict("delegate-code-taken", "R-11", "code",
-                    "Mã đại biểu \"" + code + "\" đã có trong danh sách.", "Roll code \"" + code + "\" is already on the roll.");
+            throw RuleViolation.conflict("delegate-code-taken", "R-11", "code", code);
         }
         if (roll.persons.contains(personId)) {
-            throw RuleViolation.conflict("person-already-on-roll", "R-11", "personId",
-                    "Người này đã có trong danh sách đại biểu.", "This person is already on the roll.");
+            throw RuleViolation.conflict("person-already-on-roll", "R-11", "personId");
         }
-        require(roll.seat(delegateId) == null, "delegate-id-taken", null, "delegateId",
-                "Mã đại biểu đã tồn tại.", "The delegate id already exists.");
+        require(roll.seat(delegateId) == null, () -> RuleViolation.invalid("delegate-id-taken", null, "delegateId"));
         apply(new DelegateSummoned(congressId, delegateId, personId, code, category,
                 basis != null || category == DelegateCategory.GUEST ? basis
                         : kind == CongressKind.ALL_MEMBER || kind == CongressKind.COMMITTEE_MEETING ? DelegateBasis.MEMBER
@@ -282,15 +253,12 @@ public class CongressAggregate {
         requireOpen();
         Roll.Seat seat = requireSeat(cmd.delegateId(), "delegateId");
         Roll.Seat alternate = requireSeat(cmd.alternateId(), "alternateId");
-        require(!Text.isBlank(cmd.reason()), "missing-field", "R-11", "reason",
-                "Cần ghi quyết định hoặc lý do thay thế.", "The decision or reason for the replacement is required.");
+        require(!Text.isBlank(cmd.reason()), () -> RuleViolation.invalid("missing-field", "R-11", "reason").variant("replacement-reason"));
         if (seat.category != DelegateCategory.DELEGATE || seat.replaced) {
-            throw RuleViolation.conflict("not-a-seated-delegate", "R-11", "delegateId",
-                    "Chỉ thay được đại biểu chính thức đang giữ tư cách.", "Only a seated delegate can be replaced.");
+            throw RuleViolation.conflict("not-a-seated-delegate", "R-11", "delegateId");
         }
         if (alternate.category != DelegateCategory.ALTERNATE || alternate.replacing) {
-            throw RuleViolation.conflict("not-a-free-alternate", "R-11", "alternateId",
-                    "Người thay thế phải là đại biểu dự khuyết chưa thay ai.", "The replacement must be an alternate who replaces nobody yet.");
+            throw RuleViolation.conflict("not-a-free-alternate", "R-11", "alternateId");
         }
         if (seat.credentialId != null) {
             credentials.revoke(seat.credentialId);
@@ -303,15 +271,13 @@ public class CongressAggregate {
     public void handle(RecordCredentialsReportCommand cmd, VotingCredentialRegistry credentials) {
         requireOpen();
         if (kind != CongressKind.DELEGATE) {
-            throw RuleViolation.conflict("credentials-report-for-delegate-congress", "R-12", "congressId",
-                    "Chỉ đại hội đại biểu mới thẩm tra tư cách đại biểu; đại hội toàn thể nghe báo cáo tình hình đoàn viên.",
-                    "Only a delegate congress checks credentials; an all-member congress hears a membership report.");
+            throw RuleViolation.conflict("credentials-report-for-delegate-congress", "R-12", "congressId");
         }
         Set<String> rejected = new LinkedHashSet<>();
         for (RecordCredentialsReportCommand.Rejection r : cmd.rejected()) {
             requireSeat(r.delegateId(), "rejected.delegateId");
-            require(!Text.isBlank(r.reason()), "missing-field", "R-12", "rejected.reason",
-                    "Cần ghi lý do không công nhận tư cách.", "A reason is required for each rejection.");
+            require(!Text.isBlank(r.reason()),
+                    () -> RuleViolation.invalid("missing-field", "R-12", "rejected.reason").variant("credentials-rejection-reason"));
             rejected.add(r.delegateId());
         }
         for (String id : rejected) {
@@ -332,8 +298,7 @@ public class CongressAggregate {
         requireOpen();
         Roll.Seat seat = requireSeat(cmd.delegateId(), "delegateId");
         if (seat.present) {
-            throw RuleViolation.conflict("already-checked-in", "R-13", "delegateId",
-                    "Đại biểu đã điểm danh có mặt.", "The delegate is already checked in.");
+            throw RuleViolation.conflict("already-checked-in", "R-13", "delegateId");
         }
         apply(new DelegateCheckedIn(congressId, cmd.delegateId(), attendanceWith(seat, true)));
         if (seat.votes() && seat.credentialId == null) issue(cmd.delegateId(), cmd.credential(), credentials);
@@ -344,8 +309,7 @@ public class CongressAggregate {
         requireOpen();
         Roll.Seat seat = requireSeat(cmd.delegateId(), "delegateId");
         if (!seat.present) {
-            throw RuleViolation.conflict("not-checked-in", "R-13", "delegateId",
-                    "Đại biểu chưa điểm danh có mặt.", "The delegate is not checked in.");
+            throw RuleViolation.conflict("not-checked-in", "R-13", "delegateId");
         }
         apply(new DelegateCheckedOut(congressId, cmd.delegateId(), attendanceWith(seat, false)));
     }
@@ -354,11 +318,9 @@ public class CongressAggregate {
     public void handle(CorrectAttendanceCommand cmd) {
         requireOpen();
         Roll.Seat seat = requireSeat(cmd.delegateId(), "delegateId");
-        require(!Text.isBlank(cmd.reason()), "missing-field", "R-13", "reason",
-                "Cần ghi lý do điều chỉnh điểm danh.", "A reason is required to correct attendance.");
+        require(!Text.isBlank(cmd.reason()), () -> RuleViolation.invalid("missing-field", "R-13", "reason").variant("attendance-correction-reason"));
         if (seat.present == cmd.present()) {
-            throw RuleViolation.conflict("attendance-unchanged", "R-13", "present",
-                    "Điểm danh đã đúng như vậy.", "The attendance already says so.");
+            throw RuleViolation.conflict("attendance-unchanged", "R-13", "present");
         }
         apply(new AttendanceCorrected(congressId, cmd.delegateId(), cmd.present(), cmd.reason(), attendanceWith(seat, cmd.present())));
     }
@@ -379,8 +341,7 @@ public class CongressAggregate {
     public void handle(RevokeVotingCredentialCommand cmd, VotingCredentialRegistry credentials) {
         Roll.Seat seat = requireSeat(cmd.delegateId(), "delegateId");
         if (seat.credentialId == null) {
-            throw RuleViolation.conflict("no-credential", "R-13", "delegateId",
-                    "Đại biểu không có thẻ biểu quyết còn hiệu lực.", "The delegate holds no valid voting credential.");
+            throw RuleViolation.conflict("no-credential", "R-13", "delegateId");
         }
         credentials.revoke(seat.credentialId);
         apply(new VotingCredentialRevoked(congressId, cmd.delegateId(), seat.credentialId,
@@ -389,20 +350,16 @@ public class CongressAggregate {
 
     private void requireVoterPresent(Roll.Seat seat) {
         if (!seat.votes()) {
-            throw RuleViolation.conflict("not-a-voter", "R-11", "delegateId",
-                    "Khách mời và đại biểu không có quyền biểu quyết không được cấp thẻ biểu quyết.",
-                    "Guests and delegates without a vote receive no voting credential.");
+            throw RuleViolation.conflict("not-a-voter", "R-11", "delegateId");
         }
         if (!seat.present) {
-            throw RuleViolation.conflict("not-checked-in", "R-13", "delegateId",
-                    "Đại biểu chưa điểm danh có mặt.", "The delegate is not checked in.");
+            throw RuleViolation.conflict("not-checked-in", "R-13", "delegateId");
         }
     }
 
     private void issue(String delegateId, IssuedCredential credential, VotingCredentialRegistry credentials) {
         if (credential == null || Text.isBlank(credential.credentialId()) || credential.codeHash() == null) {
-            throw RuleViolation.invalid("missing-credential", "R-13", "credential",
-                    "Thiếu thẻ biểu quyết cho đại biểu.", "A voting credential is needed for this voter.");
+            throw RuleViolation.invalid("missing-credential", "R-13", "credential");
         }
         credentials.register(credential.credentialId(), congressId, delegateId, credential.codeHash());
         apply(new VotingCredentialIssued(congressId, delegateId, credential.credentialId()));
@@ -429,46 +386,37 @@ public class CongressAggregate {
     @CommandHandler
     public void handle(RecordShowOfHandsDecisionCommand cmd) {
         requireInSession();
-        require(!Text.isBlank(cmd.decisionId()) && !decisionIds.contains(cmd.decisionId()), "decision-id-taken", null,
-                "decisionId", "Mã biểu quyết trống hoặc đã dùng.", "The decision id is empty or already used.");
-        require(cmd.subject() != null, "missing-field", "R-15", "subject", "Thiếu nội dung biểu quyết.", "The subject is required.");
-        require(cmd.votesFor() >= 0 && cmd.votesAgainst() >= 0 && cmd.abstentions() >= 0, "negative-votes", "R-15", "votesFor",
-                "Số phiếu không được âm.", "Vote counts cannot be negative.");
+        require(!Text.isBlank(cmd.decisionId()) && !decisionIds.contains(cmd.decisionId()),
+                () -> RuleViolation.invalid("decision-id-taken", null, "decisionId"));
+        require(cmd.subject() != null, () -> RuleViolation.invalid("missing-field", "R-15", "subject").variant("decision-subject"));
+        require(cmd.votesFor() >= 0 && cmd.votesAgainst() >= 0 && cmd.abstentions() >= 0,
+                () -> RuleViolation.invalid("negative-votes", "R-15", "votesFor"));
         Attendance now = attendance();
         if (!now.quorumMet()) {
-            throw RuleViolation.conflict("quorum-not-met", "R-13", "attendance",
-                    "Không đủ số đại biểu có mặt (" + now.present() + "/" + now.summoned() + ", cần " + profile.quorum() + ").",
-                    "Quorum not met (" + now.present() + "/" + now.summoned() + ", needs " + profile.quorum() + ").");
+            throw RuleViolation.conflict("quorum-not-met", "R-13", "attendance", now.present(), now.summoned(),
+                    profile.quorum()).variant("show-of-hands");
         }
         long cast = (long) cmd.votesFor() + cmd.votesAgainst() + cmd.abstentions();
         if (cast > now.present()) {
-            throw RuleViolation.invalid("votes-exceed-present", "R-15", "votesFor",
-                    "Tổng số biểu quyết (" + cast + ") vượt quá số đại biểu có mặt (" + now.present() + ").",
-                    "Votes cast (" + cast + ") exceed the delegates present (" + now.present() + ").");
+            throw RuleViolation.invalid("votes-exceed-present", "R-15", "votesFor", cast, now.present());
         }
         Set<String> people = new LinkedHashSet<>(cmd.personIds());
-        require(people.size() == cmd.personIds().size(), "duplicate-person", null, "personIds",
-                "Danh sách có người bị lặp.", "The list names someone twice.");
+        require(people.size() == cmd.personIds().size(), () -> RuleViolation.invalid("duplicate-person", null, "personIds"));
         if (cmd.subject().electsBody() || cmd.subject() == DecisionSubject.CANDIDATE_LIST) {
-            require(!people.isEmpty(), "missing-field", "R-14", "personIds",
-                    "Cần danh sách người.", "The list of people is required.");
+            require(!people.isEmpty(), () -> RuleViolation.invalid("missing-field", "R-14", "personIds").variant("person-ids"));
         }
         if (cmd.subject() == DecisionSubject.COMMITTEE_SIZE) {
-            require(cmd.seats() != null && cmd.seats() >= 1 && cmd.seats() <= 200, "invalid-seats", "R-15", "seats",
-                    "Số lượng Ban Chấp hành phải từ 1 đến 200.", "The committee size must be 1 to 200.");
+            require(cmd.seats() != null && cmd.seats() >= 1 && cmd.seats() <= 200,
+                    () -> RuleViolation.invalid("invalid-seats", "R-15", "seats").variant("committee-size"));
         }
         if (cmd.subject() == DecisionSubject.COUNTING_COMMITTEE) {
             people.stream().filter(candidateList::contains).findFirst().ifPresent(p -> {
-                throw RuleViolation.conflict("counting-member-is-candidate", "R-14", "personIds",
-                        "Người ứng cử Ban Chấp hành không được tham gia Ban kiểm phiếu.",
-                        "A candidate for the executive committee cannot sit on the counting committee.");
+                throw RuleViolation.conflict("counting-member-is-candidate", "R-14", "personIds");
             });
         }
         if (cmd.subject() == DecisionSubject.CANDIDATE_LIST) {
             people.stream().filter(countingCommittee::contains).findFirst().ifPresent(p -> {
-                throw RuleViolation.conflict("candidate-on-counting-committee", "R-14", "personIds",
-                        "Thành viên Ban kiểm phiếu không được ứng cử Ban Chấp hành.",
-                        "A counting-committee member cannot stand for the executive committee.");
+                throw RuleViolation.conflict("candidate-on-counting-committee", "R-14", "personIds");
             });
         }
         boolean passed = profile.showOfHandsMajority().exceededBy(cmd.votesFor(), now.present());
@@ -481,28 +429,25 @@ public class CongressAggregate {
     private Roll.Seat requireSeat(String delegateId, String field) {
         Roll.Seat seat = delegateId == null ? null : roll.seat(delegateId);
         if (seat == null) {
-            throw RuleViolation.notFound("unknown-delegate", field,
-                    "Không có đại biểu này trong danh sách.", "No such delegate on the roll.");
+            throw RuleViolation.notFound("unknown-delegate", field).variant("on-roll");
         }
         return seat;
     }
 
     private void requireOpen() {
         if (!status.open()) {
-            throw RuleViolation.conflict("congress-not-open", "R-10", "status",
-                    "Đại hội đã kết thúc hoặc đã bị huỷ.", "The congress has closed or was cancelled.");
+            throw RuleViolation.conflict("congress-not-open", "R-10", "status");
         }
     }
 
     private void requireInSession() {
         if (status != CongressStatus.IN_SESSION) {
-            throw RuleViolation.conflict("congress-not-in-session", "R-15", "status",
-                    "Đại hội chưa khai mạc hoặc đã bế mạc.", "The congress is not in session.");
+            throw RuleViolation.conflict("congress-not-in-session", "R-15", "status");
         }
     }
 
-    private static void require(boolean ok, String type, String rule, String field, String vi, String en) {
-        if (!ok) throw RuleViolation.invalid(type, rule, field, vi, en);
+    private static void require(boolean ok, Supplier<RuleViolation> violation) {
+        if (!ok) throw violation.get();
     }
 
     /** the counting committee the congress elected (its latest passed decision), sorted by person id. */

@@ -45,9 +45,7 @@ public class DelegateImport {
             if (row.newPerson() != null) {
                 persons.newInstance(() -> new PersonAggregate(row.personId(), row.newPerson(), vault));
             } else if (!directory.exists(row.personId())) {
-                throw RuleViolation.invalid("unknown-person", "R-11", "rows[" + row.line() + "].personId",
-                        "Dòng " + row.line() + ": không tìm thấy người này trong danh bạ.",
-                        "Line " + row.line() + ": no such person is registered.");
+                throw RuleViolation.invalid("unknown-person", "R-11", "rows[" + row.line() + "].personId", row.line()).variant("import-row");
             }
             congress.execute(c -> c.summon(row.delegateId(), row.personId(), row.code(), row.category(), row.basis(), row.position()));
             added.add(row.line());

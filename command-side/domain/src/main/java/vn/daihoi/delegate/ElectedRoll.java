@@ -38,14 +38,11 @@ public class ElectedRoll {
         Aggregate<CongressAggregate> meeting = load(cmd.meetingId(), "meetingId");
         CongressAggregate m = meeting.invoke(x -> x);
         if (!m.isFirstMeeting() || m.ofCongressId() == null) {
-            throw RuleViolation.conflict("not-a-first-meeting", "R-41", "meetingId",
-                    "Chỉ triệu tập Ban Chấp hành mới bầu vào hội nghị lần thứ nhất của Ban Chấp hành đó.",
-                    "Only a first meeting summons the committee its congress elected.");
+            throw RuleViolation.conflict("not-a-first-meeting", "R-41", "meetingId");
         }
         ElectedPeople.Body committee = elected.of(m.ofCongressId(), ElectedBody.EXECUTIVE_COMMITTEE);
         if (committee.isEmpty()) {
-            throw RuleViolation.conflict("committee-not-elected", "R-41", "ofCongressId",
-                    "Đại hội chưa bầu được ủy viên Ban Chấp hành nào.", "The congress has not elected any committee member yet.");
+            throw RuleViolation.conflict("committee-not-elected", "R-41", "ofCongressId");
         }
         List<String> added = new ArrayList<>();
         List<String> present = new ArrayList<>();
@@ -64,39 +61,29 @@ public class ElectedRoll {
         try {
             election = elected.facts(cmd.electionId());
         } catch (AggregateNotFoundException e) {
-            throw RuleViolation.notFound("unknown-election", "electionId", "Không tìm thấy cuộc bầu cử.", "No such election.");
+            throw RuleViolation.notFound("unknown-election", "electionId");
         }
         if (election.body() != ElectedBody.UPPER_CONGRESS_DELEGATES && election.body() != ElectedBody.UPPER_CONGRESS_ALTERNATES) {
-            throw RuleViolation.invalid("not-an-upper-delegates-election", "R-23", "electionId",
-                    "Cuộc bầu cử này không bầu đại biểu dự đại hội cấp trên.",
-                    "This election does not elect delegates to the upper congress.");
+            throw RuleViolation.invalid("not-an-upper-delegates-election", "R-23", "electionId");
         }
         if (election.roundOpen()) {
-            throw RuleViolation.conflict("round-open", "R-28", "electionId",
-                    "Vòng bỏ phiếu chưa kiểm xong.", "A ballot round of this election is not counted yet.");
+            throw RuleViolation.conflict("round-open", "R-28", "electionId").variant("election");
         }
         if (election.electedPersonIds().isEmpty()) {
-            throw RuleViolation.conflict("nobody-elected", "R-26", "electionId",
-                    "Cuộc bầu cử chưa có ai trúng cử.", "Nobody has been elected in this election yet.");
+            throw RuleViolation.conflict("nobody-elected", "R-26", "electionId");
         }
         CongressAggregate electing = congresses.load(election.congressId()).invoke(x -> x);
         Aggregate<CongressAggregate> upper = load(cmd.upperCongressId(), "upperCongressId");
         CongressAggregate u = upper.invoke(x -> x);
         if (u.isMeeting()) {
-            throw RuleViolation.conflict("upper-congress-is-a-meeting", "R-23", "upperCongressId",
-                    "Đại biểu được gửi đến đại hội cấp trên, không phải hội nghị Ban Chấp hành.",
-                    "Delegates are sent to the upper congress, not to a committee meeting.");
+            throw RuleViolation.conflict("upper-congress-is-a-meeting", "R-23", "upperCongressId");
         }
         String parent = units.find(election.unitId()).map(e -> e.parentOn(u.date())).orElse(null);
         if (!Objects.equals(parent, u.unitId())) {
-            throw RuleViolation.conflict("upper-congress-not-of-parent-unit", "R-01", "upperCongressId",
-                    "Đại hội này không phải của công đoàn cấp trên trực tiếp của đơn vị bầu đại biểu (vào ngày đại hội).",
-                    "This congress is not held by the electing unit's direct parent (on the congress date).");
+            throw RuleViolation.conflict("upper-congress-not-of-parent-unit", "R-01", "upperCongressId");
         }
         if (!Objects.equals(electing.term(), u.term())) {
-            throw RuleViolation.conflict("upper-congress-of-another-term", "R-02", "upperCongressId",
-                    "Đại hội cấp trên phải cùng nhiệm kỳ với đại hội đã bầu đại biểu.",
-                    "The upper congress must be for the same term as the congress that elected the delegates.");
+            throw RuleViolation.conflict("upper-congress-of-another-term", "R-02", "upperCongressId");
         }
         boolean official = election.body() == ElectedBody.UPPER_CONGRESS_DELEGATES;
         DelegateCategory category = official ? DelegateCategory.DELEGATE : DelegateCategory.ALTERNATE;
@@ -141,7 +128,7 @@ public class ElectedRoll {
             a.invoke(x -> x);
             return a;
         } catch (AggregateNotFoundException e) {
-            throw RuleViolation.notFound("unknown-congress", field, "Không tìm thấy đại hội hoặc hội nghị.", "No such congress or meeting.");
+            throw RuleViolation.notFound("unknown-congress", field).variant("congress-or-meeting");
         }
     }
 }

@@ -56,6 +56,8 @@ public class ElectionAggregate {
         boolean closed;
         boolean counted;
         boolean voided;
+        /** The public link its results were published under, once published. */
+        String resultsLink;
         Set<String> paperVoters = new HashSet<>();
         int spoiled;
         Integer notReturned;
@@ -65,7 +67,8 @@ public class ElectionAggregate {
         @Override
         public boolean equals(Object o) {
             return o instanceof Round r && Objects.equals(candidates, r.candidates) && seats == r.seats
-                    && voters.equals(r.voters) && closed == r.closed && counted == r.counted && voided == r.voided && paperVoters.equals(r.paperVoters)
+                    && voters.equals(r.voters) && closed == r.closed && counted == r.counted && voided == r.voided && Objects.equals(resultsLink, r.resultsLink)
+                    && paperVoters.equals(r.paperVoters)
                     && spoiled == r.spoiled && Objects.equals(notReturned, r.notReturned) && entries.equals(r.entries);
         }
 
@@ -81,21 +84,19 @@ public class ElectionAggregate {
 
     ElectionAggregate(OpenElectionCommand cmd, String unitId, RuleProfile profile, int seats) {
         if (Text.isBlank(cmd.electionId()) || cmd.body() == null) {
-            throw RuleViolation.invalid("missing-field", null, "body", "Thiếu nội dung bầu cử.", "The elected body is required.");
+            throw RuleViolation.invalid("missing-field", null, "body").variant("elected-body");
         }
         boolean confidence = cmd.body() == ElectedBody.CONFIDENCE_VOTE;
         if (confidence) {
             checkOfficials(cmd.officials());
         } else if (!cmd.officials().isEmpty()) {
-            throw RuleViolation.invalid("officials-only-for-confidence-votes", "R-20", "officials",
-                    "Chỉ cuộc lấy phiếu tín nhiệm mới có danh sách người được lấy phiếu; cuộc bầu cử nhận đề cử.",
-                    "Only a confidence vote lists officials; an election takes nominations.");
+            throw RuleViolation.invalid("officials-only-for-confidence-votes", "R-20", "officials");
         }
         if (seats < 1 || seats > 200) {
-            throw RuleViolation.invalid("invalid-seats", "R-15", "seats", "Số lượng cần bầu phải từ 1 đến 200.", "Seats must be 1 to 200.");
+            throw RuleViolation.invalid("invalid-seats", "R-15", "seats").variant("election");
         }
         if (cmd.title() != null && cmd.title().length() > 200) {
-            throw RuleViolation.invalid("title-too-long", null, "title", "Tên cuộc bầu cử tối đa 200 ký tự.", "The title is at most 200 characters.");
+            throw RuleViolation.invalid("title-too-long", null, "title");
         }
         String title = !Text.isBlank(cmd.title()) ? cmd.title() : confidence ? cmd.body().vietnamese() : "Bầu " + cmd.body().vietnamese();
         apply(new ElectionOpened(cmd.electionId(), cmd.congressId(), unitId, cmd.body(), title, seats, profile));
@@ -107,24 +108,19 @@ public class ElectionAggregate {
     /** a confidence vote names at least one official, each once, each with the office he holds. */
     private static void checkOfficials(List<ListedOfficial> officials) {
         if (officials.isEmpty() || officials.size() > 200) {
-            throw RuleViolation.invalid("officials-missing", "R-60", "officials",
-                    "Cần danh sách từ 1 đến 200 người được lấy phiếu tín nhiệm.", "A confidence vote lists 1 to 200 officials.");
+            throw RuleViolation.invalid("officials-missing", "R-60", "officials");
         }
         Set<String> persons = new HashSet<>();
         Set<String> ids = new HashSet<>();
         for (ListedOfficial o : officials) {
             if (o == null || Text.isBlank(o.personId()) || Text.isBlank(o.candidateId()) || !ids.add(o.candidateId())) {
-                throw RuleViolation.invalid("missing-field", "R-60", "officials",
-                        "Mỗi người được lấy phiếu cần mã người.", "Each listed official needs a person id.");
+                throw RuleViolation.invalid("missing-field", "R-60", "officials").variant("official-person-id");
             }
             if (!persons.add(o.personId())) {
-                throw RuleViolation.invalid("official-listed-twice", "R-60", "officials",
-                        "Một người có hai lần trong danh sách lấy phiếu tín nhiệm.", "A person is listed twice for the confidence vote.");
+                throw RuleViolation.invalid("official-listed-twice", "R-60", "officials");
             }
             if (Text.isBlank(o.office()) || o.office().length() > 200) {
-                throw RuleViolation.invalid("office-missing", "R-60", "officials",
-                        "Cần ghi chức vụ (tối đa 200 ký tự) của người được lấy phiếu tín nhiệm.",
-                        "Each listed official needs the office he holds (at most 200 characters).");
+                throw RuleViolation.invalid("office-missing", "R-60", "officials");
             }
         }
     }
@@ -137,26 +133,22 @@ public class ElectionAggregate {
 
     void nominate(NominateCandidateCommand cmd) {
         if (confidence()) {
-            throw RuleViolation.conflict("confidence-vote-takes-no-nominations", "R-60", "electionId",
-                    "Lấy phiếu tín nhiệm theo danh sách đã lập, không nhận đề cử.", "A confidence vote rates its list; it takes no nominations.");
+            throw RuleViolation.conflict("confidence-vote-takes-no-nominations", "R-60", "electionId");
         }
         if (Text.isBlank(cmd.candidateId()) || candidates.containsKey(cmd.candidateId())) {
-            throw RuleViolation.invalid("candidate-id-taken", null, "candidateId", "Mã ứng viên trống hoặc đã dùng.", "The candidate id is empty or taken.");
+            throw RuleViolation.invalid("candidate-id-taken", null, "candidateId");
         }
         if (cmd.source() == null) {
-            throw RuleViolation.invalid("missing-field", "R-20", "source", "Cần ghi nguồn giới thiệu.", "The nomination source is required.");
+            throw RuleViolation.invalid("missing-field", "R-20", "source").variant("nomination-source");
         }
         if (cmd.source() == NominationSource.SELF && Text.isBlank(cmd.applicationReference())) {
-            throw RuleViolation.invalid("self-candidacy-needs-application", "R-20", "applicationReference",
-                    "Tự ứng cử cần có đơn ứng cử.", "Self-candidacy needs an application.");
+            throw RuleViolation.invalid("self-candidacy-needs-application", "R-20", "applicationReference");
         }
         if (candidates.values().stream().anyMatch(c -> c.personId().equals(cmd.personId()) && !withdrawn.contains(c.candidateId()))) {
-            throw RuleViolation.conflict("already-a-candidate", "R-20", "personId",
-                    "Người này đã có trong danh sách ứng viên.", "This person is already a candidate.");
+            throw RuleViolation.conflict("already-a-candidate", "R-20", "personId");
         }
         if (rounds.size() > 0) {
-            throw RuleViolation.conflict("voting-started", "R-28", "electionId",
-                    "Đã bắt đầu bỏ phiếu; không nhận thêm đề cử.", "Voting has started; no more nominations.");
+            throw RuleViolation.conflict("voting-started", "R-28", "electionId");
         }
         apply(new CandidateNominated(electionId, new Candidate(cmd.candidateId(), cmd.personId(), cmd.source(),
                 cmd.nominatedByDelegateId(), cmd.applicationReference())));
@@ -169,15 +161,13 @@ public class ElectionAggregate {
     public void handle(DecideWithdrawalCommand cmd) {
         Candidate c = candidates.get(cmd.candidateId());
         if (c == null || withdrawn.contains(cmd.candidateId())) {
-            throw RuleViolation.notFound("unknown-candidate", "candidateId", "Không có ứng viên này.", "No such candidate.");
+            throw RuleViolation.notFound("unknown-candidate", "candidateId");
         }
         if (Text.isBlank(cmd.decisionReference())) {
-            throw RuleViolation.invalid("missing-field", "R-21", "decisionReference",
-                    "Cần ghi quyết định của Đoàn Chủ tịch.", "The presidium's decision is required.");
+            throw RuleViolation.invalid("missing-field", "R-21", "decisionReference").variant("withdrawal-decision");
         }
         if (rounds.values().stream().anyMatch(r -> !r.counted)) {
-            throw RuleViolation.conflict("round-open", "R-21", "candidateId",
-                    "Không rút tên khi vòng bỏ phiếu đang diễn ra.", "No withdrawal while a round is open.");
+            throw RuleViolation.conflict("round-open", "R-21", "candidateId").variant("withdrawal");
         }
         apply(new WithdrawalDecided(electionId, cmd.candidateId(), cmd.granted(), cmd.decisionReference()));
         if (cmd.granted() && approvedOrder != null) {
@@ -192,13 +182,10 @@ public class ElectionAggregate {
         Set<String> persons = new HashSet<>();
         standing.forEach(id -> persons.add(candidates.get(id).personId()));
         if (!persons.equals(new HashSet<>(approvedPersonIds)) || approvedPersonIds.size() != standing.size()) {
-            throw RuleViolation.conflict("list-does-not-match", "R-15", "listDecisionId",
-                    "Danh sách được biểu quyết không khớp với danh sách ứng viên hiện tại.",
-                    "The list the congress voted on does not match the current candidates.");
+            throw RuleViolation.conflict("list-does-not-match", "R-15", "listDecisionId");
         }
         if (!new HashSet<>(cmd.ballotOrder()).equals(new HashSet<>(standing)) || cmd.ballotOrder().size() != standing.size()) {
-            throw RuleViolation.invalid("ballot-order-invalid", "R-24", "ballotOrder",
-                    "Thứ tự trên phiếu phải gồm đúng các ứng viên.", "The ballot order must list exactly the candidates.");
+            throw RuleViolation.invalid("ballot-order-invalid", "R-24", "ballotOrder");
         }
         // a confidence vote rates everyone on its list; there is nothing to choose between, so no surplus.
         if (!confidence()) SurplusRule.check(standing.size(), seats, profile, noSurplusAccepted);
@@ -209,15 +196,13 @@ public class ElectionAggregate {
 
     void openRound(OpenRoundCommand cmd, List<String> voters, Attendance attendance, List<String> countingCommittee, BallotBox box) {
         if (approvedOrder == null) {
-            throw RuleViolation.conflict("list-not-approved", "R-15", "electionId",
-                    "Danh sách bầu cử chưa được đại hội thông qua.", "The congress has not approved the candidate list.");
+            throw RuleViolation.conflict("list-not-approved", "R-15", "electionId");
         }
         if (rounds.values().stream().anyMatch(r -> !r.counted)) {
-            throw RuleViolation.conflict("round-open", "R-28", "round", "Vòng trước chưa kiểm phiếu xong.", "The previous round is not counted yet.");
+            throw RuleViolation.conflict("round-open", "R-28", "round").variant("previous-round");
         }
         if (cmd.round() != rounds.size() + 1) {
-            throw RuleViolation.invalid("round-number", "R-28", "round",
-                    "Vòng tiếp theo là vòng " + (rounds.size() + 1) + ".", "The next round is round " + (rounds.size() + 1) + ".");
+            throw RuleViolation.invalid("round-number", "R-28", "round", (rounds.size() + 1));
         }
         if (confidence()) {
             // a confidence round has its own quorum setting, over the same voters summoned and present.
@@ -225,9 +210,8 @@ public class ElectionAggregate {
                     attendance.summoned() > 0 && profile.confidenceQuorum().reachedBy(attendance.present(), attendance.summoned()));
         }
         if (!attendance.quorumMet()) {
-            throw RuleViolation.conflict("quorum-not-met", confidence() ? "R-61" : "R-13", "attendance",
-                    "Không đủ số đại biểu có mặt để bỏ phiếu (" + attendance.present() + "/" + attendance.summoned() + ").",
-                    "Quorum not met for voting (" + attendance.present() + "/" + attendance.summoned() + ").");
+            throw RuleViolation.conflict("quorum-not-met", confidence() ? "R-61" : "R-13", "attendance", attendance.present(),
+                    attendance.summoned()).variant("ballot");
         }
         int remaining = seats - elected.size();
         List<String> roundCandidates;
@@ -235,8 +219,7 @@ public class ElectionAggregate {
         Round voided = rounds.get(cmd.round() - 1);
         boolean repeat = voided != null && voided.voided && (cmd.candidateIds() == null || cmd.candidateIds().isEmpty());
         if (repeat && Text.isBlank(cmd.decisionReference())) {
-            throw RuleViolation.invalid("missing-field", "R-28", "decisionReference",
-                    "Bầu lại vòng đã huỷ cần quyết định của đại hội.", "Holding a void round again needs the congress's decision.");
+            throw RuleViolation.invalid("missing-field", "R-28", "decisionReference").variant("revote-decision");
         }
         if (cmd.round() == 1) {
             roundCandidates = approvedOrder;
@@ -247,26 +230,20 @@ public class ElectionAggregate {
             roundSeats = voided.seats;
         } else {
             if (Text.isBlank(cmd.decisionReference())) {
-                throw RuleViolation.invalid("missing-field", "R-28", "decisionReference",
-                        "Vòng bầu tiếp theo cần quyết định của đại hội.", "A further round needs the congress's decision.");
+                throw RuleViolation.invalid("missing-field", "R-28", "decisionReference").variant("further-round-decision");
             }
             roundCandidates = approvedOrder.stream().filter(cmd.candidateIds()::contains).toList();
             if (roundCandidates.size() != cmd.candidateIds().size() || roundCandidates.isEmpty()
                     || roundCandidates.stream().anyMatch(elected::contains)) {
-                throw RuleViolation.invalid("round-candidates-invalid", "R-28", "candidateIds",
-                        "Ứng viên của vòng này phải thuộc danh sách đã thông qua và chưa trúng cử.",
-                        "This round's candidates must be on the approved list and not yet elected.");
+                throw RuleViolation.invalid("round-candidates-invalid", "R-28", "candidateIds");
             }
             roundSeats = confidence() ? roundCandidates.size() : cmd.seats() == null ? remaining : cmd.seats();
         }
         if (roundSeats < 1 || roundSeats > remaining) {
-            throw RuleViolation.invalid("invalid-seats", "R-28", "seats",
-                    "Còn " + remaining + " chỗ cần bầu.", remaining + " seats remain to be filled.");
+            throw RuleViolation.invalid("invalid-seats", "R-28", "seats", remaining).variant("remaining");
         }
         if (countingCommittee.isEmpty()) {
-            throw RuleViolation.conflict("counting-committee-missing", "R-14", "round",
-                    "Đại hội chưa bầu Ban kiểm phiếu: hòm phiếu được niêm phong bằng mảnh khoá của các thành viên Ban kiểm phiếu.",
-                    "The congress has not elected its counting committee: the ballot box is sealed with its members' key shares.");
+            throw RuleViolation.conflict("counting-committee-missing", "R-14", "round");
         }
         BallotBox.KeyFacts key = box.prepare(electionId, cmd.round(), roundCandidates, roundSeats, profile.strikeAllValid(), confidence(), voters,
                 countingCommittee, profile.sharesToOpen(countingCommittee.size()));
@@ -279,7 +256,7 @@ public class ElectionAggregate {
     public KeyShareSlip handle(TakeKeyShareCommand cmd, BallotBox box) {
         Round r = rounds.get(cmd.round());
         if (r == null || r.closed) {
-            throw RuleViolation.conflict("round-not-open", "R-23", "round", "Vòng bỏ phiếu không mở.", "The round is not open.");
+            throw RuleViolation.conflict("round-not-open", "R-23", "round");
         }
         BallotBox.ShareSlip slip = box.takeShare(electionId, cmd.round(), cmd.holderPersonId());
         if (slip.rekeyed() != null) {
@@ -300,14 +277,13 @@ public class ElectionAggregate {
     public void handle(VoidRoundCommand cmd, BallotBox box) {
         Round r = rounds.get(cmd.round());
         if (r == null || r.closed) {
-            throw RuleViolation.conflict("round-not-open", "R-28", "round", "Vòng bỏ phiếu không mở.", "The round is not open.");
+            throw RuleViolation.conflict("round-not-open", "R-28", "round");
         }
         if (Text.isBlank(cmd.reason())) {
-            throw RuleViolation.invalid("missing-field", "R-28", "reason", "Cần ghi lý do huỷ vòng bỏ phiếu.", "The reason for voiding the round is required.");
+            throw RuleViolation.invalid("missing-field", "R-28", "reason").variant("void-reason");
         }
         if (Text.isBlank(cmd.decisionReference())) {
-            throw RuleViolation.invalid("missing-field", "R-28", "decisionReference",
-                    "Huỷ vòng bỏ phiếu cần quyết định của đại hội.", "Voiding a round needs the congress's decision.");
+            throw RuleViolation.invalid("missing-field", "R-28", "decisionReference").variant("void-decision");
         }
         int voted = box.discard(electionId, cmd.round());
         apply(new RoundVoided(electionId, cmd.round(), cmd.reason().strip(), cmd.decisionReference().strip(), voted));
@@ -316,15 +292,13 @@ public class ElectionAggregate {
     void addLateVoter(AddLateVoterCommand cmd, BallotBox box) {
         Round r = rounds.get(cmd.round());
         if (r == null || r.closed) {
-            throw RuleViolation.conflict("round-not-open", "R-13", "round", "Vòng bỏ phiếu không mở.", "The round is not open.");
+            throw RuleViolation.conflict("round-not-open", "R-13", "round");
         }
         if (r.voters.contains(cmd.delegateId())) {
-            throw RuleViolation.conflict("already-on-round-roll", "R-13", "delegateId",
-                    "Đại biểu đã có trong danh sách cử tri của vòng này.", "The delegate is already on this round's roll.");
+            throw RuleViolation.conflict("already-on-round-roll", "R-13", "delegateId");
         }
         if (Text.isBlank(cmd.decisionReference())) {
-            throw RuleViolation.invalid("missing-field", "R-13", "decisionReference",
-                    "Cần ghi quyết định của ban tổ chức.", "The organisers' decision is required.");
+            throw RuleViolation.invalid("missing-field", "R-13", "decisionReference").variant("late-voter-decision");
         }
         box.addVoter(electionId, cmd.round(), cmd.delegateId());
         apply(new LateVoterAdded(electionId, cmd.round(), cmd.delegateId(), cmd.decisionReference()));
@@ -335,7 +309,7 @@ public class ElectionAggregate {
     private Round openRound(int round) {
         Round r = rounds.get(round);
         if (r == null || r.closed) {
-            throw RuleViolation.conflict("round-not-open", "R-29", "round", "Vòng bỏ phiếu không mở.", "The round is not open.");
+            throw RuleViolation.conflict("round-not-open", "R-29", "round");
         }
         return r;
     }
@@ -344,12 +318,10 @@ public class ElectionAggregate {
     public void handle(IssuePaperBallotCommand cmd, BallotBox box) {
         Round r = openRound(cmd.round());
         if (!r.voters.contains(cmd.delegateId())) {
-            throw RuleViolation.conflict("not-on-round-roll", "R-13", "delegateId",
-                    "Đại biểu không có trong danh sách cử tri của vòng này.", "The delegate is not on this round's roll of voters.");
+            throw RuleViolation.conflict("not-on-round-roll", "R-13", "delegateId");
         }
         if (r.paperVoters.contains(cmd.delegateId())) {
-            throw RuleViolation.conflict("paper-already-issued", "R-29", "delegateId",
-                    "Đại biểu đã nhận phiếu giấy; phiếu hỏng chỉ được đổi lấy phiếu mới.", "A paper ballot was already issued; a spoiled one is only exchanged.");
+            throw RuleViolation.conflict("paper-already-issued", "R-29", "delegateId");
         }
         box.markPaper(electionId, cmd.round(), cmd.delegateId());
         apply(new PaperBallotIssued(electionId, cmd.round(), cmd.delegateId()));
@@ -359,8 +331,7 @@ public class ElectionAggregate {
     public void handle(ReplaceSpoiledPaperBallotCommand cmd) {
         Round r = openRound(cmd.round());
         if (!r.paperVoters.contains(cmd.delegateId())) {
-            throw RuleViolation.conflict("no-paper-issued", "R-29", "delegateId",
-                    "Đại biểu chưa nhận phiếu giấy nên không có phiếu hỏng để đổi.", "No paper ballot was issued to this delegate.");
+            throw RuleViolation.conflict("no-paper-issued", "R-29", "delegateId");
         }
         apply(new PaperBallotSpoiled(electionId, cmd.round(), cmd.delegateId()));
     }
@@ -369,16 +340,15 @@ public class ElectionAggregate {
     public void handle(EnterPaperBallotCommand cmd) {
         Round r = rounds.get(cmd.round());
         if (r == null || r.counted) {
-            throw RuleViolation.conflict("round-not-countable", "R-29", "round", "Vòng này không còn nhận nhập phiếu.", "This round takes no more entries.");
+            throw RuleViolation.conflict("round-not-countable", "R-29", "round");
         }
         if (cmd.sheet() < 1 || Text.isBlank(cmd.enteredBy())) {
-            throw RuleViolation.invalid("invalid-sheet", "R-29", "sheet", "Số thứ tự phiếu phải từ 1.", "Sheet numbers start at 1.");
+            throw RuleViolation.invalid("invalid-sheet", "R-29", "sheet");
         }
         if (confidence()) {
             List<RatingLine> lines = ConfidenceBallotRules.paper(cmd.ratings(), cmd.invalid(), r.candidates);
             if (!cmd.keptCandidateIds().isEmpty()) {
-                throw RuleViolation.invalid("invalid-entry", "R-62", "keptCandidateIds",
-                        "Phiếu tín nhiệm ghi mức tín nhiệm từng người, không giữ tên.", "A confidence ballot rates each person; it keeps no names.");
+                throw RuleViolation.invalid("invalid-entry", "R-62", "keptCandidateIds").variant("confidence-keeps-names");
             }
             requireNewOrCorrected(r, cmd);
             apply(new PaperBallotEntered(electionId, cmd.round(), cmd.sheet(), cmd.enteredBy(), List.of(), cmd.invalid(),
@@ -386,18 +356,14 @@ public class ElectionAggregate {
             return;
         }
         if (cmd.ratings() != null) {
-            throw RuleViolation.invalid("invalid-entry", "R-25", "ratings",
-                    "Phiếu bầu cử giữ tên người được bầu, không ghi mức tín nhiệm.", "An election ballot keeps names; it gives no ratings.");
+            throw RuleViolation.invalid("invalid-entry", "R-25", "ratings").variant("election-ratings");
         }
         if (cmd.invalid() == null) {
             BallotRules.check(cmd.keptCandidateIds(), Set.copyOf(r.candidates), r.seats, profile.strikeAllValid()).ifPresent(reason -> {
-                throw RuleViolation.invalid("paper-ballot-is-invalid", "R-25", "invalid",
-                        "Phiếu này không hợp lệ (" + reason.vietnamese() + "); hãy nhập là phiếu không hợp lệ với lý do đó.",
-                        "This ballot is invalid (" + reason.english() + "); enter it as invalid with that reason.");
+                throw RuleViolation.invalid("paper-ballot-is-invalid", "R-25", "invalid", reason);
             });
         } else if (!cmd.keptCandidateIds().isEmpty() && cmd.invalid() != InvalidReason.TOO_MANY_NAMES) {
-            throw RuleViolation.invalid("invalid-entry", "R-25", "keptCandidateIds",
-                    "Phiếu không hợp lệ chỉ ghi lý do.", "An invalid ballot is entered with its reason only.");
+            throw RuleViolation.invalid("invalid-entry", "R-25", "keptCandidateIds");
         }
         requireNewOrCorrected(r, cmd);
         List<String> kept = cmd.invalid() == null ? r.candidates.stream().filter(cmd.keptCandidateIds()::contains).toList() : List.of();
@@ -408,8 +374,7 @@ public class ElectionAggregate {
     private static void requireNewOrCorrected(Round r, EnterPaperBallotCommand cmd) {
         PaperBallotEntered previous = r.entries.getOrDefault(cmd.sheet(), Map.of()).get(cmd.enteredBy());
         if (previous != null && Text.isBlank(cmd.correctionReason())) {
-            throw RuleViolation.conflict("entry-exists", "R-29", "correctionReason",
-                    "Bạn đã nhập phiếu số " + cmd.sheet() + "; sửa thì cần ghi lý do.", "You already entered sheet " + cmd.sheet() + "; a correction needs a reason.");
+            throw RuleViolation.conflict("entry-exists", "R-29", "correctionReason", cmd.sheet());
         }
     }
 
@@ -417,7 +382,7 @@ public class ElectionAggregate {
     public void handle(RecordPaperAccountingCommand cmd) {
         openRound(cmd.round());
         if (cmd.notReturned() < 0) {
-            throw RuleViolation.invalid("invalid-count", "R-29", "notReturned", "Số phiếu không thu về không được âm.", "The count cannot be negative.");
+            throw RuleViolation.invalid("invalid-count", "R-29", "notReturned");
         }
         apply(new PaperAccountingRecorded(electionId, cmd.round(), cmd.notReturned()));
     }
@@ -438,9 +403,7 @@ public class ElectionAggregate {
             out.add(new PublishedBallot("P%04d".formatted(sheet.getKey()), first.keptCandidateIds(), first.invalid(), true, first.ratings()));
         }
         if (!unsettled.isEmpty()) {
-            throw RuleViolation.conflict("paper-entries-unsettled", "R-29", "sheet",
-                    "Các phiếu giấy số " + unsettled + " chưa được hai thành viên nhập khớp nhau.",
-                    "Paper sheets " + unsettled + " lack two matching entries.");
+            throw RuleViolation.conflict("paper-entries-unsettled", "R-29", "sheet", unsettled);
         }
         return out;
     }
@@ -449,17 +412,14 @@ public class ElectionAggregate {
     public void handle(CloseRoundCommand cmd, BallotBox box) {
         Round r = rounds.get(cmd.round());
         if (r == null || r.closed) {
-            throw RuleViolation.conflict("round-not-open", "R-29", "round", "Vòng bỏ phiếu không mở.", "The round is not open.");
+            throw RuleViolation.conflict("round-not-open", "R-29", "round");
         }
         List<PublishedBallot> paper = agreedPaper(r);
         int paperIssued = r.paperVoters.size() + r.spoiled;
         if (!r.paperVoters.isEmpty() || !paper.isEmpty()) {
             if (r.notReturned == null || paperIssued != paper.size() + r.spoiled + r.notReturned) {
-                throw RuleViolation.conflict("paper-accounting-unbalanced", "R-29", "notReturned",
-                        "Phiếu giấy chưa cân đối: phát ra " + paperIssued + " ≠ thu về " + paper.size() + " + hỏng " + r.spoiled
-                                + " + không thu về " + (r.notReturned == null ? "?" : r.notReturned) + ".",
-                        "Paper ballots do not balance: issued " + paperIssued + " ≠ collected " + paper.size() + " + spoiled "
-                                + r.spoiled + " + not returned " + (r.notReturned == null ? "?" : r.notReturned) + ".");
+                throw RuleViolation.conflict("paper-accounting-unbalanced", "R-29", "notReturned", paperIssued, paper.size(), r.spoiled,
+                        (r.notReturned == null ? "?" : r.notReturned));
             }
         }
         BallotBox.Closed closed = box.close(electionId, cmd.round(), cmd.shares());
@@ -580,6 +540,27 @@ public class ElectionAggregate {
     @EventSourcingHandler
     void on(PaperAccountingRecorded e) {
         rounds.get(e.round()).notReturned = e.notReturned();
+    }
+
+    /** Results go public only once counted (never interim results), and under one link per round. */
+    @CommandHandler
+    public void handle(PublishResultsCommand cmd) {
+        Round r = rounds.get(cmd.round());
+        if (r == null || !r.counted || r.voided) {
+            throw RuleViolation.conflict("round-not-counted", "R-30", "round");
+        }
+        if (r.resultsLink != null) {
+            throw RuleViolation.conflict("results-already-published", null, "round");
+        }
+        if (cmd.linkId() == null || cmd.linkId().length() < 20) {
+            throw RuleViolation.invalid("missing-field", null, "linkId").variant("results-link");
+        }
+        apply(new RoundResultsPublished(electionId, cmd.round(), cmd.linkId()));
+    }
+
+    @EventSourcingHandler
+    void on(RoundResultsPublished e) {
+        rounds.get(e.round()).resultsLink = e.linkId();
     }
 
     @EventSourcingHandler

@@ -38,8 +38,7 @@ public class ElectionCommandHandler {
         Aggregate<CongressAggregate> congress = congresses.load(cmd.congressId());
         CongressAggregate c = congress.invoke(x -> x);
         if (c.status() != CongressStatus.IN_SESSION) {
-            throw RuleViolation.conflict("congress-not-in-session", "R-15", "congressId",
-                    "Đại hội chưa khai mạc hoặc đã bế mạc.", "The congress is not in session.");
+            throw RuleViolation.conflict("congress-not-in-session", "R-15", "congressId");
         }
         policy.checkOpening(cmd.body(), LeadershipElectionPolicy.Assembly.of(c, cmd.congressId()));
         // a chair is one seat; other bodies default to the committee size the congress approved.
@@ -49,8 +48,7 @@ public class ElectionCommandHandler {
             // a confidence vote rates each listed official; its "seats" are the lines of the ballot.
             for (vn.daihoi.confidence.ListedOfficial o : cmd.officials()) {
                 if (o != null && o.personId() != null && !persons.exists(o.personId())) {
-                    throw RuleViolation.invalid("unknown-person", "R-60", "officials",
-                            "Không tìm thấy người được lấy phiếu tín nhiệm trong danh bạ.", "A listed official is not a registered person.");
+                    throw RuleViolation.invalid("unknown-person", "R-60", "officials").variant("official");
                 }
             }
             given = Math.max(1, cmd.officials().size());
@@ -64,16 +62,14 @@ public class ElectionCommandHandler {
     public void handle(NominateCandidateCommand cmd) {
         ElectionAggregate e = elections.load(cmd.electionId()).invoke(x -> x);
         if (cmd.personId() == null || !persons.exists(cmd.personId())) {
-            throw RuleViolation.invalid("unknown-person", "R-20", "personId",
-                    "Không tìm thấy người được giới thiệu trong danh bạ.", "The nominee is not a registered person.");
+            throw RuleViolation.invalid("unknown-person", "R-20", "personId").variant("nominee");
         }
         CongressAggregate at = congresses.load(e.congressId()).invoke(x -> x);
         policy.checkCandidate(e.facts().body(), LeadershipElectionPolicy.Assembly.of(at, e.congressId()), cmd.personId());
         if (cmd.source() == NominationSource.DELEGATE) {
             CongressAggregate c = at;
             if (cmd.nominatedByDelegateId() == null || !c.isOnRoll(cmd.nominatedByDelegateId())) {
-                throw RuleViolation.invalid("nominator-not-a-delegate", "R-20", "nominatedByDelegateId",
-                        "Người đề cử phải là đại biểu của đại hội.", "The nominator must be a delegate of the congress.");
+                throw RuleViolation.invalid("nominator-not-a-delegate", "R-20", "nominatedByDelegateId");
             }
         }
         elections.load(cmd.electionId()).execute(x -> x.nominate(cmd));
@@ -85,8 +81,7 @@ public class ElectionCommandHandler {
         CongressAggregate c = congresses.load(election.invoke(ElectionAggregate::congressId)).invoke(x -> x);
         CongressAggregate.DecisionFacts list = c.decision(cmd.listDecisionId())
                 .filter(d -> d.subject() == DecisionSubject.CANDIDATE_LIST && d.passed())
-                .orElseThrow(() -> RuleViolation.invalid("list-decision-missing", "R-15", "listDecisionId",
-                        "Không có biểu quyết thông qua danh sách bầu cử với mã này.", "No passed candidate-list decision has this id."));
+                .orElseThrow(() -> RuleViolation.invalid("list-decision-missing", "R-15", "listDecisionId"));
         boolean noSurplus = cmd.noSurplusDecisionId() != null && c.decision(cmd.noSurplusDecisionId())
                 .filter(d -> d.subject() == DecisionSubject.LIST_WITHOUT_SURPLUS && d.passed()).isPresent();
         election.execute(e -> e.approveList(cmd, list.personIds(), noSurplus));
@@ -97,8 +92,7 @@ public class ElectionCommandHandler {
         Aggregate<ElectionAggregate> election = elections.load(cmd.electionId());
         CongressAggregate c = congresses.load(election.invoke(ElectionAggregate::congressId)).invoke(x -> x);
         if (c.status() != CongressStatus.IN_SESSION) {
-            throw RuleViolation.conflict("congress-not-in-session", "R-13", "electionId",
-                    "Đại hội chưa khai mạc hoặc đã bế mạc.", "The congress is not in session.");
+            throw RuleViolation.conflict("congress-not-in-session", "R-13", "electionId");
         }
         ElectionAggregate.Facts facts = election.invoke(ElectionAggregate::facts);
         LeadershipElectionPolicy.RoundRoll roll = policy.roundRoll(facts.body(),
@@ -112,8 +106,7 @@ public class ElectionCommandHandler {
         ElectionAggregate.Facts facts = election.invoke(ElectionAggregate::facts);
         CongressAggregate c = congresses.load(facts.congressId()).invoke(x -> x);
         if (!policy.mayJoinRound(facts.body(), LeadershipElectionPolicy.Assembly.of(c, facts.congressId()), c, cmd.delegateId())) {
-            throw RuleViolation.conflict("not-a-present-voter", "R-13", "delegateId",
-                    "Chỉ đại biểu có quyền biểu quyết đã điểm danh mới được bổ sung.", "Only a voter who has checked in can be added.");
+            throw RuleViolation.conflict("not-a-present-voter", "R-13", "delegateId");
         }
         election.execute(e -> e.addLateVoter(cmd, box));
     }

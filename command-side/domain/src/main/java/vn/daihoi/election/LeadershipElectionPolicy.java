@@ -62,22 +62,16 @@ public final class LeadershipElectionPolicy {
     public void checkOpening(ElectedBody body, Assembly at) {
         if (body == null) return;
         if (UPPER_CONGRESS.contains(body) && at.meeting()) {
-            throw RuleViolation.conflict("upper-delegates-elected-by-congress", "R-23", "body",
-                    "Đại biểu dự đại hội cấp trên do đại hội bầu, không do Hội nghị Ban Chấp hành bầu.",
-                    "Delegates to the upper congress are elected by a congress, not by a committee meeting.");
+            throw RuleViolation.conflict("upper-delegates-elected-by-congress", "R-23", "body");
         }
         if (!at.firstMeeting()) return;
         if (!FIRST_MEETING_BODIES.contains(body)) {
-            throw RuleViolation.conflict("not-elected-at-first-meeting", "R-41", "body",
-                    "Hội nghị lần thứ nhất chỉ bầu Ban Thường vụ, Chủ tịch, Phó Chủ tịch, Ủy ban Kiểm tra, Chủ nhiệm và Phó Chủ nhiệm Ủy ban Kiểm tra.",
-                    "A first meeting elects only the standing committee, the chair, the vice-chairs, the inspection committee, its chair and vice-chair.");
+            throw RuleViolation.conflict("not-elected-at-first-meeting", "R-41", "body");
         }
         if (body == ElectedBody.CHAIR) {
             ElectedPeople.Body chair = elected.of(at.ofCongressId(), ElectedBody.CHAIR);
             if (!chair.isEmpty() || chair.roundOpen()) {
-                throw RuleViolation.conflict("chair-elected-by-congress", "R-40", "body",
-                        "Đại hội đã bầu trực tiếp Chủ tịch; Hội nghị lần thứ nhất không bầu lại Chủ tịch.",
-                        "The congress elected the chair directly; the first meeting does not elect a chair again.");
+                throw RuleViolation.conflict("chair-elected-by-congress", "R-40", "body");
             }
         }
     }
@@ -88,17 +82,13 @@ public final class LeadershipElectionPolicy {
         if (FROM_EXECUTIVE_COMMITTEE.contains(body)) {
             ElectedPeople.Body committee = elected.of(at.ofCongressId(), ElectedBody.EXECUTIVE_COMMITTEE);
             if (!committee.personIds().contains(personId)) {
-                throw RuleViolation.conflict("candidate-not-on-executive-committee", "R-41", "personId",
-                        "Ứng viên " + body.vietnamese() + " phải là ủy viên Ban Chấp hành do đại hội bầu.",
-                        "A candidate for " + body.english() + " must be a member of the executive committee the congress elected.");
+                throw RuleViolation.conflict("candidate-not-on-executive-committee", "R-41", "personId", body);
             }
         }
         if (FROM_INSPECTION_COMMITTEE.contains(body)) {
             ElectedPeople.Body inspection = inspectionCommittee(at);
             if (!inspection.personIds().contains(personId)) {
-                throw RuleViolation.conflict("candidate-not-on-inspection-committee", "R-41", "personId",
-                        "Ứng viên " + body.vietnamese() + " phải là ủy viên Ủy ban Kiểm tra do hội nghị bầu.",
-                        "A candidate for " + body.english() + " must be a member of the inspection committee the meeting elected.");
+                throw RuleViolation.conflict("candidate-not-on-inspection-committee", "R-41", "personId", body);
             }
         }
     }
@@ -124,8 +114,7 @@ public final class LeadershipElectionPolicy {
     private ElectedPeople.Body inspectionCommittee(Assembly at) {
         ElectedPeople.Body inspection = elected.of(at.congressId(), ElectedBody.INSPECTION_COMMITTEE);
         if (inspection.isEmpty()) {
-            throw RuleViolation.conflict("inspection-committee-not-elected", "R-41", "body",
-                    "Hội nghị chưa bầu xong Ủy ban Kiểm tra.", "The meeting has not elected the inspection committee yet.");
+            throw RuleViolation.conflict("inspection-committee-not-elected", "R-41", "body");
         }
         return inspection;
     }

@@ -13,23 +13,17 @@ public final class SurplusRule {
 
     public static void check(int candidates, int seats, RuleProfile profile, boolean noSurplusAccepted) {
         if (candidates < seats && seats > 1 || candidates == 0) {
-            throw RuleViolation.conflict("too-few-candidates", "R-22", "listDecisionId",
-                    "Số ứng viên (" + candidates + ") ít hơn số lượng cần bầu (" + seats + ").",
-                    "Fewer candidates (" + candidates + ") than seats (" + seats + ").");
+            throw RuleViolation.conflict("too-few-candidates", "R-22", "listDecisionId", candidates, seats);
         }
         int surplus = candidates - seats;
         if (seats > 1 && surplus < profile.minimumSurplus() && !noSurplusAccepted) {
-            throw RuleViolation.conflict("surplus-too-small", "R-22", "listDecisionId",
-                    "Danh sách cần dư ít nhất " + profile.minimumSurplus() + " người so với số lượng cần bầu, trừ khi đại hội biểu quyết chấp nhận.",
-                    "The list needs at least " + profile.minimumSurplus() + " more candidates than seats, unless the congress votes to accept it.");
+            throw RuleViolation.conflict("surplus-too-small", "R-22", "listDecisionId", profile.minimumSurplus());
         }
         if (profile.surplusCapShare() != null && seats > 1) {
             long cap = Math.max(profile.surplusCapShare().floorOf(seats), profile.minimumSurplus());
             if (profile.smallCommitteeSurplusCap() != null && seats >= 3 && seats <= 5) cap = profile.smallCommitteeSurplusCap();
             if (surplus > cap) {
-                throw RuleViolation.conflict("surplus-too-large", "R-22", "listDecisionId",
-                        "Số dư (" + surplus + ") vượt mức tối đa " + cap + " của bộ quy tắc.",
-                        "The surplus (" + surplus + ") exceeds the profile's cap of " + cap + ".");
+                throw RuleViolation.conflict("surplus-too-large", "R-22", "listDecisionId", surplus, cap);
             }
         }
     }

@@ -56,9 +56,7 @@ public class UnitAggregate {
 
     static void requireMayBeRoot(UnitKind kind) {
         if (!kind.mayBeRoot()) {
-            throw RuleViolation.invalid("missing-parent-unit", "R-01", "parentUnitId",
-                    "Đơn vị cấp \"" + kind.vietnamese() + "\" phải có đơn vị cấp trên.",
-                    "A " + kind.english() + " must have a parent unit.");
+            throw RuleViolation.invalid("missing-parent-unit", "R-01", "parentUnitId", kind);
         }
     }
 
@@ -67,8 +65,7 @@ public class UnitAggregate {
         UnitRules.requireName(cmd.name(), "name");
         requireChangeable(cmd.effectiveOn(), cmd.decision());
         if (cmd.name().equals(name)) {
-            throw RuleViolation.conflict("unit-name-unchanged", "R-01", "name",
-                    "Đơn vị đã mang tên này.", "The unit already has this name.");
+            throw RuleViolation.conflict("unit-name-unchanged", "R-01", "name");
         }
         apply(new UnitRenamed(unitId, name, cmd.name(), cmd.effectiveOn(), cmd.decision()));
     }
@@ -92,17 +89,13 @@ public class UnitAggregate {
     void placeUnder(String newParent, UnitKind parentKind, MoveReason reason, LocalDate day, Decision decision) {
         requireChangeable(day, decision);
         if (newParent.equals(unitId)) {
-            throw RuleViolation.conflict("unit-tree-cycle", "R-01", "newParentUnitId",
-                    "Đơn vị không thể trực thuộc chính nó.", "A unit cannot stand under itself.");
+            throw RuleViolation.conflict("unit-tree-cycle", "R-01", "newParentUnitId").variant("itself");
         }
         if (newParent.equals(parentUnitId)) {
-            throw RuleViolation.conflict("unit-already-under-parent", "R-01", "newParentUnitId",
-                    "Đơn vị đã trực thuộc đơn vị cấp trên này.", "The unit already stands under this parent.");
+            throw RuleViolation.conflict("unit-already-under-parent", "R-01", "newParentUnitId");
         }
         if (!kind.mayStandUnder(parentKind)) {
-            throw RuleViolation.invalid("unit-level-mismatch", "R-01", "newParentUnitId",
-                    "Đơn vị cấp \"" + kind.vietnamese() + "\" không thể trực thuộc \"" + parentKind.vietnamese() + "\".",
-                    "A " + kind.english() + " cannot stand under " + parentKind.withArticle() + ".");
+            throw RuleViolation.invalid("unit-level-mismatch", "R-01", "newParentUnitId", kind, parentKind, parentKind.withArticle());
         }
         apply(new UnitMoved(unitId, parentUnitId, newParent, reason, day, decision));
     }
@@ -133,14 +126,10 @@ public class UnitAggregate {
     void requireChangeable(LocalDate day, Decision decision) {
         UnitRules.requireDated(day, decision);
         if (status != UnitStatus.ACTIVE) {
-            throw RuleViolation.conflict("unit-ended", "R-01", "unitId",
-                    "Đơn vị đã kết thúc hoạt động (" + status.name().toLowerCase() + ").",
-                    "The unit has ended (" + status.name().toLowerCase() + ").");
+            throw RuleViolation.conflict("unit-ended", "R-01", "unitId", status.name().toLowerCase());
         }
         if (day.isBefore(lastChangeOn)) {
-            throw RuleViolation.conflict("change-before-latest", "R-02", "effectiveOn",
-                    "Ngày hiệu lực " + day + " sớm hơn thay đổi gần nhất của đơn vị (" + lastChangeOn + ").",
-                    "Effective date " + day + " is before the unit's latest change (" + lastChangeOn + ").");
+            throw RuleViolation.conflict("change-before-latest", "R-02", "effectiveOn", day, lastChangeOn);
         }
     }
 

@@ -32,16 +32,12 @@ public class UnitRestructuring {
         LocalDate day = cmd.effectiveOn();
         UnitTreePolicy tree = new UnitTreePolicy(directory);
         if ((cmd.intoUnitId() == null) == (cmd.newUnit() == null)) {
-            throw RuleViolation.invalid("merge-target-ambiguous", "R-02", "intoUnitId",
-                    "Cần đúng một trong hai: đơn vị hợp nhất vào (intoUnitId) hoặc đơn vị mới (newUnit).",
-                    "Give exactly one of intoUnitId (an existing unit) or newUnit (a new one).");
+            throw RuleViolation.invalid("merge-target-ambiguous", "R-02", "intoUnitId");
         }
         Set<String> sources = new LinkedHashSet<>(cmd.sourceUnitIds());
         int minimum = cmd.newUnit() == null ? 1 : 2;
         if (sources.size() < minimum || sources.size() != cmd.sourceUnitIds().size()) {
-            throw RuleViolation.invalid("merge-sources-invalid", "R-02", "sourceUnitIds",
-                    "Danh sách đơn vị hợp nhất phải có ít nhất " + minimum + " đơn vị, không trùng lặp.",
-                    "The units to merge must be at least " + minimum + ", without repeats.");
+            throw RuleViolation.invalid("merge-sources-invalid", "R-02", "sourceUnitIds", minimum).variant("too-few");
         }
         List<UnitDirectory.Entry> sourceEntries = new ArrayList<>();
         for (String id : sources) sourceEntries.add(requireActive(id, day, "sourceUnitIds"));
@@ -58,9 +54,7 @@ public class UnitRestructuring {
         } else {
             UnitDirectory.Entry target = requireActive(cmd.intoUnitId(), day, "intoUnitId");
             if (sources.contains(target.unitId())) {
-                throw RuleViolation.invalid("merge-sources-invalid", "R-02", "intoUnitId",
-                        "Đơn vị nhận hợp nhất không thể nằm trong danh sách đơn vị bị hợp nhất.",
-                        "The unit merged into cannot be one of the units merged.");
+                throw RuleViolation.invalid("merge-sources-invalid", "R-02", "intoUnitId").variant("target-among-sources");
             }
             targetId = target.unitId();
             targetKind = target.kind();
@@ -98,9 +92,7 @@ public class UnitRestructuring {
         UnitDirectory.Entry source = requireActive(cmd.sourceUnitId(), day, "sourceUnitId");
         int minimum = cmd.sourceContinues() ? 1 : 2;
         if (cmd.into().size() < minimum) {
-            throw RuleViolation.invalid("split-targets-invalid", "R-02", "into",
-                    "Chia tách cần ít nhất " + minimum + " đơn vị mới.",
-                    "A split needs at least " + minimum + " new units.");
+            throw RuleViolation.invalid("split-targets-invalid", "R-02", "into", minimum).variant("too-few");
         }
         Set<String> codes = new HashSet<>();
         Set<String> ids = new HashSet<>();
@@ -114,9 +106,7 @@ public class UnitRestructuring {
             }
             checkNewUnit(spec, field, tree, day);
             if (!codes.add(spec.code().toUpperCase()) || !ids.add(spec.unitId())) {
-                throw RuleViolation.invalid("split-targets-invalid", "R-01", field + ".code",
-                        "Các đơn vị mới phải có mã và định danh khác nhau.",
-                        "The new units must have distinct codes and ids.");
+                throw RuleViolation.invalid("split-targets-invalid", "R-01", field + ".code").variant("duplicates");
             }
             if (!cmd.sourceContinues()) requireOutsideOf(Set.of(source.unitId()), spec.parentUnitId(), day, field + ".parentUnitId");
             specs.add(spec);
@@ -129,17 +119,13 @@ public class UnitRestructuring {
         for (int i = 0; i < specs.size(); i++) {
             for (String child : specs.get(i).takesChildUnitIds()) {
                 if (!childIds.contains(child) || !assigned.add(child)) {
-                    throw RuleViolation.invalid("split-children-invalid", "R-01", "into[" + i + "].takesChildUnitIds",
-                            "Đơn vị \"" + child + "\" không trực thuộc đơn vị bị chia tách vào ngày đó, hoặc được giao hai lần.",
-                            "Unit \"" + child + "\" is not under the split unit on that day, or is assigned twice.");
+                    throw RuleViolation.invalid("split-children-invalid", "R-01", "into[" + i + "].takesChildUnitIds", child).variant("child");
                 }
             }
         }
         if (!cmd.sourceContinues()) {
             if (!assigned.containsAll(childIds)) {
-                throw RuleViolation.invalid("split-children-invalid", "R-01", "into",
-                        "Mỗi đơn vị trực thuộc phải được giao cho một đơn vị mới khi đơn vị cũ chấm dứt.",
-                        "Every member unit must go to one of the new units when the split unit ends.");
+                throw RuleViolation.invalid("split-children-invalid", "R-01", "into").variant("unassigned");
             }
             tree.requireNoLaterChildren(source.unitId(), day, children);
         }
@@ -158,27 +144,24 @@ public class UnitRestructuring {
 
     private UnitDirectory.Entry requireActive(String unitId, LocalDate day, String field) {
         UnitRules.requireId(unitId, field);
-        UnitDirectory.Entry e = directory.find(unitId).orElseThrow(() -> RuleViolation.invalid("unknown-unit", "R-01", field,
-                "Không tìm thấy đơn vị \"" + unitId + "\".", "No unit \"" + unitId + "\" is registered."));
+        UnitDirectory.Entry e = directory.find(unitId).orElseThrow(
+                () -> RuleViolation.invalid("unknown-unit", "R-01", field, unitId).variant("named"));
         if (!e.activeOn(day) || e.endedOn() != null) {
-            throw RuleViolation.conflict("unit-ended", "R-01", field,
-                    "Đơn vị \"" + e.code() + "\" không hoạt động từ ngày " + day + ".",
-                    "Unit \"" + e.code() + "\" is not active from " + day + ".");
+            throw RuleViolation.conflict("unit-ended", "R-01", field, e.code(), day).variant("on-date");
         }
         return e;
     }
 
     private void checkNewUnit(NewUnit spec, String field, UnitTreePolicy tree, LocalDate day) {
         if (spec == null) {
-            throw RuleViolation.invalid("missing-field", null, field, "Thiếu đơn vị mới.", "The new unit is required.");
+            throw RuleViolation.invalid("missing-field", null, field).variant("new-unit");
         }
         UnitRules.requireId(spec.unitId(), field + ".unitId");
         UnitRules.requireCode(spec.code(), field + ".code");
         UnitRules.requireName(spec.name(), field + ".name");
         UnitRules.requireKind(spec.kind(), field + ".kind");
         if (directory.find(spec.unitId()).isPresent()) {
-            throw RuleViolation.conflict("unit-id-taken", null, field + ".unitId",
-                    "Định danh đơn vị đã tồn tại.", "The unit id already exists.");
+            throw RuleViolation.conflict("unit-id-taken", null, field + ".unitId");
         }
         tree.requireFreeCode(spec.code(), field + ".code");
         if (spec.parentUnitId() == null) {
@@ -193,9 +176,7 @@ public class UnitRestructuring {
         String cursor = startId;
         for (int depth = 0; cursor != null && depth < 64; depth++) {
             if (ending.contains(cursor)) {
-                throw RuleViolation.conflict("unit-tree-cycle", "R-01", field,
-                        "Đơn vị còn lại không thể trực thuộc một đơn vị đang bị hợp nhất hoặc chia tách.",
-                        "The remaining unit cannot stand inside a unit that is being merged or split.");
+                throw RuleViolation.conflict("unit-tree-cycle", "R-01", field).variant("restructured");
             }
             cursor = directory.find(cursor).map(e -> e.parentOn(day)).orElse(null);
         }

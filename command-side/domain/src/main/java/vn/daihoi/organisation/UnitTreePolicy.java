@@ -29,9 +29,7 @@ public final class UnitTreePolicy {
     /** codes identify units; one code, one unit, forever. */
     public void requireFreeCode(String code, String field) {
         directory.unitWithCode(code).ifPresent(other -> {
-            throw RuleViolation.conflict("unit-code-taken", "R-01", field,
-                    "Mã đơn vị \"" + code + "\" đã được dùng cho một đơn vị khác.",
-                    "Unit code \"" + code + "\" is already used by another unit.");
+            throw RuleViolation.conflict("unit-code-taken", "R-01", field, code);
         });
     }
 
@@ -40,19 +38,13 @@ public final class UnitTreePolicy {
      * stand under an ended unit), and stand on a higher level than the child.
      */
     public UnitDirectory.Entry requireParent(String parentUnitId, UnitKind childKind, LocalDate day, String field) {
-        UnitDirectory.Entry parent = directory.find(parentUnitId).orElseThrow(() -> RuleViolation.invalid(
-                "unknown-parent-unit", "R-01", field,
-                "Không tìm thấy đơn vị cấp trên \"" + parentUnitId + "\".",
-                "No parent unit \"" + parentUnitId + "\" is registered."));
+        UnitDirectory.Entry parent = directory.find(parentUnitId).orElseThrow(
+                () -> RuleViolation.invalid("unknown-parent-unit", "R-01", field, parentUnitId));
         if (!parent.activeOn(day) || parent.endedOn() != null) {
-            throw RuleViolation.invalid("parent-unit-not-active", "R-01", field,
-                    "Đơn vị cấp trên không hoạt động từ ngày " + day + " trở đi.",
-                    "The parent unit is not active from " + day + " on.");
+            throw RuleViolation.invalid("parent-unit-not-active", "R-01", field, day);
         }
         if (!childKind.mayStandUnder(parent.kind())) {
-            throw RuleViolation.invalid("unit-level-mismatch", "R-01", field,
-                    "Đơn vị cấp \"" + childKind.vietnamese() + "\" không thể trực thuộc \"" + parent.kind().vietnamese() + "\".",
-                    "A " + childKind.english() + " cannot stand under " + parent.kind().withArticle() + ".");
+            throw RuleViolation.invalid("unit-level-mismatch", "R-01", field, childKind, parent.kind(), parent.kind().withArticle());
         }
         return parent;
     }
@@ -80,9 +72,7 @@ public final class UnitTreePolicy {
             Set<String> seen = new HashSet<>();
             for (int depth = 0; cursor != null && depth < MAX_DEPTH; depth++) {
                 if (cursor.equals(unitId) || !seen.add(cursor)) {
-                    throw RuleViolation.conflict("unit-tree-cycle", "R-01", field,
-                            "Không thể đặt đơn vị dưới chính đơn vị cấp dưới của nó (ngày " + d + ").",
-                            "A unit cannot be placed under one of its own descendants (on " + d + ").");
+                    throw RuleViolation.conflict("unit-tree-cycle", "R-01", field, d).variant("descendant");
                 }
                 UnitDirectory.Entry e = reachable.get(cursor);
                 cursor = e == null ? null : e.parentOn(d);
@@ -107,9 +97,7 @@ public final class UnitTreePolicy {
         boolean later = directory.everUnder(unitId).stream()
                 .anyMatch(e -> !handledIds.contains(e.unitId()) && e.underOnOrAfter(unitId, day));
         if (later) {
-            throw RuleViolation.conflict("unit-has-children", "R-01", "unitId",
-                    "Đơn vị còn đơn vị trực thuộc sau ngày " + day + "; hãy chuyển các đơn vị đó trước.",
-                    "The unit still has member units after " + day + "; move them first.");
+            throw RuleViolation.conflict("unit-has-children", "R-01", "unitId", day);
         }
     }
 }

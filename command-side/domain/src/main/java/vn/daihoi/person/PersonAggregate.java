@@ -46,9 +46,7 @@ public class PersonAggregate {
     public void handle(ErasePersonCommand cmd, PersonalDataVault vault) {
         requireNotErased();
         if (Text.isBlank(cmd.requestReference())) {
-            throw RuleViolation.invalid("missing-field", "R-70", "requestReference",
-                    "Cần số hoặc mã của yêu cầu xoá dữ liệu hợp pháp.",
-                    "The reference of the lawful erasure request is required.");
+            throw RuleViolation.invalid("missing-field", "R-70", "requestReference").variant("erasure-request");
         }
         vault.destroyKey(personId);
         apply(new PersonErased(personId, Text.clean(cmd.requestReference())));
@@ -57,23 +55,19 @@ public class PersonAggregate {
     /** a person has a name; identity is the id, never the name, so equal names are fine. */
     public static void requireValid(String personId, PersonalData data) {
         if (Text.isBlank(personId)) {
-            throw RuleViolation.invalid("missing-field", null, "personId", "Thiếu mã người.", "The person id is required.");
+            throw RuleViolation.invalid("missing-field", null, "personId").variant("person-id");
         }
         if (data == null || Text.isBlank(data.fullName())) {
-            throw RuleViolation.invalid("missing-person-name", "R-70", "fullName",
-                    "Họ và tên không được để trống.", "The full name must not be empty.");
+            throw RuleViolation.invalid("missing-person-name", "R-70", "fullName");
         }
         if (data.fullName().length() > 200) {
-            throw RuleViolation.invalid("person-name-too-long", "R-70", "fullName",
-                    "Họ và tên dài quá 200 ký tự.", "The full name is longer than 200 characters.");
+            throw RuleViolation.invalid("person-name-too-long", "R-70", "fullName");
         }
     }
 
     private void requireNotErased() {
         if (erased) {
-            throw RuleViolation.conflict("person-erased", "R-70", "personId",
-                    "Dữ liệu cá nhân của người này đã bị xoá theo yêu cầu hợp pháp.",
-                    "This person's personal data was erased on a lawful request.");
+            throw RuleViolation.conflict("person-erased", "R-70", "personId");
         }
     }
 

@@ -19,11 +19,7 @@ public final class AdditionsCap {
     public static void check(RuleProfile profile, boolean branchUnit, int seats, int additionsSoFar, int adding, Decision consent) {
         long cap = cap(profile, branchUnit, seats);
         if (additionsSoFar + adding > cap && (consent == null || consent.number() == null || consent.number().isBlank())) {
-            throw RuleViolation.conflict("additions-cap-exceeded", "R-50", "consent",
-                    "Số ủy viên bổ sung trong nhiệm kỳ (" + (additionsSoFar + adding) + ") vượt mức " + cap + " trên " + seats
-                            + " ủy viên; cần có ý kiến đồng ý của công đoàn cấp trên.",
-                    "Additions during the term (" + (additionsSoFar + adding) + ") exceed the cap of " + cap + " of " + seats
-                            + " seats; the upper level's consent is required.");
+            throw RuleViolation.conflict("additions-cap-exceeded", "R-50", "consent", (additionsSoFar + adding), cap, seats);
         }
     }
 }

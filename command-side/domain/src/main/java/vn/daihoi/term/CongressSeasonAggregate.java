@@ -26,12 +26,10 @@ public class CongressSeasonAggregate {
     public void handle(SetCongressSeasonDeadlineCommand cmd) {
         if (cmd.congressBy() == null || cmd.termStartYear() < 1945 || cmd.decision() == null || cmd.decision().number() == null
                 || cmd.decision().number().isBlank()) {
-            throw RuleViolation.invalid("missing-field", "R-02", "congressBy",
-                    "Cần hạn tổ chức đại hội và số quyết định.", "The congress deadline and the decision's number are required.");
+            throw RuleViolation.invalid("missing-field", "R-02", "congressBy").variant("season-deadline");
         }
         if (cmd.recognitionBy() != null && cmd.recognitionBy().isBefore(cmd.congressBy())) {
-            throw RuleViolation.invalid("invalid-deadline", "R-03", "recognitionBy",
-                    "Hạn công nhận không được trước hạn đại hội.", "The recognition deadline cannot precede the congress deadline.");
+            throw RuleViolation.invalid("invalid-deadline", "R-03", "recognitionBy");
         }
         apply(new CongressSeasonDeadlineSet(cmd.seasonId(), cmd.federationUnitId(), cmd.termStartYear(), cmd.congressBy(),
                 cmd.recognitionBy(), cmd.decision()));

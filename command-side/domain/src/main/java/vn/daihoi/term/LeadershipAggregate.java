@@ -56,9 +56,7 @@ public class LeadershipAggregate {
     /** a new submission replaces one not yet recognised (after a refusal, or a correction before the decision). */
     void resubmit(SubmitForRecognitionCommand cmd, Slate slate, boolean branchUnit, RuleProfile profile) {
         if (status != LeadershipStatus.SUBMITTED && status != LeadershipStatus.REFUSED) {
-            throw RuleViolation.conflict("term-already-in-office", "R-03", "unitId",
-                    "Ban Chấp hành nhiệm kỳ " + term.label() + " của đơn vị đã nhận nhiệm vụ; không nộp lại được.",
-                    "The unit's committee for term " + term.label() + " already took office; it cannot be submitted again.");
+            throw RuleViolation.conflict("term-already-in-office", "R-03", "unitId", term.label());
         }
         apply(submitted(leadershipId, cmd, slate, branchUnit, profile, numbered));
     }
@@ -77,32 +75,28 @@ public class LeadershipAggregate {
     LeadershipAggregate(ImportTermCommand cmd, boolean branchUnit, RuleProfile profile, LocalDate successorStartedOn) {
         requireDecision(cmd.recognition(), "recognition", "R-03");
         if (cmd.recognisedOn() == null || cmd.term() == null || cmd.term().endYear() <= cmd.term().startYear()) {
-            throw RuleViolation.invalid("missing-field", "R-02", "term",
-                    "Cần nhiệm kỳ và ngày công nhận.", "The term and the recognition date are required.");
+            throw RuleViolation.invalid("missing-field", "R-02", "term").variant("term-and-recognition-date");
         }
         requireSeats(cmd.seats());
         if (cmd.congressOrdinal() < 1 || cmd.congressOrdinal() >= 100) {
-            throw RuleViolation.invalid("invalid-ordinal", "R-02", "congressOrdinal",
-                    "Lần thứ của đại hội phải từ 1 trở lên.", "The congress ordinal must be 1 or more.");
+            throw RuleViolation.invalid("invalid-ordinal", "R-02", "congressOrdinal");
         }
         int fullTerm = (cmd.term().endYear() - cmd.term().startYear()) * 12;
         if (fullTerm != 60) {
             // a term that was not five years was shifted by a recorded decision, within the profile's limit.
             if (cmd.termShift() == null || cmd.termShift().decision() == null || Text.isBlank(cmd.termShift().decision().number())
                     || Math.abs(cmd.termShift().months()) > profile.maxTermShiftMonths()) {
-                throw RuleViolation.invalid("term-shift-required", "R-02", "termShift",
-                        "Nhiệm kỳ không đủ 5 năm cần quyết định điều chỉnh nhiệm kỳ (tối đa " + profile.maxTermShiftMonths() + " tháng).",
-                        "A term other than five years needs the decision that shifted it (at most " + profile.maxTermShiftMonths() + " months).");
+                throw RuleViolation.invalid("term-shift-required", "R-02", "termShift", profile.maxTermShiftMonths());
             }
         }
         if (cmd.holdings() == null || cmd.holdings().isEmpty()) {
-            throw RuleViolation.invalid("missing-field", "R-03", "holdings", "Cần danh sách người giữ chức vụ.", "The office-holders are required.");
+            throw RuleViolation.invalid("missing-field", "R-03", "holdings").variant("holdings");
         }
         List<Holding> out = new ArrayList<>();
         int n = 0;
         for (ImportTermCommand.PastHolding p : cmd.holdings()) {
             if (p == null || Text.isBlank(p.personId()) || p.office() == null) {
-                throw RuleViolation.invalid("missing-field", "R-03", "holdings", "Mỗi dòng cần người và chức vụ.", "Each holding needs a person and an office.");
+                throw RuleViolation.invalid("missing-field", "R-03", "holdings").variant("holding-line");
             }
             LocalDate from = p.from() == null ? cmd.recognisedOn() : p.from();
             LocalDate to = p.to();
@@ -114,8 +108,7 @@ public class LeadershipAggregate {
                 ended = HoldingEnd.SUCCEEDED_ON_RECOGNITION;
             }
             if (to != null && !to.isAfter(from) || to != null && ended == null) {
-                throw RuleViolation.invalid("invalid-period", "R-51", "holdings",
-                        "Ngày thôi giữ chức phải sau ngày bắt đầu và có lý do.", "An office ends after it began, with how it ended.");
+                throw RuleViolation.invalid("invalid-period", "R-51", "holdings");
             }
             out.add(new Holding(cmd.leadershipId() + "/" + (++n), p.personId(), p.office(), HoldingStart.IMPORTED, from,
                     p.startDecision() == null ? cmd.recognition() : p.startDecision(), null, to, ended, endDecision));
@@ -127,19 +120,17 @@ public class LeadershipAggregate {
     LeadershipAggregate(AppointProvisionalCommitteeCommand cmd, boolean branchUnit, RuleProfile profile) {
         requireDecision(cmd.decision(), "decision", "R-52");
         if (cmd.reason() == null || cmd.appointedOn() == null || cmd.term() == null) {
-            throw RuleViolation.invalid("missing-field", "R-52", "reason",
-                    "Cần lý do, nhiệm kỳ và ngày chỉ định.", "The reason, the term and the appointment date are required.");
+            throw RuleViolation.invalid("missing-field", "R-52", "reason").variant("provisional-appointment");
         }
         requireSeats(cmd.seats());
         if (cmd.members() == null || cmd.members().isEmpty() || cmd.members().stream().filter(m -> m.office() == Office.COMMITTEE_MEMBER).count() > cmd.seats()) {
-            throw RuleViolation.invalid("invalid-members", "R-52", "members",
-                    "Danh sách BCH lâm thời trống hoặc vượt số lượng.", "The provisional committee is empty or larger than its seats.");
+            throw RuleViolation.invalid("invalid-members", "R-52", "members");
         }
         List<Holding> out = new ArrayList<>();
         int n = 0;
         for (AppointProvisionalCommitteeCommand.Appointee a : cmd.members()) {
             if (a == null || Text.isBlank(a.personId()) || a.office() == null) {
-                throw RuleViolation.invalid("missing-field", "R-52", "members", "Mỗi dòng cần người và chức vụ.", "Each member needs a person and an office.");
+                throw RuleViolation.invalid("missing-field", "R-52", "members").variant("provisional-member-line");
             }
             out.add(new Holding(cmd.leadershipId() + "/" + (++n), a.personId(), a.office(), HoldingStart.PROVISIONAL,
                     cmd.appointedOn(), cmd.decision(), null, null, null, null));
@@ -153,11 +144,10 @@ public class LeadershipAggregate {
     void recognise(RecogniseLeadershipCommand cmd) {
         requireDecision(cmd.decision(), "decision", "R-03");
         if (cmd.recognisedOn() == null) {
-            throw RuleViolation.invalid("missing-field", "R-42", "recognisedOn", "Cần ngày công nhận.", "The recognition date is required.");
+            throw RuleViolation.invalid("missing-field", "R-42", "recognisedOn").variant("recognised-on");
         }
         if (status != LeadershipStatus.SUBMITTED) {
-            throw RuleViolation.conflict("not-awaiting-recognition", "R-03", "leadershipId",
-                    "Ban Chấp hành này không chờ công nhận.", "This committee is not awaiting recognition.");
+            throw RuleViolation.conflict("not-awaiting-recognition", "R-03", "leadershipId");
         }
         apply(new LeadershipRecognised(leadershipId, unitId, cmd.recognisedOn(), cmd.decision(), cmd.recognisedByUnitId()));
     }
@@ -165,11 +155,10 @@ public class LeadershipAggregate {
     @CommandHandler
     public void handle(RefuseRecognitionCommand cmd) {
         if (Text.isBlank(cmd.reason()) || cmd.refusedOn() == null) {
-            throw RuleViolation.invalid("missing-field", "R-03", "reason", "Cần ghi lý do và ngày từ chối.", "The reason and the date are required.");
+            throw RuleViolation.invalid("missing-field", "R-03", "reason").variant("refusal");
         }
         if (status != LeadershipStatus.SUBMITTED) {
-            throw RuleViolation.conflict("not-awaiting-recognition", "R-03", "leadershipId",
-                    "Ban Chấp hành này không chờ công nhận.", "This committee is not awaiting recognition.");
+            throw RuleViolation.conflict("not-awaiting-recognition", "R-03", "leadershipId");
         }
         apply(new LeadershipRecognitionRefused(leadershipId, unitId, cmd.refusedOn(), Text.clean(cmd.reason()), cmd.refusedByUnitId()));
     }
@@ -190,20 +179,16 @@ public class LeadershipAggregate {
         requireInOffice();
         requireDecision(cmd.decision(), "decision", "R-51");
         if (cmd.how() == null || !cmd.how().personal() || cmd.endedOn() == null || Text.isBlank(cmd.personId())) {
-            throw RuleViolation.invalid("invalid-ending", "R-51", "how",
-                    "Cần người, ngày và lý do thôi giữ chức (xin thôi, bãi nhiệm, chuyển công tác).",
-                    "The person, the date and how the office ends (resignation, dismissal, transfer) are required.");
+            throw RuleViolation.invalid("invalid-ending", "R-51", "how");
         }
         List<Holding> his = holdings.values().stream()
                 .filter(h -> h.open() && h.personId().equals(cmd.personId()) && (cmd.office() == null || h.office() == cmd.office()))
                 .toList();
         if (his.isEmpty()) {
-            throw RuleViolation.notFound("no-such-office", "personId",
-                    "Người này không giữ chức vụ đó trong nhiệm kỳ.", "This person holds no such office in the term.");
+            throw RuleViolation.notFound("no-such-office", "personId");
         }
         if (his.stream().anyMatch(h -> cmd.endedOn().isBefore(h.startedOn()))) {
-            throw RuleViolation.invalid("ends-before-start", "R-51", "endedOn",
-                    "Ngày thôi giữ chức trước ngày bắt đầu.", "The office would end before it began.");
+            throw RuleViolation.invalid("ends-before-start", "R-51", "endedOn");
         }
         // Leaving the committee ends every office held from it.
         boolean leavesCommittee = his.stream().anyMatch(h -> h.office() == Office.COMMITTEE_MEMBER);
@@ -219,20 +204,16 @@ public class LeadershipAggregate {
         requireInOffice();
         Office office = facts.body() == null ? null : Slate.officeOf(facts.body());
         if (!unitId.equals(facts.unitId())) {
-            throw RuleViolation.conflict("election-of-another-unit", "R-50", "electionId",
-                    "Cuộc bầu cử là của đơn vị khác.", "The election belongs to another unit.");
+            throw RuleViolation.conflict("election-of-another-unit", "R-50", "electionId");
         }
         if (office == null) {
-            throw RuleViolation.invalid("not-an-office", "R-50", "electionId",
-                    "Cuộc bầu cử không bầu chức danh lãnh đạo.", "The election does not fill an office.");
+            throw RuleViolation.invalid("not-an-office", "R-50", "electionId").variant("election");
         }
         if (facts.roundOpen() || facts.electedPersonIds().isEmpty()) {
-            throw RuleViolation.conflict("election-not-counted", "R-50", "electionId",
-                    "Cuộc bầu bổ sung chưa kiểm phiếu xong hoặc không có người trúng cử.", "The by-election is not counted or elected nobody.");
+            throw RuleViolation.conflict("election-not-counted", "R-50", "electionId");
         }
         if (elections.contains(facts.electionId())) {
-            throw RuleViolation.conflict("election-already-used", "R-50", "electionId",
-                    "Kết quả cuộc bầu cử này đã được ghi nhận.", "This election's result is already recorded.");
+            throw RuleViolation.conflict("election-already-used", "R-50", "electionId");
         }
         fill(facts.electedPersonIds(), office, HoldingStart.BY_ELECTION, cmd.startedOn(), cmd.decision(), facts.electionId(), cmd.consent());
     }
@@ -242,36 +223,31 @@ public class LeadershipAggregate {
         requireInOffice();
         requireDecision(cmd.decision(), "decision", "R-50");
         if (Text.isBlank(cmd.personId()) || cmd.office() == null) {
-            throw RuleViolation.invalid("missing-field", "R-50", "personId", "Cần người và chức vụ.", "The person and the office are required.");
+            throw RuleViolation.invalid("missing-field", "R-50", "personId").variant("holding-person-and-office");
         }
         fill(List.of(cmd.personId()), cmd.office(), HoldingStart.APPOINTED, cmd.startedOn(), cmd.decision(), null, cmd.consent());
     }
 
     private void fill(List<String> persons, Office office, HoldingStart how, LocalDate on, Decision decision, String electionId, Decision consent) {
         if (on == null) {
-            throw RuleViolation.invalid("missing-field", "R-50", "startedOn", "Cần ngày nhận nhiệm vụ.", "The start date is required.");
+            throw RuleViolation.invalid("missing-field", "R-50", "startedOn").variant("started-on");
         }
         if (on.isBefore(startedOn)) {
-            throw RuleViolation.invalid("starts-before-term", "R-50", "startedOn",
-                    "Ngày nhận nhiệm vụ trước khi Ban Chấp hành nhận nhiệm vụ.", "The office would start before the committee took office.");
+            throw RuleViolation.invalid("starts-before-term", "R-50", "startedOn");
         }
         Set<String> members = openHolders(Office.COMMITTEE_MEMBER);
         for (String p : persons) {
             if (openHolders(office).contains(p)) {
-                throw RuleViolation.conflict("already-holds-office", "R-50", "personId",
-                        "Người này đang giữ chức vụ đó.", "This person already holds that office.");
+                throw RuleViolation.conflict("already-holds-office", "R-50", "personId");
             }
             if (office.heldFromTheCommittee() && !members.contains(p)) {
-                throw RuleViolation.conflict("office-outside-committee", "R-41", "personId",
-                        office.vietnamese() + " phải là ủy viên Ban Chấp hành.", "The " + office.english() + " must be a committee member.");
+                throw RuleViolation.conflict("office-outside-committee", "R-41", "personId", office);
             }
         }
         boolean addition = office == Office.COMMITTEE_MEMBER;
         if (addition) {
             if (members.size() + persons.size() > seats) {
-                throw RuleViolation.conflict("no-vacancy", "R-50", "seats",
-                        "Ban Chấp hành không còn đủ chỗ trống (" + members.size() + "/" + seats + ").",
-                        "The committee has no vacancy for this (" + members.size() + " of " + seats + " seats held).");
+                throw RuleViolation.conflict("no-vacancy", "R-50", "seats", members.size(), seats);
             }
             AdditionsCap.check(profile, branchUnit, seats, additions, persons.size(), consent);
         }
@@ -288,13 +264,11 @@ public class LeadershipAggregate {
         requireInOffice();
         requireDecision(cmd.consent(), "consent", "R-53");
         if (cmd.grounds() == null || cmd.approvedOn() == null) {
-            throw RuleViolation.invalid("missing-field", "R-53", "grounds", "Cần căn cứ và ngày đồng ý.", "The grounds and the date are required.");
+            throw RuleViolation.invalid("missing-field", "R-53", "grounds").variant("extraordinary-grounds");
         }
         int vacant = seats - openHolders(Office.COMMITTEE_MEMBER).size();
         if (cmd.grounds() == ExtraordinaryGrounds.MORE_THAN_HALF_SEATS_VACANT && 2 * vacant <= seats) {
-            throw RuleViolation.conflict("not-enough-vacancies", "R-53", "grounds",
-                    "Chỉ khuyết " + vacant + "/" + seats + " ủy viên, chưa quá một nửa.",
-                    "Only " + vacant + " of " + seats + " seats are vacant, not more than half.");
+            throw RuleViolation.conflict("not-enough-vacancies", "R-53", "grounds", vacant, seats);
         }
         apply(new ExtraordinaryCongressApproved(leadershipId, unitId, cmd.grounds(), seats, vacant, cmd.approvedOn(), cmd.consent()));
     }
@@ -307,20 +281,19 @@ public class LeadershipAggregate {
 
     private void requireInOffice() {
         if (status == null || !status.inOffice()) {
-            throw RuleViolation.conflict("not-in-office", "R-42", "leadershipId",
-                    "Ban Chấp hành chưa được công nhận nên chưa nhận nhiệm vụ.", "The committee is not recognised, so it has not taken office.");
+            throw RuleViolation.conflict("not-in-office", "R-42", "leadershipId");
         }
     }
 
     private static void requireDecision(Decision d, String field, String rule) {
         if (d == null || Text.isBlank(d.number())) {
-            throw RuleViolation.invalid("decision-required", rule, field, "Cần số quyết định.", "The decision's number is required.");
+            throw RuleViolation.invalid("decision-required", rule, field);
         }
     }
 
     private static void requireSeats(int seats) {
         if (seats < 1 || seats > 200) {
-            throw RuleViolation.invalid("invalid-seats", "R-15", "seats", "Số ủy viên phải từ 1 đến 200.", "Seats must be 1 to 200.");
+            throw RuleViolation.invalid("invalid-seats", "R-15", "seats").variant("committee");
         }
     }
 

@@ -33,39 +33,30 @@ public record Slate(String congressId, int seats, List<Holding> proposed, List<S
 
     public static Slate of(String unitId, List<ElectionAggregate.Facts> elections) {
         if (elections.isEmpty()) {
-            throw RuleViolation.invalid("missing-field", "R-03", "electionIds",
-                    "Cần nêu các cuộc bầu cử đã kiểm phiếu.", "Name the counted elections.");
+            throw RuleViolation.invalid("missing-field", "R-03", "electionIds").variant("counted-elections");
         }
         Set<ElectedBody> bodies = EnumSet.noneOf(ElectedBody.class);
         ElectionAggregate.Facts committee = null;
         for (ElectionAggregate.Facts f : elections) {
             if (!unitId.equals(f.unitId())) {
-                throw RuleViolation.conflict("election-of-another-unit", "R-03", "electionIds",
-                        "Cuộc bầu cử " + f.electionId() + " là của đơn vị khác.", "Election " + f.electionId() + " belongs to another unit.");
+                throw RuleViolation.conflict("election-of-another-unit", "R-03", "electionIds", f.electionId()).variant("named");
             }
             if (f.roundOpen()) {
-                throw RuleViolation.conflict("election-round-open", "R-03", "electionIds",
-                        "Cuộc bầu cử " + f.electionId() + " còn vòng bỏ phiếu chưa kiểm phiếu.",
-                        "Election " + f.electionId() + " has a round not yet counted.");
+                throw RuleViolation.conflict("election-round-open", "R-03", "electionIds", f.electionId());
             }
             if (officeOf(f.body()) == null) {
-                throw RuleViolation.invalid("not-an-office", "R-03", "electionIds",
-                        f.body().vietnamese() + " không phải là chức danh lãnh đạo của đơn vị.",
-                        "The " + f.body().english() + " is not an office of the unit's leadership.");
+                throw RuleViolation.invalid("not-an-office", "R-03", "electionIds", f.body()).variant("body");
             }
             if (!bodies.add(f.body())) {
-                throw RuleViolation.invalid("body-given-twice", "R-03", "electionIds",
-                        f.body().vietnamese() + " được nêu hai lần.", "The " + f.body().english() + " is given twice.");
+                throw RuleViolation.invalid("body-given-twice", "R-03", "electionIds", f.body());
             }
             if (f.electedPersonIds().isEmpty()) {
-                throw RuleViolation.conflict("nobody-elected", "R-03", "electionIds",
-                        "Cuộc bầu cử " + f.electionId() + " chưa có người trúng cử.", "Election " + f.electionId() + " elected nobody.");
+                throw RuleViolation.conflict("nobody-elected", "R-03", "electionIds", f.electionId()).variant("named");
             }
             if (f.body() == ElectedBody.EXECUTIVE_COMMITTEE) committee = f;
         }
         if (committee == null) {
-            throw RuleViolation.invalid("committee-election-missing", "R-03", "electionIds",
-                    "Cần có cuộc bầu Ban Chấp hành.", "The executive committee's election is required.");
+            throw RuleViolation.invalid("committee-election-missing", "R-03", "electionIds");
         }
         Set<String> members = new HashSet<>(committee.electedPersonIds());
         List<Holding> proposed = new ArrayList<>();
@@ -77,9 +68,7 @@ public record Slate(String congressId, int seats, List<Holding> proposed, List<S
                     ? HoldingStart.ELECTED_AT_CONGRESS : HoldingStart.ELECTED_AT_FIRST_MEETING;
             for (String person : f.electedPersonIds()) {
                 if (office.heldFromTheCommittee() && !members.contains(person)) {
-                    throw RuleViolation.conflict("office-outside-committee", "R-41", "electionIds",
-                            office.vietnamese() + " phải là ủy viên Ban Chấp hành mới.",
-                            "The " + office.english() + " must be a member of the new executive committee.");
+                    throw RuleViolation.conflict("office-outside-committee", "R-41", "electionIds", office).variant("new-committee");
                 }
                 proposed.add(new Holding(null, person, office, began, null, null, f.electionId(), null, null, null));
             }

@@ -51,16 +51,15 @@ public class TermCommandHandler {
         boolean branch = branchUnit(cmd.unitId());
         List<String> ids = cmd.electionIds() == null ? List.of() : cmd.electionIds();
         if (new HashSet<>(ids).size() != ids.size()) {
-            throw RuleViolation.invalid("election-given-twice", "R-03", "electionIds", "Một cuộc bầu cử được nêu hai lần.", "An election is given twice.");
+            throw RuleViolation.invalid("election-given-twice", "R-03", "electionIds");
         }
         List<ElectionAggregate.Facts> facts = new ArrayList<>();
         for (String id : ids) facts.add(election(id));
         Slate slate = Slate.of(cmd.unitId(), facts);
         TermDirectory.CongressEntry congress = directory.congress(slate.congressId()).orElseThrow(() ->
-                RuleViolation.notFound("unknown-congress", "electionIds", "Không tìm thấy đại hội của cuộc bầu cử.", "The election's congress is unknown."));
+                RuleViolation.notFound("unknown-congress", "electionIds").variant("of-election"));
         if (cmd.term() == null || congress.termStartYear() != cmd.term().startYear() || congress.ordinal() != cmd.congressOrdinal()) {
-            throw RuleViolation.conflict("term-does-not-match", "R-03", "term",
-                    "Nhiệm kỳ hoặc lần thứ không khớp với đại hội.", "The term or ordinal does not match the congress.");
+            throw RuleViolation.conflict("term-does-not-match", "R-03", "term");
         }
         RuleProfile profile = congresses.load(slate.congressId()).invoke(CongressAggregate::profile);
         var existing = directory.leadershipFor(cmd.unitId(), cmd.term().startYear());
@@ -86,11 +85,10 @@ public class TermCommandHandler {
         requireId(cmd.leadershipId());
         boolean branch = branchUnit(cmd.unitId());
         if (cmd.term() == null) {
-            throw RuleViolation.invalid("missing-field", "R-02", "term", "Cần nhiệm kỳ.", "The term is required.");
+            throw RuleViolation.invalid("missing-field", "R-02", "term").variant("term");
         }
         if (directory.leadershipFor(cmd.unitId(), cmd.term().startYear()).isPresent()) {
-            throw RuleViolation.conflict("term-exists", "R-02", "term",
-                    "Đơn vị đã có Ban Chấp hành nhiệm kỳ " + cmd.term().label() + ".", "The unit already has a committee for term " + cmd.term().label() + ".");
+            throw RuleViolation.conflict("term-exists", "R-02", "term", cmd.term().label());
         }
         requirePersons(cmd.holdings() == null ? List.of() : cmd.holdings().stream().map(h -> h == null ? null : h.personId()).toList());
         LocalDate successor = directory.ofUnit(cmd.unitId()).stream()
@@ -130,18 +128,18 @@ public class TermCommandHandler {
 
     private ElectionAggregate.Facts election(String electionId) {
         if (Text.isBlank(electionId)) {
-            throw RuleViolation.invalid("missing-field", "R-03", "electionIds", "Thiếu mã cuộc bầu cử.", "An election id is missing.");
+            throw RuleViolation.invalid("missing-field", "R-03", "electionIds").variant("election-id");
         }
         try {
             return elections.load(electionId).invoke(ElectionAggregate::facts);
         } catch (AggregateNotFoundException e) {
-            throw RuleViolation.notFound("unknown-election", "electionIds", "Không tìm thấy cuộc bầu cử " + electionId + ".", "No election " + electionId + ".");
+            throw RuleViolation.notFound("unknown-election", "electionIds", electionId).variant("named");
         }
     }
 
     private boolean branchUnit(String unitId) {
         UnitKind kind = units.find(unitId == null ? "" : unitId).map(UnitDirectory.Entry::kind).orElseThrow(() ->
-                RuleViolation.notFound("unknown-unit", "unitId", "Không tìm thấy đơn vị.", "No such unit is registered."));
+                RuleViolation.notFound("unknown-unit", "unitId"));
         // a branch union and the sections under it use the branch share.
         return kind.level() >= UnitKind.BRANCH_UNION.level();
     }
@@ -150,8 +148,7 @@ public class TermCommandHandler {
         Set<String> seen = new HashSet<>();
         for (String id : ids) {
             if (id != null && seen.add(id) && !persons.exists(id)) {
-                throw RuleViolation.invalid("unknown-person", "R-70", "personId",
-                        "Không tìm thấy người này trong danh bạ.", "This person is not registered.");
+                throw RuleViolation.invalid("unknown-person", "R-70", "personId").variant("office-holder");
             }
         }
     }

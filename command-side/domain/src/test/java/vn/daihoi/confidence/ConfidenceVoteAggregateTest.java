@@ -1,6 +1,9 @@
 package vn.daihoi.confidence;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.daihoi.common.RuleViolation;
@@ -25,6 +28,7 @@ import vn.daihoi.election.RoundClosed;
 import vn.daihoi.election.RoundOpened;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static vn.daihoi.confidence.ConfidenceLevel.CONFIDENCE;
@@ -92,8 +96,7 @@ class ConfidenceVoteAggregateTest {
         fixture.given(openRoundWithPaperVoters("d1"))
                 .when(new EnterPaperBallotCommand(E, 1, 1, "memberA", List.of(), null, null, List.of(RatingLine.rated("chair", HIGH))))
                 .expectNoEvents()
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage("Every listed person needs exactly one line: a level, or why the line is invalid.");
+                .expectException(refusal("confidence-line-missing"));
     }
 
     @Test
@@ -139,7 +142,7 @@ class ConfidenceVoteAggregateTest {
         fixture.given(given)
                 .when(new CloseRoundCommand(E, 1, List.of()))
                 .expectNoEvents()
-                .expectExceptionMessage("Paper sheets [1] lack two matching entries.");
+                .expectException(refusal("paper-entries-unsettled", List.of(1)));
     }
 
     @Test
@@ -147,5 +150,20 @@ class ConfidenceVoteAggregateTest {
         fixture.given(openRoundWithPaperVoters())
                 .when(new IssuePaperBallotCommand(E, 1, "d2"))
                 .expectEvents(new PaperBallotIssued(E, 1, "d2"));
+    }
+
+    /** A refusal of this type, showing these values (the text itself lives in ui-api's problem bundles). */
+    private static Matcher<RuleViolation> refusal(String type, Object... arguments) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RuleViolation v) {
+                return v.type().equals(type) && (arguments.length == 0 || Arrays.equals(v.arguments(), arguments));
+            }
+
+            @Override
+            public void describeTo(Description d) {
+                d.appendText("rule violation " + type + " " + Arrays.toString(arguments));
+            }
+        };
     }
 }

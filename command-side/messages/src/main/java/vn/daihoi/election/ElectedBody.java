@@ -1,7 +1,9 @@
 package vn.daihoi.election;
 
+import vn.daihoi.common.Bilingual;
+
 /** What an election fills. Each is its own election on the same engine. */
-public enum ElectedBody {
+public enum ElectedBody implements Bilingual {
     EXECUTIVE_COMMITTEE("Ban Chấp hành", "executive committee"),
     CHAIR("Chủ tịch", "chair"),
     VICE_CHAIRS("Phó Chủ tịch", "vice-chairs"),

@@ -1,7 +1,9 @@
 package vn.daihoi.election;
 
+import vn.daihoi.common.Bilingual;
+
 /** why a ballot is invalid. Invalid ballots still count as collected. */
-public enum InvalidReason {
+public enum InvalidReason implements Bilingual {
     NOT_ISSUED("Phiếu không do Ban kiểm phiếu phát hành hoặc không đóng dấu", "not issued or not stamped by the counting committee"),
     TOO_MANY_NAMES("Phiếu giữ lại nhiều tên hơn số lượng cần bầu", "keeps more names than there are seats"),
     NAME_ADDED("Phiếu ghi thêm tên người ngoài danh sách", "adds a name not on the list"),

@@ -1,10 +1,12 @@
 package vn.daihoi.organisation;
 
+import vn.daihoi.common.Bilingual;
+
 /**
  * The levels of R-01. A unit sits strictly below its parent's level; the level, not the kind, decides that,
  * since a provincial federation and a national sector union stand side by side.
  */
-public enum UnitKind {
+public enum UnitKind implements Bilingual {
     CONFEDERATION(0, "Tổng Liên đoàn Lao động Việt Nam", "confederation"),
     PROVINCIAL_FEDERATION(1, "Liên đoàn Lao động tỉnh, thành phố", "provincial federation"),
     NATIONAL_SECTOR_UNION(1, "Công đoàn ngành Trung ương", "national sector union"),

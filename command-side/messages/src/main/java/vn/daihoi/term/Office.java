@@ -1,7 +1,9 @@
 package vn.daihoi.term;
 
+import vn.daihoi.common.Bilingual;
+
 /** The offices a leadership holds. Every office but the inspection ones is held from within the committee. */
-public enum Office {
+public enum Office implements Bilingual {
     COMMITTEE_MEMBER("Ủy viên Ban Chấp hành", "executive committee member"),
     STANDING_MEMBER("Ủy viên Ban Thường vụ", "standing committee member"),
     CHAIR("Chủ tịch", "chair"),

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.daihoi.infra.ProblemTexts;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,8 +40,9 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
+            ProblemTexts texts = ProblemTexts.bundled();
             ProblemWriter.write(response, 413, "payload-too-large", null,
-                    "Nội dung yêu cầu quá lớn (tối đa " + limit + " byte).", "The request body is too large (at most " + limit + " bytes).");
+                    texts.vietnamese("problem.payload-too-large.limit", limit), texts.english("problem.payload-too-large.limit", limit));
             return;
         }
         chain.doFilter(new Bounded(request, limit), response);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import vn.daihoi.common.RuleViolation;
+import vn.daihoi.infra.ProblemTexts;
 import vn.daihoi.infra.Problems;
 
 import java.io.IOException;
@@ -56,27 +58,29 @@ public final class ProblemWriter {
         json.writeValue(res.getOutputStream(), problem.getBody());
     }
 
-    /** The standard problem for a status nobody described more precisely. */
+    /**
+     * The standard problem for a status nobody described more precisely: its code, Vietnamese title and English
+     * title, from the problem bundles (read directly: Tomcat's error report runs outside the application context).
+     */
     public static String[] byStatus(int status) {
-        return switch (status) {
-            case 400 -> new String[]{"malformed-request", "Yêu cầu không hợp lệ (địa chỉ, tiêu đề hoặc nội dung).",
-                    "The request is malformed (address, headers or body)."};
-            case 401 -> new String[]{"unauthenticated", "Cần đăng nhập (Authorization: Bearer …).", "Sign in first (Authorization: Bearer …)."};
-            case 403 -> new String[]{"forbidden", "Bạn không có quyền thực hiện việc này.", "You have no right to do this."};
-            case 404 -> new String[]{"not-found", "Không có địa chỉ này.", "There is nothing at this address."};
-            case 405 -> new String[]{"method-not-allowed", "Phương thức HTTP này không được hỗ trợ ở đây.", "This HTTP method is not supported here."};
-            case 406 -> new String[]{"not-acceptable", "Máy chủ chỉ trả lời dạng application/json (hoặc application/pdf cho tệp PDF).",
-                    "The server answers only application/json (or application/pdf for PDF files)."};
-            case 408 -> new String[]{"request-timeout", "Yêu cầu gửi quá chậm.", "The request took too long to arrive."};
-            case 413 -> new String[]{"payload-too-large", "Nội dung yêu cầu quá lớn.", "The request body is too large."};
-            case 414 -> new String[]{"uri-too-long", "Địa chỉ yêu cầu quá dài.", "The request address is too long."};
-            case 415 -> new String[]{"unsupported-media-type", "Hãy gửi nội dung dạng application/json.", "Send the body as application/json."};
-            case 431 -> new String[]{"headers-too-large", "Tiêu đề yêu cầu quá lớn.", "The request headers are too large."};
-            case 503 -> new String[]{"unavailable", "Dịch vụ tạm thời không sẵn sàng; hãy thử lại sau.", "The service is unavailable for now; try again later."};
-            default -> status >= 500
-                    ? new String[]{"internal-error", "Lỗi hệ thống; yêu cầu chưa được thực hiện.", "Internal error; the request was not carried out."}
-                    : new String[]{"client-error", "Yêu cầu không được chấp nhận.", "The request was refused."};
+        String code = switch (status) {
+            case 400 -> "malformed-request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 408 -> "request-timeout";
+            case 413 -> "payload-too-large";
+            case 414 -> "uri-too-long";
+            case 415 -> "unsupported-media-type";
+            case 431 -> "headers-too-large";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal-error" : "client-error";
         };
+        ProblemTexts texts = ProblemTexts.bundled();
+        String key = RuleViolation.KEY_PREFIX + code;
+        return new String[]{code, texts.vietnamese(key), texts.english(key)};
     }
 
     static String escape(String s) {

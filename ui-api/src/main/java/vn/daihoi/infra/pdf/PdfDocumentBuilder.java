@@ -163,6 +163,10 @@ public final class PdfDocumentBuilder {
      * creased or smudged sheet still scans).
      */
     public PdfDocumentBuilder qrCode(String content, float sizeMm) {
+        return add(qrImage(content, sizeMm));
+    }
+
+    private static com.lowagie.text.Image qrImage(String content, float sizeMm) {
         try {
             com.google.zxing.common.BitMatrix m = new com.google.zxing.qrcode.QRCodeWriter().encode(content,
                     com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
@@ -177,7 +181,7 @@ public final class PdfDocumentBuilder {
             float size = Utilities.millimetersToPoints(sizeMm);
             image.scaleAbsolute(size, size);
             image.setAlignment(Element.ALIGN_CENTER);
-            return add(image);
+            return image;
         } catch (com.google.zxing.WriterException | java.io.IOException | com.lowagie.text.DocumentException e) {
             throw new IllegalStateException("a QR code could not be drawn", e);
         }
@@ -375,8 +379,12 @@ public final class PdfDocumentBuilder {
         code.setAlignment(Element.ALIGN_CENTER);
         code.setSpacingBefore(10f);
         cell.addElement(code);
+        if (slip.qr() != null) cell.addElement(qrImage(slip.qr(), SLIP_QR_MM));
         return cell;
     }
+
+    /** A slip's QR code: small enough for six slips a page, large enough for an old phone's camera. */
+    private static final float SLIP_QR_MM = 24f;
 
     /**
      * Each edge is drawn as its own left-to-right or bottom-to-top stroke, so where two slips share an edge

@@ -11,12 +11,18 @@ import java.util.Objects;
  * @param title shown in bold at the top, e.g. the congress's name
  * @param lines shown one under another, e.g. "Nguyễn Thị Thu Hường — Đại biểu chính thức"
  * @param code  shown large in a fixed-width face so 0/O and 1/I are easier to tell apart
+ * @param qr    when not null, printed as a QR code under the code (a voting slip: the voting page's address with the
+ *              code in its fragment)
  */
-public record Slip(String title, List<String> lines, String code) {
+public record Slip(String title, List<String> lines, String code, String qr) {
 
     public Slip {
         Objects.requireNonNull(title, "title");
         lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
         Objects.requireNonNull(code, "code");
+    }
+
+    public Slip(String title, List<String> lines, String code) {
+        this(title, lines, code, null);
     }
 }

@@ -165,13 +165,11 @@ public class JdbcBallotBox implements BallotBox {
                 join ballot_round_key k on k.election_id = s.election_id and k.round = s.round
                 where s.election_id = ? and s.round = ? and s.holder_person_id = ?""", electionId, round, holderPersonId);
         if (rows.isEmpty()) {
-            throw RuleViolation.conflict("not-a-share-holder", "R-23", "personId",
-                    "Chỉ thành viên Ban kiểm phiếu có tên trong quyết định của đại hội mới nhận mảnh khoá của vòng này.",
-                    "Only a counting-committee member named in the congress's decision receives a key share of this round.");
+            throw RuleViolation.conflict("not-a-share-holder", "R-23", "personId");
         }
         Map<String, Object> row = rows.get(0);
         if (!(Boolean) row.get("open")) {
-            throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
+            throw RuleViolation.conflict("round-closed", "R-29", "round");
         }
         if ((Boolean) row.get("taken")) {
             throw shareAlreadyTaken();
@@ -212,9 +210,7 @@ public class JdbcBallotBox implements BallotBox {
     }
 
     private static RuleViolation shareAlreadyTaken() {
-        return RuleViolation.conflict("share-already-taken", "R-23", "personId",
-                "Thành viên này đã nhận mảnh khoá của vòng này; mỗi mảnh chỉ được giao một lần.",
-                "This member has already received his key share for this round; a share is handed out once.");
+        return RuleViolation.conflict("share-already-taken", "R-23", "personId");
     }
 
     private static void afterRollback(Runnable r) {
@@ -246,13 +242,24 @@ public class JdbcBallotBox implements BallotBox {
         jdbc.update("insert into ballot_round_voter (election_id, round, delegate_id) values (?, ?, ?)", electionId, round, delegateId);
     }
 
+    /** Where a delegate stands in a round, for his own page: the same facts a cast checks, without casting. */
+    public enum VoterStanding { NOT_ON_ROLL, PAPER_ISSUED, VOTED, MAY_VOTE }
+
+    public VoterStanding standing(String electionId, int round, String delegateId) {
+        List<Map<String, Object>> voter = jdbc.queryForList(
+                "select took_part, paper from ballot_round_voter where election_id = ? and round = ? and delegate_id = ?",
+                electionId, round, delegateId);
+        if (voter.isEmpty()) return VoterStanding.NOT_ON_ROLL;
+        if ((Boolean) voter.get(0).get("paper")) return VoterStanding.PAPER_ISSUED;
+        return (Boolean) voter.get(0).get("took_part") ? VoterStanding.VOTED : VoterStanding.MAY_VOTE;
+    }
+
     @Override
     public void markPaper(String electionId, int round, String delegateId) {
         int marked = jdbc.update("update ballot_round_voter set paper = true where election_id = ? and round = ? and delegate_id = ? and not took_part",
                 electionId, round, delegateId);
         if (marked == 0) {
-            throw RuleViolation.conflict("voted-electronically", "R-29", "delegateId",
-                    "Đại biểu đã bỏ phiếu điện tử nên không nhận phiếu giấy.", "The delegate has voted electronically; no paper ballot.");
+            throw RuleViolation.conflict("voted-electronically", "R-29", "delegateId");
         }
     }
 
@@ -378,9 +385,7 @@ public class JdbcBallotBox implements BallotBox {
             // Who may not vote hears that first; only then is the ballot itself refused.
             refusal(b, r, null);
             if (invalid.isPresent()) throw invalidBallot(invalid.get());
-            throw RuleViolation.invalid("invalid-ballot-ratings-in-election", "R-25", "ratings",
-                    "Vòng này là bầu cử: giữ tên người mình bầu, không ghi mức tín nhiệm.",
-                    "This round is an election: keep the names you elect; it takes no ratings.");
+            throw RuleViolation.invalid("invalid-ballot-ratings-in-election", "R-25", "ratings");
         }
         return new Sealed(null, r.candidates().stream().filter(b.keptCandidateIds()::contains).toList(), null);
     }
@@ -389,9 +394,7 @@ public class JdbcBallotBox implements BallotBox {
     private Sealed confidenceContent(CastBallotCommand b, OpenRound r) {
         try {
             if (!b.keptCandidateIds().isEmpty()) {
-                throw RuleViolation.invalid("invalid-confidence-ballot-kept-names", "R-60", "keptCandidateIds",
-                        "Vòng này là lấy phiếu tín nhiệm: ghi mức tín nhiệm cho từng người, không giữ tên.",
-                        "This round is a confidence vote: rate each person; it keeps no names.");
+                throw RuleViolation.invalid("invalid-confidence-ballot-kept-names", "R-60", "keptCandidateIds");
             }
             return new Sealed(null, List.of(), ConfidenceBallotRules.electronic(b.ratings(), r.candidates()));
         } catch (RuleViolation v) {
@@ -409,58 +412,48 @@ public class JdbcBallotBox implements BallotBox {
         List<Map<String, Object>> round = jdbc.queryForList("select open, sealed from ballot_round where election_id = ? and round = ?",
                 b.electionId(), b.round());
         if (round.isEmpty()) {
-            throw RuleViolation.notFound("unknown-round", "round", "Không có vòng bỏ phiếu này.", "No such ballot round.");
+            throw RuleViolation.notFound("unknown-round", "round");
         }
         boolean open = (Boolean) round.get(0).get("open");
         if (open && !(Boolean) round.get(0).get("sealed")) {
-            throw RuleViolation.conflict("box-not-sealed", "R-23", "round",
-                    "Hòm phiếu chưa niêm phong: chưa đủ thành viên Ban kiểm phiếu nhận mảnh khoá. Xin chờ ít phút rồi bỏ phiếu.",
-                    "The ballot box is not sealed yet: not every counting-committee member has taken his key share. Please vote in a few minutes.");
+            throw RuleViolation.conflict("box-not-sealed", "R-23", "round");
         }
         if (!open || known == null) {
-            throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
+            throw RuleViolation.conflict("round-closed", "R-29", "round");
         }
         // An open round is diagnosed only after cast() checked the idempotency key.
         List<Map<String, Object>> voter = jdbc.queryForList(
                 "select took_part, idem_hash, paper, idem_content, idem_receipt from ballot_round_voter where election_id = ? and round = ? and delegate_id = ?",
                 b.electionId(), b.round(), b.delegateId());
         if (voter.isEmpty()) {
-            throw RuleViolation.conflict("not-on-round-roll", "R-13", "delegateId",
-                    "Đại biểu không có trong danh sách cử tri của vòng này.", "The delegate is not on this round's roll of voters.");
+            throw RuleViolation.conflict("not-on-round-roll", "R-13", "delegateId");
         }
         if ((Boolean) voter.get(0).get("paper")) {
-            throw RuleViolation.conflict("paper-issued", "R-29", "delegateId",
-                    "Đại biểu đã nhận phiếu giấy ở vòng này; không bỏ phiếu điện tử.", "A paper ballot was issued to this delegate; no electronic vote.");
+            throw RuleViolation.conflict("paper-issued", "R-29", "delegateId");
         }
         if ((Boolean) voter.get(0).get("took_part")) {
             if (Arrays.equals(sha256(b.idempotencyKey()), (byte[]) voter.get(0).get("idem_hash"))) {
                 byte[] stored = (byte[]) voter.get(0).get("idem_content");
                 if (mark != null && stored != null && !MessageDigest.isEqual(mark, stored)) {
-                    throw RuleViolation.invalid("idempotency-key-reused", null, "Idempotency-Key",
-                            "Khoá chống gửi lặp (Idempotency-Key) này đã được dùng cho một lá phiếu khác; phiếu đã bỏ không thay đổi.",
-                            "This Idempotency-Key was already used with a different ballot; the ballot cast stands unchanged.");
+                    throw RuleViolation.invalid("idempotency-key-reused", null, "Idempotency-Key");
                 }
                 return new CastBallotCommand.Receipt(known.legacyKey() != null ? trackingCode(known.legacyKey(), b)
                         : openReceipt(b, (byte[]) voter.get(0).get("idem_receipt")), true);
             }
-            throw RuleViolation.conflict("already-voted", "R-23", "delegateId",
-                    "Đại biểu đã bỏ phiếu ở vòng này.", "The delegate has already voted in this round.");
+            throw RuleViolation.conflict("already-voted", "R-23", "delegateId");
         }
         return null;
     }
 
     private static RuleViolation missingIdempotencyKey() {
-        return RuleViolation.invalid("missing-idempotency-key", null, "Idempotency-Key",
-                "Cần khoá chống gửi lặp (Idempotency-Key).", "An Idempotency-Key is required.");
+        return RuleViolation.invalid("missing-idempotency-key", null, "Idempotency-Key");
     }
 
     /** ADR 0015: the key keys the HMAC that tells a retry from a different ballot, so it must not be guessable. */
     static final int MIN_IDEMPOTENCY_KEY = 16;
 
     private static RuleViolation weakIdempotencyKey() {
-        return RuleViolation.invalid("weak-idempotency-key", "R-23", "Idempotency-Key",
-                "Khoá chống gửi lặp (Idempotency-Key) phải ngẫu nhiên và dài 16–100 ký tự (ví dụ một UUID).",
-                "The Idempotency-Key must be random and 16–100 characters long (a UUID, for instance).");
+        return RuleViolation.invalid("weak-idempotency-key", "R-23", "Idempotency-Key");
     }
 
     /**
@@ -480,9 +473,9 @@ public class JdbcBallotBox implements BallotBox {
     }
 
     private static RuleViolation invalidBallot(InvalidReason reason) {
-        return RuleViolation.invalid("invalid-ballot-" + reason.name().toLowerCase().replace('_', '-'), "R-25", "keptCandidateIds",
-                "Phiếu không hợp lệ: " + reason.vietnamese() + ". Hãy sửa lại trước khi gửi.",
-                "Invalid ballot: " + reason.english() + ". Correct it before casting.");
+        // One type per reason for clients, one text for all of them (the reason is its argument).
+        return new RuleViolation(RuleViolation.Kind.INVALID, "invalid-ballot-" + reason.name().toLowerCase().replace('_', '-'), "R-25",
+                "keptCandidateIds", "problem.invalid-ballot", reason);
     }
 
     @Override
@@ -490,7 +483,7 @@ public class JdbcBallotBox implements BallotBox {
         List<Map<String, Object>> keyRow = jdbc.queryForList(
                 "select key_bytes, public_key, shares_needed from ballot_round_key where election_id = ? and round = ?", electionId, round);
         if (keyRow.isEmpty()) {
-            throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
+            throw RuleViolation.conflict("round-closed", "R-29", "round");
         }
         byte[] legacyKey = (byte[]) keyRow.get(0).get("key_bytes");
         PrivateKey opening = null;
@@ -504,7 +497,7 @@ public class JdbcBallotBox implements BallotBox {
         forget(electionId, round);
         int closed = jdbc.update("update ballot_round set open = false where election_id = ? and round = ? and open", electionId, round);
         if (closed == 0) {
-            throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
+            throw RuleViolation.conflict("round-closed", "R-29", "round");
         }
         List<String> participants = jdbc.queryForList(
                 "select delegate_id from ballot_round_voter where election_id = ? and round = ? and took_part order by delegate_id",
@@ -538,28 +531,20 @@ public class JdbcBallotBox implements BallotBox {
         byte[] fingerprint = KeyShare.fingerprintBytes(RoundKey.fingerprint(RoundKey.publicKey(publicKey)));
         for (int i = 0; i < codes.size(); i++) {
             String field = "shares[" + i + "]";
-            KeyShare share = KeyShare.parse(codes.get(i)).orElseThrow(() -> RuleViolation.invalid("share-unreadable", "R-23", field,
-                    "Mã mảnh khoá không đọc được (sai hoặc thiếu ký tự). Hãy quét lại mã QR hoặc gõ lại.",
-                    "The key share code cannot be read (a wrong or missing character). Scan its QR code again or retype it."));
+            KeyShare share = KeyShare.parse(codes.get(i)).orElseThrow(() -> RuleViolation.invalid("share-unreadable", "R-23", field));
             if (!MessageDigest.isEqual(share.fingerprint(), fingerprint)) {
-                throw RuleViolation.invalid("share-of-another-key", "R-23", field,
-                        "Mảnh khoá này thuộc một vòng bỏ phiếu khác (hoặc một khoá đã thay); không mở được hòm phiếu này.",
-                        "This key share belongs to another ballot round (or a replaced key); it does not open this box.");
+                throw RuleViolation.invalid("share-of-another-key", "R-23", field);
             }
             List<Map<String, Object>> issued = jdbc.queryForList(
                     "select holder_person_id, commitment from ballot_round_share where election_id = ? and round = ? and x = ?",
                     electionId, round, share.x());
             if (issued.isEmpty() || !MessageDigest.isEqual(commitment(electionId, round, share.x(), share.y()), (byte[]) issued.get(0).get("commitment"))) {
-                throw RuleViolation.invalid("share-not-issued", "R-23", field,
-                        "Mảnh khoá này không phải mảnh đã giao cho một thành viên Ban kiểm phiếu có tên trong quyết định của đại hội.",
-                        "This key share was not handed to a counting-committee member named in the congress's decision.");
+                throw RuleViolation.invalid("share-not-issued", "R-23", field);
             }
             if (valid.put(share.x(), share.y()) == null) holders.add((String) issued.get(0).get("holder_person_id"));
         }
         if (valid.size() < needed) {
-            throw RuleViolation.conflict("shares-too-few", "R-23", "shares",
-                    "Cần " + needed + " mảnh khoá khác nhau của Ban kiểm phiếu để mở hòm phiếu; mới có " + valid.size() + ".",
-                    "Opening the ballot box needs " + needed + " distinct key shares of the counting committee; " + valid.size() + " given.");
+            throw RuleViolation.conflict("shares-too-few", "R-23", "shares", needed, valid.size());
         }
         Map<Integer, byte[]> chosen = new java.util.TreeMap<>();
         valid.entrySet().stream().limit(needed).forEach(e -> chosen.put(e.getKey(), e.getValue()));
@@ -567,8 +552,7 @@ public class JdbcBallotBox implements BallotBox {
         try {
             RoundKey.Pair pair = RoundKey.fromSeed(seed);
             if (!MessageDigest.isEqual(pair.publicKey().getEncoded(), publicKey)) {
-                throw RuleViolation.conflict("shares-do-not-open", "R-23", "shares",
-                        "Các mảnh khoá không ghép lại được khoá của hòm phiếu này.", "The key shares do not make this box's key.");
+                throw RuleViolation.conflict("shares-do-not-open", "R-23", "shares");
             }
             return new Opening(pair.privateKey(), holders.stream().sorted().toList());
         } finally {
@@ -591,7 +575,7 @@ public class JdbcBallotBox implements BallotBox {
         unsealedShares.remove(ref(electionId, round));
         int closed = jdbc.update("update ballot_round set open = false where election_id = ? and round = ? and open", electionId, round);
         if (closed == 0) {
-            throw RuleViolation.conflict("round-closed", "R-29", "round", "Vòng bỏ phiếu đã đóng.", "The ballot round is closed.");
+            throw RuleViolation.conflict("round-closed", "R-29", "round");
         }
         Integer voted = jdbc.queryForObject("select count(*) from ballot_round_voter where election_id = ? and round = ? and took_part",
                 Integer.class, electionId, round);
