@@ -31,9 +31,9 @@ public class PageRefusals {
     private final MessageSource messages;
     private final vn.daihoi.infra.ProblemTexts problems;
 
-    public PageRefusals(MessageSource messages, vn.daihoi.infra.ProblemTexts problems) {
+    public PageRefusals(MessageSource messages) {
         this.messages = messages;
-        this.problems = problems;
+        this.problems = new vn.daihoi.infra.ProblemTexts(messages);
     }
 
     /** Where the language switch leads: this page again when it was fetched, the voting page after a form post. */

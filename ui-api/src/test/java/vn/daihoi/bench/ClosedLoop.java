@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A closed-loop load client: exactly {@code concurrency} requests in flight (one per worker thread, each sending its
@@ -84,6 +85,17 @@ final class ClosedLoop implements AutoCloseable {
     }
 
     Run run(List<HttpRequest> requests, int expectedStatus) {
+        return run(requests, expectedStatus, null);
+    }
+
+    /** The status {@link #run(List, int, Predicate)} records for an answer of the expected status whose body is not the expected one. */
+    static final int WRONG_BODY = -2;
+
+    /**
+     * As {@link #run(List, int)}; an answer of the expected status whose body {@code bodyOk} refuses (when given) is
+     * recorded as {@link #WRONG_BODY}, an error.
+     */
+    Run run(List<HttpRequest> requests, int expectedStatus, Predicate<byte[]> bodyOk) {
         Run run = new Run(requests.size(), expectedStatus);
         AtomicInteger next = new AtomicInteger();
         int threads = Math.min(concurrency, requests.size());
@@ -97,6 +109,7 @@ final class ClosedLoop implements AutoCloseable {
                         try {
                             HttpResponse<byte[]> r = client.send(requests.get(i), HttpResponse.BodyHandlers.ofByteArray());
                             status = r.statusCode();
+                            if (status == expectedStatus && bodyOk != null && !bodyOk.test(r.body())) status = WRONG_BODY;
                             if (status != expectedStatus && run.errorSamples.size() < 5) {
                                 run.errorSamples.add(status + " " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
                             }

@@ -32,6 +32,10 @@ import java.util.UUID;
  *   <li>(a) one hot congress: rounds of {@code hot.voters} ballots back to back (open, cast every ballot, close)
  *       until the casting has lasted {@code hot.seconds}; ballots/s, latency, and the completion rate of each
  *       round's last 100 ballots against its first 100;</li>
+ *   <li>(a′) the page path (issue 11): the hot congress's voters sign in on the delegates' web pages (their
+ *       credentials reissued, so their API tokens end), then rounds of the hot congress where every ballot is the
+ *       ballot page's form post ({@code POST /vote/elections/{e}/rounds/{r}/cast}: session cookie, CSRF token, HTML
+ *       receipt), with the same closed loop, until as many seconds of casting as (a) measured;</li>
  *   <li>(b) a congress season: {@code season.congresses} branch congresses of {@code season.voters} voters casting
  *       at once, one round each, repeated with a new round until the casting has lasted {@code season.seconds};</li>
  *   <li>(c) the latency of the close request of each round of (a), which answers with the counted round.</li>
@@ -49,6 +53,8 @@ public final class ElectionBenchmark {
         double hotSeconds = 30;
         int hotMinRounds = 5;
         double hotWarmUpSeconds = 30;
+        int pagesMinRounds = 3;
+        int pagesWarmUpRounds = 1;
         int seasonCongresses = 500;
         int seasonVoters = 60;
         double seasonSeconds = 30;
@@ -79,6 +85,8 @@ public final class ElectionBenchmark {
                         case "hot.seconds" -> o.hotSeconds = Double.parseDouble(v);
                         case "hot.minRounds" -> o.hotMinRounds = Integer.parseInt(v);
                         case "hot.warmUpSeconds" -> o.hotWarmUpSeconds = Double.parseDouble(v);
+                        case "pages.minRounds" -> o.pagesMinRounds = Integer.parseInt(v);
+                        case "pages.warmUpRounds" -> o.pagesWarmUpRounds = Integer.parseInt(v);
                         case "season.congresses" -> o.seasonCongresses = Integer.parseInt(v);
                         case "season.voters" -> o.seasonVoters = Integer.parseInt(v);
                         case "season.seconds" -> o.seasonSeconds = Double.parseDouble(v);
@@ -148,6 +156,16 @@ public final class ElectionBenchmark {
     private double vacuumsAfterSeason;
     private boolean vacuumsAfterSeasonDone;
     private final List<HotRound> hotRounds = new ArrayList<>();
+    /** (a′): rounds of the hot congress cast through the pages. */
+    private final List<HotRound> pageRounds = new ArrayList<>();
+    private final Map<String, Double> pagePg = new LinkedHashMap<>();
+    /** The last round of the hot congress's election that (a) and its single-request round used. */
+    private int lastHotRound;
+    /** Size of the receipt pages (smallest, largest) in bytes, as sent (uncompressed: the client asks for no gzip). */
+    private final java.util.concurrent.atomic.AtomicLong receiptMin = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+    private final java.util.concurrent.atomic.AtomicLong receiptMax = new java.util.concurrent.atomic.AtomicLong();
+    /** What the check that (b) uses none of the hot congress's voters found. */
+    private String seasonApart = "not checked";
     private final List<SeasonPass> passes = new ArrayList<>();
     private final Map<String, Double> aPg = new LinkedHashMap<>();
     private final Map<String, Double> bPg = new LinkedHashMap<>();
@@ -223,16 +241,18 @@ public final class ElectionBenchmark {
         log("application started on port " + port);
         HttpClient client = BenchApi.newClient();
         BenchApi api = new BenchApi(client, "http://127.0.0.1:" + port);
+        BenchPages pages = new BenchPages(client, api.base);
         Setup.CheckIn checkIn = o.checkInOverHttp ? Setup.OVER_HTTP : inProcessCheckIn(app);
         try (Setup setup = new Setup(api, o.setupThreads, checkIn); ClosedLoop loop = new ClosedLoop(client, o.concurrency)) {
             setup.base(adminPassword);
             Setup.Congress hot = timed("setup: the hot congress (" + o.hotVoters + " voters)", () -> setup.congresses("H", 1, o.hotVoters, false, false).get(0));
             List<Setup.Congress> season = timed("setup: the season (" + o.seasonCongresses + " congresses of " + o.seasonVoters + " voters)",
                     () -> setup.congresses("S", o.seasonCongresses, o.seasonVoters, o.sharedPeople, true));
-            steps.addAll(setup.steps());
             settleBeforeA = settle(db);
             hotCongress(setup, loop, hot, db);
+            pagePath(setup, loop, pages, hot, season, db);
             season(setup, loop, season, db);
+            steps.addAll(setup.steps());
             staleSetupReads = setup.staleReads.get();
         } finally {
             app.close();
@@ -282,7 +302,7 @@ public final class ElectionBenchmark {
         int round = 0;
         double warmSeconds = 0;
         while (warmSeconds < o.hotWarmUpSeconds) {
-            HotRound r = hotRound(setup, loop, hot, ++round, true, db);
+            HotRound r = hotRound(setup, loop, null, hot, ++round, true, db);
             hotRounds.add(r);
             warmSeconds += r.cast().seconds();
         }
@@ -291,7 +311,7 @@ public final class ElectionBenchmark {
         double castSeconds = 0;
         int measured = 0;
         while (castSeconds < o.hotSeconds || measured < o.hotMinRounds) {
-            HotRound r = hotRound(setup, loop, hot, ++round, false, db);
+            HotRound r = hotRound(setup, loop, null, hot, ++round, false, db);
             hotRounds.add(r);
             castSeconds += r.cast().seconds();
             measured++;
@@ -302,13 +322,15 @@ public final class ElectionBenchmark {
         // For the service time: one more round with a single request in flight (not part of (a)).
         settle(db);
         try (ClosedLoop single = new ClosedLoop(loop.client(), 1)) {
-            serial = hotRound(setup, single, hot, ++round, true, db);
+            serial = hotRound(setup, single, null, hot, ++round, true, db);
         }
+        lastHotRound = round;
     }
 
     private HotRound serial;
 
-    private HotRound hotRound(Setup setup, ClosedLoop loop, Setup.Congress hot, int round, boolean warmUp, BenchDatabase db) {
+    /** One round of the hot congress: every ballot through the API, or with {@code pages} through the ballot page's form post. */
+    private HotRound hotRound(Setup setup, ClosedLoop loop, BenchPages pages, Setup.Congress hot, int round, boolean warmUp, BenchDatabase db) {
         long t = System.nanoTime();
         JsonNode opened = setup.openRound(hot, round).body();
         double openMs = (System.nanoTime() - t) / 1e6;
@@ -316,21 +338,95 @@ public final class ElectionBenchmark {
         List<int[]> who = new ArrayList<>();
         for (int v = 0; v < o.hotVoters; v++) who.add(new int[]{0, v});
         Collections.shuffle(who, new Random(round));
-        List<HttpRequest> ballots = ballots(setup.api, List.of(hot), who, round);
+        List<HttpRequest> ballots = pages == null ? ballots(setup.api, List.of(hot), who, round) : pageBallots(pages, hot, who, round);
         CpuMeter.Sample c0 = CpuMeter.sample();
-        ClosedLoop.Run run = loop.run(ballots, 201);
+        ClosedLoop.Run run = pages == null ? loop.run(ballots, 201) : loop.run(ballots, 201, this::receipt);
         CpuMeter.Usage cpu = CpuMeter.between(c0, CpuMeter.sample());
         t = System.nanoTime();
         JsonNode closed = setup.closeRound(hot, round).body();
         double closeMs = (System.nanoTime() - t) / 1e6;
-        checkCounted(closed, o.hotVoters - run.errors(), "hot congress round " + round);
+        checkCounted(closed, o.hotVoters - run.errors(), (pages == null ? "hot congress round " : "hot congress (pages) round ") + round);
         HotRound r = new HotRound(round, warmUp, run, cpu, openMs, closeMs, windows(run, 100, loop.concurrency()));
         log(String.format("  round %d%s%s: %d ballots in %.2f s = %.0f/s, p50 %.1f ms, p99 %.1f ms, errors %d; 100-ballot windows first/last %.0f/%.0f per s, "
-                        + "steady %.0f/%.0f per s; open %.0f ms, close %.0f ms; CPU busy %.2f of %.0f",
-                round, warmUp && loop.concurrency() == o.concurrency ? " (warm-up)" : "",
+                        + "steady %.0f/%.0f per s; open %.0f ms, close %.0f ms; CPU busy %.2f of %.0f%s",
+                round, (pages == null ? "" : " (pages)") + (warmUp && loop.concurrency() == o.concurrency ? " (warm-up)" : ""),
                 loop.concurrency() == o.concurrency ? "" : " (" + loop.concurrency() + " in flight)", run.count, run.seconds(), run.count / run.seconds(), pct(run, 50), pct(run, 99), run.errors(),
-                r.w().firstRate(), r.w().lastRate(), r.w().steadyFirstRate(), r.w().steadyLastRate(), openMs, closeMs, cpu.busyCores(), cpu.machineCores()));
+                r.w().firstRate(), r.w().lastRate(), r.w().steadyFirstRate(), r.w().steadyLastRate(), openMs, closeMs, cpu.busyCores(), cpu.machineCores(),
+                run.errors() == 0 ? "" : "; statuses " + run.statusCounts() + ", e.g. " + run.errorSamples.stream().limit(2)
+                        .map(e -> e.length() > 300 ? e.substring(0, 300) + "…" : e).toList()));
         return r;
+    }
+
+    // ---- (a′): the page path ----------------------------------------------------------------------------------
+
+    /**
+     * The hot congress's voters sign in on the pages (a timed setup step), then rounds of the hot congress cast
+     * through the ballot page's form post, as (a)'s: one warm-up round (or {@code pages.warmUpRounds}), then rounds
+     * until as many seconds of casting as (a) measured and at least {@code pages.minRounds} rounds.
+     */
+    private void pagePath(Setup setup, ClosedLoop loop, BenchPages pages, Setup.Congress hot, List<Setup.Congress> season, BenchDatabase db)
+            throws Exception {
+        String oldToken = hot.voterTokens.isEmpty() ? null : hot.voterTokens.get(0);
+        timed("setup: the hot congress's " + o.hotVoters + " voters sign in on the pages (credential reissued; GET /vote, POST /vote, GET /vote)",
+                () -> {
+                    setup.signInOnPages(hot, pages);
+                    return null;
+                });
+        if (hot.pageSessions.size() != o.hotVoters) throw new IllegalStateException("signed in " + hot.pageSessions.size() + " of " + o.hotVoters);
+        seasonApart = checkSeasonApart(setup, hot, season, oldToken);
+        log("  " + seasonApart);
+        double target = hotRounds.stream().filter(r -> !r.warmUp()).mapToDouble(r -> r.cast().seconds()).sum();
+        log(String.format("(a′) the page path: %d warm-up round(s), then measured rounds until %.1f s of casting ((a)'s) and at least %d rounds",
+                o.pagesWarmUpRounds, target, o.pagesMinRounds));
+        settle(db);
+        int round = lastHotRound;
+        for (int i = 0; i < o.pagesWarmUpRounds; i++) pageRounds.add(hotRound(setup, loop, pages, hot, ++round, true, db));
+        Map<String, Double> pg0 = PgStats.sample(db);
+        CpuMeter.Sample m0 = CpuMeter.sample();
+        double castSeconds = 0;
+        int measured = 0;
+        while (castSeconds < target || measured < o.pagesMinRounds) {
+            HotRound r = hotRound(setup, loop, pages, hot, ++round, false, db);
+            pageRounds.add(r);
+            castSeconds += r.cast().seconds();
+            measured++;
+        }
+        CpuMeter.Usage mu = CpuMeter.between(m0, CpuMeter.sample());
+        PgStats.addDelta(pagePg, pg0, PgStats.sample(db));
+        phases.add(new Phase("(a′) measured rounds through the pages back to back, open to close", mu.seconds(), mu));
+    }
+
+    /**
+     * (b) must not use the hot congress's voters, whose API tokens the reissue ended: no season congress is the hot
+     * one or shares a delegate, an election or a voter token with it, every season voter has his own token, and the
+     * hot congress's tokens are gone from the benchmark. For the record, one hot voter's old token is tried (it
+     * should be refused) and one season voter's (it should work).
+     */
+    private String checkSeasonApart(Setup setup, Setup.Congress hot, List<Setup.Congress> season, String oldHotToken) {
+        java.util.Set<String> hotDelegates = new java.util.HashSet<>(hot.delegateIds);
+        for (Setup.Congress c : season) {
+            if (c == hot || c.congressId.equals(hot.congressId) || c.electionId.equals(hot.electionId)) {
+                throw new IllegalStateException("the season contains the hot congress");
+            }
+            if (c.delegateIds.stream().anyMatch(hotDelegates::contains)) throw new IllegalStateException("a season congress shares a delegate with the hot congress");
+            if (c.voterTokens.size() != o.seasonVoters || c.voterTokens.stream().anyMatch(t -> t == null || t.isBlank())) {
+                throw new IllegalStateException("a season congress lacks voter tokens");
+            }
+            if (oldHotToken != null && c.voterTokens.contains(oldHotToken)) throw new IllegalStateException("a season congress holds a hot voter's token");
+        }
+        if (!hot.voterTokens.isEmpty()) throw new IllegalStateException("the hot congress's API tokens are still held");
+        String old = oldHotToken == null ? "—" : Integer.toString(setup.api.get(oldHotToken, "/api/auth/me").status());
+        String seasonVoter = season.isEmpty() ? "—" : Integer.toString(setup.api.get(season.get(0).voterTokens.get(0), "/api/auth/me").status());
+        return String.format("(b) uses none of the hot congress's voters: checked — its %,d congresses share no congress, election, delegate or "
+                + "voter token with the hot congress, and the hot congress's API tokens were dropped after the sign-in; `GET /api/auth/me` "
+                + "with a hot voter's old API token answered %s, with a season voter's token %s", season.size(), old, seasonVoter);
+    }
+
+    /** A 201 must be the receipt page; its size is kept for the report. */
+    private boolean receipt(byte[] body) {
+        receiptMin.accumulateAndGet(body.length, Math::min);
+        receiptMax.accumulateAndGet(body.length, Math::max);
+        return BenchPages.isReceipt(body);
     }
 
     static Windows windows(ClosedLoop.Run run, int n, int inFlight) {
@@ -449,8 +545,7 @@ public final class ElectionBenchmark {
         for (int[] cv : who) {
             Setup.Congress c = congresses.get(cv[0]);
             int v = cv[1];
-            List<String> k = c.candidateIds;
-            List<String> kept = List.of(k.get((v + round) % k.size()), k.get((v + round + 1) % k.size()), k.get((v + round + 2) % k.size()));
+            List<String> kept = kept(c.candidateIds, v, round);
             out.add(HttpRequest.newBuilder(URI.create(api.base + "/api/elections/" + c.electionId + "/rounds/" + round + "/ballots"))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + c.voterTokens.get(v))
@@ -461,6 +556,18 @@ public final class ElectionBenchmark {
                     .build());
         }
         return out;
+    }
+
+    /** The same ballots as {@link #ballots}, each the ballot page's confirmation form post in the voter's page session. */
+    private static List<HttpRequest> pageBallots(BenchPages pages, Setup.Congress c, List<int[]> who, int round) {
+        List<HttpRequest> out = new ArrayList<>(who.size());
+        for (int[] cv : who) out.add(pages.cast(c.pageSessions.get(cv[1]), c.electionId, round, kept(c.candidateIds, cv[1], round)));
+        return out;
+    }
+
+    /** Three of the seven names, rotating with the voter and the round. */
+    private static List<String> kept(List<String> k, int v, int round) {
+        return List.of(k.get((v + round) % k.size()), k.get((v + round + 1) % k.size()), k.get((v + round + 2) % k.size()));
     }
 
     private static void checkCounted(JsonNode closed, int expectedCollected, String what) {
@@ -598,6 +705,14 @@ public final class ElectionBenchmark {
         double bRate = bBallots / bSeconds;
         CpuMeter.Usage aCpu = combine(measured.stream().map(HotRound::cpu).toList());
         CpuMeter.Usage bCpu = combine(passes.stream().map(SeasonPass::cpu).toList());
+        List<HotRound> pMeasured = pageRounds.stream().filter(r -> !r.warmUp()).toList();
+        Casting pages = Casting.of(pMeasured.stream().map(HotRound::cast).toList());
+        Latencies pLat = pages.latencies();
+        int pBallots = pages.ballots();
+        int pErrors = pages.errors();
+        double pSeconds = pages.seconds();
+        double pRate = pBallots / pSeconds;
+        CpuMeter.Usage pCpu = combine(pMeasured.stream().map(HotRound::cpu).toList());
         List<PgBench.Result> pgOk = pgbench.stream().filter(r -> r.error() == null).toList();
 
         m.append("# Election benchmark\n\n");
@@ -613,6 +728,10 @@ public final class ElectionBenchmark {
         m.append(String.format("| (a) completion rate of a round's last 100 ballots / its first 100 | pooled over %d rounds; in brackets: both windows where all %d are in flight | **%.2f** (%.2f) | | | | within 20 %% — the cost of a ballot must not grow | %s |%n",
                 measured.size(), o.concurrency, pooledRatio, pooledSteady, verdict(costFlat) + (costFlat && pooledRatio > 1.2
                         ? ": not slower; the literal ratio is above 1.2 because a round's first ballots are slower" : "")));
+        if (!pMeasured.isEmpty()) {
+            m.append(String.format("| (a′) the page path: the same hot congress's rounds, every ballot the ballot page's form post (session cookie, CSRF token, HTML receipt) | %d rounds, %,d ballots, %.1f s of casting | **%.0f** | %.1f ms | %.1f ms | %d | reported beside (a) | — |%n",
+                    pMeasured.size(), pBallots, pSeconds, pRate, pLat.percentileMs(50), pLat.percentileMs(99), pErrors));
+        }
         m.append(String.format("| (b) congress season, %,d congresses × %d voters at once | %d pass(es), %,d ballots, %.1f s of casting | **%.0f** | %.1f ms | **%.1f ms** | %d | ≥ 1,000 ballots/s and p99 < 100 ms | %s |%n",
                 o.seasonCongresses, o.seasonVoters, passes.size(), bBallots, bSeconds, bRate, bLat.percentileMs(50), bLat.percentileMs(99), bErrors,
                 verdict(bRate >= 1000 && bLat.percentileMs(99) < 100) + (bRate >= 1000 && bLat.percentileMs(99) < 100 ? ""
@@ -628,6 +747,14 @@ public final class ElectionBenchmark {
                     .append(" | | | | | | |\n");
         }
         m.append("\n");
+        if (!pMeasured.isEmpty()) {
+            m.append(String.format("**(a′) against (a), same run:** the page path cast **%.0f ballots/s, %.2f × the API's %.0f** (%+.0f %%); "
+                            + "p50 %.1f ms against %.1f ms (× %.2f), p99 %.1f ms against %.1f ms (× %.2f)%s.%n%n", pRate, pRate / aRate, aRate,
+                    100 * (pRate / aRate - 1), pLat.percentileMs(50), aLat.percentileMs(50), pLat.percentileMs(50) / aLat.percentileMs(50),
+                    pLat.percentileMs(99), aLat.percentileMs(99), pLat.percentileMs(99) / aLat.percentileMs(99),
+                    aCpu == null || pCpu == null ? "" : String.format("; CPU per ballot (whole machine) %.2f ms against %.2f ms",
+                            busyMsPerBallot(pCpu, pBallots), busyMsPerBallot(aCpu, aBallots))));
+        }
 
         m.append("## Machine\n\n| | |\n|---|---|\n");
         machine.forEach((k, v) -> m.append("| ").append(k).append(" | ").append(v).append(" |\n"));
@@ -658,6 +785,15 @@ public final class ElectionBenchmark {
                 + "100 answers after the first one / of the last 100 answers; \"steady\": the same windows taken after the first %d and "
                 + "before the last %d answers, where all %d requests are in flight.%n", o.hotWarmUpSeconds, o.hotVoters, o.hotSeconds,
                 o.hotMinRounds, o.concurrency, o.concurrency, o.concurrency));
+        m.append(String.format("- **(a′)** after (a), the hot congress's %,d voters sign in on the delegates' pages, %d at a time (timed as "
+                + "setup): the organiser reissues each one's credential (`POST /api/congresses/{c}/delegates/{d}/credential`, which ends his "
+                + "API token), then `GET /vote` (a session cookie `DAIHOI_SESSION` and a CSRF token), `POST /vote` with the code (302, a new "
+                + "session id) and `GET /vote` (a CSRF token of the signed-in session). Then %d warm-up round(s) and rounds of %,d ballots "
+                + "until at least (a)'s casting time and at least %d rounds, each opened, closed and checked as (a)'s, where every ballot is "
+                + "`POST /vote/elections/{e}/rounds/{n}/cast` with the cookie and the form body `_csrf=…&key=<UUID>&kept=…&kept=…&kept=…` "
+                + "(the same three names as (a)'s rule), `Accept: text/html` and no `Accept-Encoding` (the receipt is sent uncompressed); "
+                + "only a 201 whose body is the receipt page counts as success. Same closed loop, same %d in flight.%n",
+                o.hotVoters, o.setupThreads, o.pagesWarmUpRounds, o.hotVoters, o.pagesMinRounds, o.concurrency));
         m.append(String.format("- **(b)** %,d congresses of %d voters, every ballot of every congress shuffled into one stream of %,d; repeated "
                 + "with a new round everywhere until at least %.0f s of casting (closing and opening are outside the measure).%n",
                 o.seasonCongresses, o.seasonVoters, o.seasonCongresses * o.seasonVoters, o.seasonSeconds));
@@ -699,6 +835,8 @@ public final class ElectionBenchmark {
                             + "cores: mean latency = %d / rate (Little's law) = %.0f ms in (a).%n%n",
                     c.count, c.count / c.seconds(), pct(c, 50), pct(c, 99), pct(c, 100), o.concurrency, o.concurrency, 1000.0 * o.concurrency / aRate));
         }
+
+        if (!pageRounds.isEmpty()) m.append(pagePathSection(pMeasured, pages, pCpu, hot, aCpu));
 
         m.append("## (b) A congress season\n\n");
         m.append("| pass (round) | ballots | casting s | ballots/s | p50 ms | p90 ms | p99 ms | max ms | errors | settle before s | then closed | in s | close p50 / max ms | open next round s |\n");
@@ -742,16 +880,17 @@ public final class ElectionBenchmark {
 
         m.append("## PostgreSQL's work per ballot\n\n");
         m.append("Counters of `pg_stat_database` (the benchmark's database), `pg_stat_wal`, `pg_stat_slru` and the WAL position (whole "
-                + "server) over (a)'s measured rounds **including opening and closing them** and over (b)'s casting only, divided by the "
+                + "server) over (a)'s and (a′)'s measured rounds **including opening and closing them** and over (b)'s casting only, divided by the "
                 + "ballots cast (pgbench: by its transactions). Backends report their counters about once a second, so these are close, "
                 + "not exact; commits include autocommitted single statements.\n\n");
-        m.append("| per ballot | (a) hot congress | (b) season |");
+        m.append("| per ballot | (a) hot congress | (a′) page path | (b) season |");
         pgOk.forEach(r -> m.append(" pgbench -c ").append(r.clients()).append(" (per insert) |"));
-        m.append("\n|---|---:|---:|");
+        m.append("\n|---|---:|---:|---:|");
         pgOk.forEach(r -> m.append("---:|"));
         m.append("\n");
         for (String k : PgStats.keys()) {
-            m.append("| ").append(k).append(" | ").append(per(aPg, k, aBallots)).append(" | ").append(per(bPg, k, bBallots)).append(" |");
+            m.append("| ").append(k).append(" | ").append(per(aPg, k, aBallots)).append(" | ").append(per(pagePg, k, pBallots)).append(" | ")
+                    .append(per(bPg, k, bBallots)).append(" |");
             pgOk.forEach(r -> m.append(' ').append(per(r.pg(), k, r.transactions())).append(" |"));
             m.append("\n");
         }
@@ -776,6 +915,7 @@ public final class ElectionBenchmark {
         m.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<Phase> rows = new ArrayList<>(phases);
         if (aCpu != null) rows.add(new Phase("(a) casting only, measured rounds", aCpu.seconds(), aCpu));
+        if (pCpu != null) rows.add(new Phase("(a′) casting only, measured rounds through the pages", pCpu.seconds(), pCpu));
         if (serial != null) rows.add(new Phase("one round with a single request in flight, casting only", serial.cpu().seconds(), serial.cpu()));
         if (bCpu != null) rows.add(new Phase("(b) casting only", bCpu.seconds(), bCpu));
         for (Phase p : rows) {
@@ -792,6 +932,7 @@ public final class ElectionBenchmark {
         }
         m.append("\n");
         if (aCpu != null) m.append(cpuPerBallot("(a)", aCpu, aBallots));
+        if (pCpu != null) m.append(cpuPerBallot("(a′)", pCpu, pBallots));
         if (bCpu != null) m.append(cpuPerBallot("(b)", bCpu, bBallots));
         m.append("\n");
 
@@ -803,6 +944,12 @@ public final class ElectionBenchmark {
                         + "sent %.1f ms, of the last 100 %.1f ms.%n", verdict(costFlat), pooledRatio, pooledSteady,
                 measured.stream().mapToDouble(r -> r.w().firstMeanMs()).average().orElse(Double.NaN),
                 measured.stream().mapToDouble(r -> r.w().lastMeanMs()).average().orElse(Double.NaN)));
+        if (!pMeasured.isEmpty()) {
+            m.append(String.format("- (a′) the page path: %.0f ballots/s, %.2f × (a)'s API figure in the same run (p50 %.1f ms, p99 %.1f ms, %d errors)%s; "
+                            + "%s the 500 ballots/s that (a)'s target asks of the API (no target is set for the pages).%n", pRate, pRate / aRate, pLat.percentileMs(50), pLat.percentileMs(99), pErrors,
+                    aCpu == null || pCpu == null ? "" : String.format(", %.2f ms of CPU per ballot against %.2f ms", busyMsPerBallot(pCpu, pBallots),
+                            busyMsPerBallot(aCpu, aBallots)), pRate >= 500 ? "above" : "**below**"));
+        }
         m.append(String.format("- (b) %s: %.0f ballots/s against ≥ 1,000; p99 %.1f ms against < 100 ms. With %d in flight the mean latency is "
                         + "%d / rate = %.0f ms%s.%n", verdict(bRate >= 1000 && bLat.percentileMs(99) < 100), bRate, bLat.percentileMs(99), o.concurrency,
                 o.concurrency, 1000.0 * o.concurrency / bRate, serial == null ? "" : String.format(", while a ballot alone takes %.1f ms (p50 with one "
@@ -836,6 +983,65 @@ public final class ElectionBenchmark {
                 + "required configuration): `-Dbench.options=season.congresses=50,hot.seconds=5,pgbench.seconds=5/5/5,report=/tmp/bench.md`.\n\n");
         m.append(KEEP_MARKER);
         return m.toString();
+    }
+
+    /** The (a′) section: what the page path adds, its rounds, and the comparison with (a). */
+    private String pagePathSection(List<HotRound> measured, Casting pages, CpuMeter.Usage pCpu, Casting api, CpuMeter.Usage aCpu) {
+        StringBuilder m = new StringBuilder("## (a′) The page path\n\n");
+        m.append("The same ballot as (a)'s, cast by the same ballot box (`JdbcBallotBox.cast`, one statement of its own), but as a delegate's "
+                + "phone casts it: the confirmation form of the ballot page posted to `/vote/elections/{e}/rounds/{n}/cast`. What the page "
+                + "path adds to a cast, on top of the API's: **the session lookup** (Tomcat finds the `HttpSession` of the `DAIHOI_SESSION` "
+                + "cookie and `SessionTokenFilter` resolves the token kept in it, as a bearer token is resolved); **the CSRF check** "
+                + "(Spring Security's `CsrfFilter` loads the session's token and compares the masked `_csrf` field with it); **form parsing** "
+                + "(the urlencoded body read into request parameters and the page's strict reading of `key` and `kept`, instead of "
+                + "Jackson's JSON body); the page's own reads before it casts (the election with its candidates and rounds, and the round, "
+                + "to check the names kept against the ballot and the seats); and **the HTML receipt** (Thymeleaf renders the receipt "
+                + "template in the site layout with the message bundle's texts, instead of a small JSON receipt). The voters' sign-in is "
+                + "setup, not part of the measure (see \"Setup\").\n\n");
+        m.append("| round | ballots | casting s | ballots/s | p50 ms | p99 ms | max ms | errors | first 100 /s | last 100 /s | last/first | open ms | close ms |\n");
+        m.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (HotRound r : pageRounds) {
+            ClosedLoop.Run c = r.cast();
+            Windows w = r.w();
+            m.append(String.format("| %d%s | %d | %.2f | %.0f | %.1f | %.1f | %.1f | %d%s | %.0f | %.0f | %.2f | %.0f | %.0f |%n", r.round(), r.warmUp() ? " (warm-up)" : "",
+                    c.count, c.seconds(), c.count / c.seconds(), pct(c, 50), pct(c, 99), pct(c, 100), c.errors(),
+                    c.errors() == 0 ? "" : " " + c.statusCounts(), w.firstRate(), w.lastRate(), w.ratio(), r.openMs(), r.closeMs()));
+        }
+        Latencies l = pages.latencies();
+        m.append(String.format("| **measured, pooled** | %,d | %.2f | **%.0f** | %.1f | %.1f | %.1f | %d | %.0f | %.0f | **%.2f** | | |%n%n",
+                pages.ballots(), pages.seconds(), pages.ballots() / pages.seconds(), l.percentileMs(50), l.percentileMs(99), l.maxMs(), pages.errors(),
+                pooled(measured, Windows::firstRate), pooled(measured, Windows::lastRate),
+                pooled(measured, Windows::lastRate) / pooled(measured, Windows::firstRate)));
+        double aRate = api.ballots() / api.seconds();
+        double pRate = pages.ballots() / pages.seconds();
+        m.append(String.format("Measured rounds together: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms. Against (a) in the "
+                        + "same run: **%.2f × its ballots/s** (%.0f against %.0f), p50 × %.2f, p99 × %.2f.", l.percentileMs(50), l.percentileMs(90),
+                l.percentileMs(99), l.percentileMs(99.9), l.maxMs(), pRate / aRate, pRate, aRate,
+                l.percentileMs(50) / api.latencies().percentileMs(50), l.percentileMs(99) / api.latencies().percentileMs(99)));
+        if (pCpu != null && aCpu != null) {
+            double pMs = busyMsPerBallot(pCpu, pages.ballots());
+            double aMs = busyMsPerBallot(aCpu, api.ballots());
+            double pTomcat = pCpu.jvmByCategory().get("Tomcat request threads") * pCpu.seconds() * 1000 / pages.ballots();
+            double aTomcat = aCpu.jvmByCategory().get("Tomcat request threads") * aCpu.seconds() * 1000 / api.ballots();
+            m.append(String.format(" CPU per ballot, whole machine: %.2f ms against %.2f ms (+%.2f ms), of which the application's request "
+                    + "threads %.2f ms against %.2f ms (+%.2f ms).", pMs, aMs, pMs - aMs, pTomcat, aTomcat, pTomcat - aTomcat));
+        }
+        if (pagePg.containsKey("rows fetched") && aPg.containsKey("rows fetched")) {
+            m.append(String.format(" PostgreSQL per ballot (rounds opened and closed included, see below): %s rows fetched against %s, "
+                            + "%s commits (each autocommitted read counts as one) against %s.", per(pagePg, "rows fetched", pages.ballots()),
+                    per(aPg, "rows fetched", api.ballots()), per(pagePg, "commits", pages.ballots()), per(aPg, "commits", api.ballots())));
+        }
+        m.append(String.format(" Receipt page as sent: %s bytes. (a′)'s rounds are rounds %d to %d of the hot congress's election (the page "
+                        + "reads every round of the election before each cast, where a real election holds a few).%n%n",
+                receiptMax.get() == 0 ? "?" : receiptMin.get() == receiptMax.get() ? String.format("%,d", receiptMax.get())
+                        : String.format("%,d–%,d", receiptMin.get(), receiptMax.get()),
+                pageRounds.get(0).round(), pageRounds.get(pageRounds.size() - 1).round()));
+        m.append(seasonApart).append(".\n\n");
+        return m.toString();
+    }
+
+    private static double busyMsPerBallot(CpuMeter.Usage u, int ballots) {
+        return u.busyCores() * u.seconds() * 1000 / ballots;
     }
 
     private static String per(Map<String, Double> stats, String key, double ballots) {

@@ -85,6 +85,8 @@ final class Setup implements AutoCloseable {
         /** ADR 0017: the counting committee's member (one: the season's congresses share their people) and the shares per round. */
         String countingToken;
         final java.util.Map<Integer, List<String>> shares = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Issue 11: voters signed in on the pages, in roll order (empty unless {@link Setup#signInOnPages} ran). */
+        final List<BenchPages.Session> pageSessions = new ArrayList<>();
 
         Congress(int index) {
             this.index = index;
@@ -179,6 +181,28 @@ final class Setup implements AutoCloseable {
             each(all, pipeline);
         }
         return all;
+    }
+
+    /**
+     * Every voter of {@code c} signs in on the pages, {@link #threads()} at a time: the organiser reissues his
+     * credential for a new voting code (which ends his API token: {@code c.voterTokens} are emptied, so that nothing
+     * can still use them), then {@link BenchPages#signIn}.
+     */
+    void signInOnPages(Congress c, BenchPages pages) {
+        List<Callable<BenchPages.Session>> tasks = new ArrayList<>();
+        for (int i = 0; i < c.delegateIds.size(); i++) {
+            String delegateId = c.delegateIds.get(i);
+            tasks.add(() -> {
+                String code = step("reissue the credential for a voting code (HTTP)", () -> api.post(organiser,
+                        path(c, "/delegates/" + delegateId + "/credential"), "").expect(200, "reissue credential").body().path("votingCode").asText());
+                if (code.isBlank()) throw new IllegalStateException("no voting code in the credential's answer");
+                return step("sign in on the pages: GET /vote, POST /vote, GET /vote (3 × HTTP)", () -> pages.signIn(code));
+            });
+        }
+        List<BenchPages.Session> sessions = parallel(tasks);
+        c.voterTokens.clear();
+        c.pageSessions.clear();
+        c.pageSessions.addAll(sessions);
     }
 
     /** Answers read before a projection caught up (the endpoints' read-your-writes wait is bounded at 5 s). */

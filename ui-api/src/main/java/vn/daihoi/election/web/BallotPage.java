@@ -15,7 +15,6 @@ import vn.daihoi.confidence.RatingLine;
 import vn.daihoi.election.CastBallotCommand;
 import vn.daihoi.election.ElectedBody;
 import vn.daihoi.election.ElectionAccess;
-import vn.daihoi.election.ElectionController;
 import vn.daihoi.election.ElectionProjection;
 import vn.daihoi.election.ElectionQueries.CandidateView;
 import vn.daihoi.election.ElectionQueries.ElectionOf;
@@ -52,13 +51,11 @@ public class BallotPage {
 
     private final ElectionAccess rights;
     private final ElectionProjection elections;
-    private final ElectionController api;
     private final JdbcBallotBox box;
 
-    public BallotPage(ElectionAccess rights, ElectionProjection elections, ElectionController api, JdbcBallotBox box) {
+    public BallotPage(ElectionAccess rights, ElectionProjection elections, JdbcBallotBox box) {
         this.rights = rights;
         this.elections = elections;
-        this.api = api;
         this.box = box;
     }
 
@@ -116,7 +113,11 @@ public class BallotPage {
     public String cast(@PathVariable String electionId, @PathVariable int round, @RequestParam MultiValueMap<String, String> form,
                        HttpServletResponse response, Model model) {
         Caller voter = rights.requireVoter(electionId);
-        Ballot b = known(electionId, round);
+        Ballot b = shapes.computeIfAbsent(electionId + "#" + round, k -> known(electionId, round));
+        if (!"OPEN".equals(b.round().status())) {
+            shapes.remove(electionId + "#" + round);
+            b = known(electionId, round);
+        }
         Choice c = choice(b, form);
         String error = mistake(b, c);
         if (error != null && "OPEN".equals(b.round().status())) {
@@ -220,9 +221,24 @@ public class BallotPage {
         return b;
     }
 
+    /**
+     * An open round's ballot as the cast needs it — its names in ballot order, its seats, its kind — which cannot
+     * change while the round is open: read once, not on every cast (the box itself refuses a round that closed since).
+     * Bounded: forgotten wholesale past a few thousand rounds.
+     */
+    private final Map<String, Ballot> shapes = new java.util.concurrent.ConcurrentHashMap<>() {
+        @Override
+        public Ballot computeIfAbsent(String key, java.util.function.Function<? super String, ? extends Ballot> f) {
+            if (size() > 5_000) clear();
+            return super.computeIfAbsent(key, f);
+        }
+    };
+
     private Ballot known(String electionId, int round) {
         ElectionView e = elections.election(new ElectionOf(electionId)).orElseThrow(ElectionAccess::unknown);
-        RoundView r = api.roundView(electionId, round);
+        // The projection's own row: the ballot needs the names and seats, never the turnout the API view counts.
+        RoundView r = elections.round(new vn.daihoi.election.ElectionQueries.RoundOf(electionId, round))
+                .orElseThrow(() -> RuleViolation.notFound("unknown-round", "round"));
         Map<String, CandidateView> byId = new LinkedHashMap<>();
         e.candidates().forEach(c -> byId.put(c.candidateId(), c));
         // R-24: ballot order; a later round lists its own candidates in the same order.
