@@ -994,8 +994,8 @@ public final class ElectionBenchmark {
                 + "cookie and `SessionTokenFilter` resolves the token kept in it, as a bearer token is resolved); **the CSRF check** "
                 + "(Spring Security's `CsrfFilter` loads the session's token and compares the masked `_csrf` field with it); **form parsing** "
                 + "(the urlencoded body read into request parameters and the page's strict reading of `key` and `kept`, instead of "
-                + "Jackson's JSON body); the page's own reads before it casts (the election with its candidates and rounds, and the round, "
-                + "to check the names kept against the ballot and the seats); and **the HTML receipt** (Thymeleaf renders the receipt "
+                + "Jackson's JSON body); the page's check of the names kept against the ballot and the seats (the round's ballot is read "
+                + "once per round and kept while it is open: it cannot change then); and **the HTML receipt** (Thymeleaf renders the receipt "
                 + "template in the site layout with the message bundle's texts, instead of a small JSON receipt). The voters' sign-in is "
                 + "setup, not part of the measure (see \"Setup\").\n\n");
         m.append("| round | ballots | casting s | ballots/s | p50 ms | p99 ms | max ms | errors | first 100 /s | last 100 /s | last/first | open ms | close ms |\n");
@@ -1031,8 +1031,7 @@ public final class ElectionBenchmark {
                             + "%s commits (each autocommitted read counts as one) against %s.", per(pagePg, "rows fetched", pages.ballots()),
                     per(aPg, "rows fetched", api.ballots()), per(pagePg, "commits", pages.ballots()), per(aPg, "commits", api.ballots())));
         }
-        m.append(String.format(" Receipt page as sent: %s bytes. (a′)'s rounds are rounds %d to %d of the hot congress's election (the page "
-                        + "reads every round of the election before each cast, where a real election holds a few).%n%n",
+        m.append(String.format(" Receipt page as sent: %s bytes. (a′)'s rounds are rounds %d to %d of the hot congress's election.%n%n",
                 receiptMax.get() == 0 ? "?" : receiptMin.get() == receiptMax.get() ? String.format("%,d", receiptMax.get())
                         : String.format("%,d–%,d", receiptMin.get(), receiptMax.get()),
                 pageRounds.get(0).round(), pageRounds.get(pageRounds.size() - 1).round()));

@@ -2,8 +2,6 @@ package vn.daihoi.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,11 +11,10 @@ import vn.daihoi.account.AuthController;
 import vn.daihoi.account.Caller;
 import vn.daihoi.account.Grant;
 import vn.daihoi.account.Role;
-import vn.daihoi.account.SignInLimits;
-import vn.daihoi.common.RuleViolation;
 import vn.daihoi.congress.CongressProjection;
 import vn.daihoi.infra.edge.Limits;
 import vn.daihoi.web.FormText;
+import vn.daihoi.web.SignInForm;
 import vn.daihoi.web.SignedIn;
 import vn.daihoi.web.WebPage;
 
@@ -57,24 +54,18 @@ public class StaffPage {
         return "account/staff-home";
     }
 
+    private final SignInForm form = new SignInForm("account/staff-sign-in", "/staff");
+
     @PostMapping("/staff")
     public String signIn(@RequestParam(name = "username", required = false) String username,
                          @RequestParam(name = "password", required = false) String password,
                          HttpServletRequest request, HttpServletResponse response, Model model) {
         String user = FormText.line(username, Limits.USERNAME);
         if (user == null || user.isBlank() || password == null || password.isEmpty() || password.length() > Limits.PASSWORD_BYTES) {
-            return refused(response, model, 422, "staff.error.missing", null);
+            return form.refused(response, model, 422, "staff.error.missing", null);
         }
-        try {
-            AuthController.Session s = auth.login(new AuthController.Login(user, password), request);
-            SignedIn.start(request, s.token());
-            return "redirect:/staff";
-        } catch (RuleViolation v) {
-            return refused(response, model, 422, "staff.error.wrong", null);
-        } catch (SignInLimits.TooManyAttempts t) {
-            model.addAttribute("retryAfter", t.retryAfterSeconds());
-            return refused(response, model, 429, "refusal.too-many-attempts.title", "refusal.too-many-attempts.advice");
-        }
+        return form.attempt(() -> auth.login(new AuthController.Login(user, password), request).token(),
+                v -> "staff.error.wrong", request, response, model);
     }
 
     @PostMapping("/staff/sign-out")
@@ -83,15 +74,8 @@ public class StaffPage {
         return "redirect:/";
     }
 
-    private static String refused(HttpServletResponse response, Model model, int status, String error, String advice) {
-        response.setStatus(status);
-        model.addAttribute("error", error);
-        model.addAttribute("errorAdvice", advice);
-        return "account/staff-sign-in";
-    }
-
     private static Caller staff() {
-        Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        return a != null && a.getPrincipal() instanceof Caller c && !c.isVoter() ? c : null;
+        Caller c = SignInForm.caller();
+        return c != null && !c.isVoter() ? c : null;
     }
 }

@@ -2,8 +2,6 @@ package vn.daihoi.delegate.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,8 +9,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.daihoi.account.AuthController;
 import vn.daihoi.account.Caller;
-import vn.daihoi.account.SignInLimits;
-import vn.daihoi.common.RuleViolation;
 import vn.daihoi.congress.CongressProjection;
 import vn.daihoi.delegate.DelegateController;
 import vn.daihoi.election.ElectionProjection;
@@ -22,6 +18,7 @@ import vn.daihoi.election.ElectedBody;
 import vn.daihoi.election.infra.JdbcBallotBox;
 import vn.daihoi.infra.edge.Limits;
 import vn.daihoi.web.FormText;
+import vn.daihoi.web.SignInForm;
 import vn.daihoi.web.SignedIn;
 import vn.daihoi.web.WebPage;
 
@@ -79,23 +76,15 @@ public class VoterPage {
         return "delegate/home";
     }
 
+    private final SignInForm form = new SignInForm("delegate/sign-in", "/vote");
+
     @PostMapping("/vote")
     public String signIn(@RequestParam(name = "code", required = false) String code, HttpServletRequest request,
                          HttpServletResponse response, Model model) {
         String typed = FormText.line(code, Limits.SECRET);
-        if (typed == null || typed.isBlank()) {
-            return refused(response, model, 422, "form.code.missing", null);
-        }
-        try {
-            AuthController.Session s = auth.votingCode(new AuthController.VotingCode(typed), request);
-            SignedIn.start(request, s.token());
-            return "redirect:/vote";
-        } catch (RuleViolation v) {
-            return refused(response, model, 422, "refusal." + v.type() + ".title", "refusal." + v.type() + ".advice");
-        } catch (SignInLimits.TooManyAttempts t) {
-            model.addAttribute("retryAfter", t.retryAfterSeconds());
-            return refused(response, model, 429, "refusal.too-many-attempts.title", "refusal.too-many-attempts.advice");
-        }
+        if (typed == null || typed.isBlank()) return form.refused(response, model, 422, "form.code.missing", null);
+        return form.attempt(() -> auth.votingCode(new AuthController.VotingCode(typed), request).token(),
+                v -> "refusal." + v.type(), request, response, model);
     }
 
     @PostMapping("/vote/sign-out")
@@ -104,16 +93,9 @@ public class VoterPage {
         return "redirect:/";
     }
 
-    private static String refused(HttpServletResponse response, Model model, int status, String title, String advice) {
-        response.setStatus(status);
-        model.addAttribute("error", title);
-        model.addAttribute("errorAdvice", advice);
-        return "delegate/sign-in";
-    }
-
-    /** The signed-in voter, or null: a page decides what an anonymous visitor sees instead of refusing him. */
+    /** The signed-in voter, or null. */
     static Caller voter() {
-        Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        return a != null && a.getPrincipal() instanceof Caller c && c.isVoter() ? c : null;
+        Caller c = SignInForm.caller();
+        return c != null && c.isVoter() ? c : null;
     }
 }
