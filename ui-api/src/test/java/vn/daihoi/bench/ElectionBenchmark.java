@@ -361,7 +361,7 @@ public final class ElectionBenchmark {
 
     /**
      * The hot congress's voters sign in on the pages (a timed setup step), then rounds of the hot congress cast
-     * through the ballot page's form post, as (a)'s: one warm-up round (or {@code pages.warmUpRounds}), then rounds
+     * through the ballot page's form post, as (a)'s: warm-up rounds for (a)'s warm-up time (at least {@code pages.warmUpRounds}), then rounds
      * until as many seconds of casting as (a) measured and at least {@code pages.minRounds} rounds.
      */
     private void pagePath(Setup setup, ClosedLoop loop, BenchPages pages, Setup.Congress hot, List<Setup.Congress> season, BenchDatabase db)
@@ -376,11 +376,17 @@ public final class ElectionBenchmark {
         seasonApart = checkSeasonApart(setup, hot, season, oldToken);
         log("  " + seasonApart);
         double target = hotRounds.stream().filter(r -> !r.warmUp()).mapToDouble(r -> r.cast().seconds()).sum();
-        log(String.format("(a′) the page path: %d warm-up round(s), then measured rounds until %.1f s of casting ((a)'s) and at least %d rounds",
-                o.pagesWarmUpRounds, target, o.pagesMinRounds));
+        log(String.format("(a′) the page path: warm-up rounds for %.0f s of casting (at least %d), then measured rounds until %.1f s of casting ((a)'s) and at least %d rounds",
+                o.hotWarmUpSeconds, o.pagesWarmUpRounds, target, o.pagesMinRounds));
         settle(db);
         int round = lastHotRound;
-        for (int i = 0; i < o.pagesWarmUpRounds; i++) pageRounds.add(hotRound(setup, loop, pages, hot, ++round, true, db));
+        // Warmed up as (a) was: the page path runs code (session, CSRF, form, templates) the JIT has not compiled yet.
+        double warmSeconds = 0;
+        for (int i = 0; i < o.pagesWarmUpRounds || warmSeconds < o.hotWarmUpSeconds; i++) {
+            HotRound w = hotRound(setup, loop, pages, hot, ++round, true, db);
+            pageRounds.add(w);
+            warmSeconds += w.cast().seconds();
+        }
         Map<String, Double> pg0 = PgStats.sample(db);
         CpuMeter.Sample m0 = CpuMeter.sample();
         double castSeconds = 0;
@@ -788,12 +794,13 @@ public final class ElectionBenchmark {
         m.append(String.format("- **(a′)** after (a), the hot congress's %,d voters sign in on the delegates' pages, %d at a time (timed as "
                 + "setup): the organiser reissues each one's credential (`POST /api/congresses/{c}/delegates/{d}/credential`, which ends his "
                 + "API token), then `GET /vote` (a session cookie `DAIHOI_SESSION` and a CSRF token), `POST /vote` with the code (302, a new "
-                + "session id) and `GET /vote` (a CSRF token of the signed-in session). Then %d warm-up round(s) and rounds of %,d ballots "
+                + "session id) and `GET /vote` (a CSRF token of the signed-in session). Then warm-up rounds for %.0f s of casting as (a)'s "
+                + "(at least %d) and rounds of %,d ballots "
                 + "until at least (a)'s casting time and at least %d rounds, each opened, closed and checked as (a)'s, where every ballot is "
                 + "`POST /vote/elections/{e}/rounds/{n}/cast` with the cookie and the form body `_csrf=…&key=<UUID>&kept=…&kept=…&kept=…` "
                 + "(the same three names as (a)'s rule), `Accept: text/html` and no `Accept-Encoding` (the receipt is sent uncompressed); "
                 + "only a 201 whose body is the receipt page counts as success. Same closed loop, same %d in flight.%n",
-                o.hotVoters, o.setupThreads, o.pagesWarmUpRounds, o.hotVoters, o.pagesMinRounds, o.concurrency));
+                o.hotVoters, o.setupThreads, o.hotWarmUpSeconds, o.pagesWarmUpRounds, o.hotVoters, o.pagesMinRounds, o.concurrency));
         m.append(String.format("- **(b)** %,d congresses of %d voters, every ballot of every congress shuffled into one stream of %,d; repeated "
                 + "with a new round everywhere until at least %.0f s of casting (closing and opening are outside the measure).%n",
                 o.seasonCongresses, o.seasonVoters, o.seasonCongresses * o.seasonVoters, o.seasonSeconds));
