@@ -27,6 +27,13 @@ class PageWeightBrowserTest extends PageTest {
         browser.open(base() + "/vote?lang=en");
         checkPage(browser, "sign-in-en");
         browser.open(base() + "/vote?lang=vi");
+        browser.open(base() + "/results");
+        checkPage(browser, "results-index");
+        browser.open(base() + "/trang-khong-co");
+        waitFor("[data-code=not-found]");
+        checkPage(browser, "not-found");
+        browser.open(base() + "/expired");
+        checkPage(browser, "expired");
 
         CongressInSession c = new CongressInSession(this, 7, 7);
         c.election(5, c.personIds.subList(0, 7));

@@ -112,6 +112,15 @@ class VotingPagesBrowserTest extends PageTest {
         waitFor("#tracking-code");
         assertThat(find("#tracking-code").getText()).isEqualTo(first);
         assertThat(participants(c, 1)).isEqualTo(before + 1);
+
+        // Back on the ballot's address: he has voted in this round, and his list of rounds says so.
+        browser.open(base() + "/vote/elections/" + c.electionId + "/rounds/1");
+        waitFor("[data-code=already-voted]");
+        pageChecks(browser, "voted");
+        browser.open(base() + "/vote");
+        waitFor("li.round");
+        assertThat(find("li.round").getAttribute("data-standing")).isEqualTo("VOTED");
+        assertThat(find("li.round .done").getText()).contains("1");
     }
 
     @Test
