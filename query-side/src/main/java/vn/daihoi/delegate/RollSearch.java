@@ -51,13 +51,20 @@ public final class RollSearch {
         return true;
     }
 
-    /** The entries the search finds, in roll order, at most {@code limit}. */
+    /**
+     * The entries the search finds, at most {@code limit}: first those whose whole name or code is what was typed
+     * ("nguyen thi anh" puts Nguyễn Thị Ánh before Nguyễn Thị Ngọc Anh), then the others, each group in roll order.
+     */
     public static List<RollEntry> find(List<RollEntry> roll, String typed, int limit) {
-        List<RollEntry> out = new ArrayList<>();
+        String q = fold(typed);
+        List<RollEntry> exact = new ArrayList<>();
+        List<RollEntry> other = new ArrayList<>();
         for (RollEntry e : roll) {
-            if (out.size() >= limit) break;
-            if (matches(typed, e.fullName(), e.code())) out.add(e);
+            if (!matches(typed, e.fullName(), e.code())) continue;
+            boolean whole = fold(e.fullName()).equals(q) || fold(e.code()).replace(" ", "").equals(q.replace(" ", ""));
+            (whole ? exact : other).add(e);
         }
-        return out;
+        exact.addAll(other);
+        return exact.size() > limit ? new ArrayList<>(exact.subList(0, limit)) : exact;
     }
 }

@@ -31,4 +31,18 @@ class RollSearchTest {
         assertThat(RollSearch.matches("   ", "Nguyễn Thị Ánh", "V012")).isFalse();
         assertThat(RollSearch.matches("012", "Nguyễn Thị Ánh", "V012")).as("a code is matched from its start").isFalse();
     }
+
+    @Test
+    void whatWasTypedWholeComesFirst() {
+        var roll = java.util.List.of(entry("d1", "A02", "Nguyễn Thị Ngọc Anh"), entry("d2", "A01", "Nguyễn Thị Ánh"),
+                entry("d3", "A03", "Trần Văn Bình"));
+        assertThat(RollSearch.find(roll, "nguyen thi anh", 20)).extracting(DelegateQueries.RollEntry::delegateId).containsExactly("d2", "d1");
+        assertThat(RollSearch.find(roll, "nguyen", 1)).extracting(DelegateQueries.RollEntry::delegateId).containsExactly("d1");
+        assertThat(RollSearch.find(roll, "binh", 20)).extracting(DelegateQueries.RollEntry::delegateId).containsExactly("d3");
+    }
+
+    private static DelegateQueries.RollEntry entry(String id, String code, String name) {
+        return new DelegateQueries.RollEntry(id, "p-" + id, code, name, null, null, null, "SUMMONED", true, false, null, null, null, null,
+                false, null, null);
+    }
 }

@@ -88,7 +88,7 @@ public class DelegateController {
                              @Note(max = Limits.NOTES) String notes) {}
 
     /** What a check-in or reissue answers: the code appears here once and nowhere else. */
-    record Attendance(String delegateId, boolean present, String votingCode, int summoned, int presentVoters, boolean quorumMet) {}
+    public record Attendance(String delegateId, boolean present, String votingCode, int summoned, int presentVoters, boolean quorumMet) {}
 
     record ImportReport(int added, int alreadyOnRoll, List<DelegateCsv.Rejected> rejected, List<Integer> addedLines,
                         List<Integer> alreadyOnRollLines) {}

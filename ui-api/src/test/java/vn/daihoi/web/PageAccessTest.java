@@ -51,7 +51,8 @@ class PageAccessTest extends ApiTest {
             "GET /results/elections/{electionId}/rounds/{round}/ballots.json", "GET /results/{linkId}/ballots.json",
             "GET /results/elections/{electionId}/rounds/{round}/minutes.pdf", "GET /results/{linkId}/minutes.pdf",
             "GET /hall/{congressId}", "GET /hall/{congressId}/events",
-            "GET /staff", "POST /staff", "POST /staff/sign-out");
+            "GET /staff", "POST /staff", "POST /staff/sign-out",
+            "GET /desk/{congressId}", "POST /desk/{congressId}/search", "POST /desk/{congressId}/check-in", "GET /desk/{congressId}/events");
 
     /** A browser-like client: its own cookie jar, no redirects followed. */
     final class Visitor {
@@ -131,7 +132,8 @@ class PageAccessTest extends ApiTest {
         String ballot = "/vote/elections/" + a.electionId + "/rounds/1";
         String results = "/results/elections/" + a.electionId + "/rounds/1";
         List<String> paths = List.of(ballot, results, results + "/ballots.csv", results + "/ballots.json", results + "/minutes.pdf",
-                "/hall/" + a.scenario.congress, "/hall/" + a.scenario.congress + "/events");
+                "/hall/" + a.scenario.congress, "/hall/" + a.scenario.congress + "/events",
+                "/desk/" + a.scenario.congress, "/desk/" + a.scenario.congress + "/events");
         for (Visitor v : List.of(otherDelegate, otherStaff, nobody)) {
             for (String p : paths) {
                 HttpResponse<String> r = v.get(p);

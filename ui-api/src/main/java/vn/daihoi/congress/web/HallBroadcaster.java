@@ -49,7 +49,7 @@ public class HallBroadcaster implements org.springframework.context.SmartLifecyc
     private final ElectionController rounds;
     private final SpringTemplateEngine templates;
 
-    private record Screen(SseEmitter emitter, String base, Locale locale) {}
+    private record Screen(SseEmitter emitter, String base, Locale locale, String template, String fragment) {}
 
     private final Map<String, List<Screen>> screens = new ConcurrentHashMap<>();
     private final Map<String, String> lastSent = new ConcurrentHashMap<>();
@@ -134,8 +134,13 @@ public class HallBroadcaster implements org.springframework.context.SmartLifecyc
     }
 
     SseEmitter subscribe(String congressId, String base, Locale locale) {
+        return subscribe(congressId, base, locale, "congress/hall", "status");
+    }
+
+    /** A live view of the congress's state rendered by another page's fragment (the check-in desk's counter). */
+    public SseEmitter subscribe(String congressId, String base, Locale locale, String template, String fragment) {
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT_MS);
-        Screen screen = new Screen(emitter, base, locale);
+        Screen screen = new Screen(emitter, base, locale, template, fragment);
         screens.computeIfAbsent(congressId, k -> new CopyOnWriteArrayList<>()).add(screen);
         Runnable remove = () -> screens.computeIfPresent(congressId, (k, list) -> {
             list.remove(screen);
@@ -156,10 +161,10 @@ public class HallBroadcaster implements org.springframework.context.SmartLifecyc
     private void tick() {
         for (Map.Entry<String, List<Screen>> entry : screens.entrySet()) {
             String congressId = entry.getKey();
-            Map<Locale, String> rendered = new LinkedHashMap<>();
+            Map<String, String> rendered = new LinkedHashMap<>();
             for (Screen s : entry.getValue()) {
                 try {
-                    String html = rendered.computeIfAbsent(s.locale(), l -> render(congressId, s));
+                    String html = rendered.computeIfAbsent(s.locale() + "|" + s.template() + "|" + s.fragment(), l -> render(congressId, s));
                     String key = congressId + "|" + s.locale() + "|" + System.identityHashCode(s);
                     if (!html.equals(lastSent.get(key))) {
                         send(s, html);
@@ -177,7 +182,7 @@ public class HallBroadcaster implements org.springframework.context.SmartLifecyc
 
     private String render(String congressId, Screen s) {
         Context c = new Context(s.locale(), state(congressId, s.base(), s.locale()));
-        return templates.process("congress/hall", Set.of("status"), c);
+        return templates.process(s.template(), Set.of(s.fragment()), c);
     }
 
     private static void send(Screen s, String html) throws IOException {
