@@ -25,12 +25,15 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            tokens.resolve(header.substring(7).strip()).ifPresent(caller -> {
-                var auth = new PreAuthenticatedAuthenticationToken(caller, null,
-                        caller.grants().stream().map(g -> new SimpleGrantedAuthority("ROLE_" + g.role().name())).toList());
-                SecurityContextHolder.getContext().setAuthentication(auth);
-            });
+            tokens.resolve(header.substring(7).strip()).ifPresent(BearerTokenFilter::authenticate);
         }
         chain.doFilter(request, response);
+    }
+
+    /** The request acts as this caller (a resolved bearer token here, a page session's token in the page chain). */
+    public static void authenticate(Caller caller) {
+        var auth = new PreAuthenticatedAuthenticationToken(caller, null,
+                caller.grants().stream().map(g -> new SimpleGrantedAuthority("ROLE_" + g.role().name())).toList());
+        SecurityContextHolder.getContext().setAuthentication(auth);
     }
 }

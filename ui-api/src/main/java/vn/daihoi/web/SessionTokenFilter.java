@@ -5,10 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.daihoi.account.BearerTokenFilter;
 import vn.daihoi.account.Tokens;
 
 import java.io.IOException;
@@ -31,11 +29,7 @@ class SessionTokenFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         String token = session == null ? null : (String) session.getAttribute(SignedIn.TOKEN);
         if (token != null) {
-            tokens.resolve(token).ifPresentOrElse(caller -> {
-                var auth = new PreAuthenticatedAuthenticationToken(caller, null,
-                        caller.grants().stream().map(g -> new SimpleGrantedAuthority("ROLE_" + g.role().name())).toList());
-                SecurityContextHolder.getContext().setAuthentication(auth);
-            }, () -> {
+            tokens.resolve(token).ifPresentOrElse(BearerTokenFilter::authenticate, () -> {
                 session.removeAttribute(SignedIn.TOKEN);
                 request.setAttribute(SignedIn.ENDED, Boolean.TRUE);
             });

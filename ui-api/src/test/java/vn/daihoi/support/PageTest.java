@@ -82,6 +82,18 @@ public abstract class PageTest extends ApiTest {
         new WebDriverWait(d, Duration.ofSeconds(15)).until(x -> !x.findElements(By.cssSelector(css)).isEmpty());
     }
 
+    /**
+     * Milliseconds until an element matching {@code css} has {@code attribute} = {@code value}; fails past
+     * {@code limitMs}. A live view swaps its content in as it changes: an element read a moment ago may be gone.
+     */
+    protected long until(String css, String attribute, String value, long limitMs) {
+        long start = System.nanoTime();
+        new WebDriverWait(driver(), Duration.ofMillis(limitMs), Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> value.equals(e.getAttribute(attribute))));
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
     /** The quality bar on the page now shown, at phone size (the viewport is left at phone size). */
     protected void checkPage(Browser b, String screenshot) {
         b.phone();

@@ -49,10 +49,25 @@ public class HallBroadcaster implements org.springframework.context.SmartLifecyc
     private final ElectionController rounds;
     private final SpringTemplateEngine templates;
 
-    private record Screen(SseEmitter emitter, String base, Locale locale, String template, String fragment) {}
+    /** One open screen and what it was last sent, so that it is sent only what changed. */
+    private static final class Screen {
+        final SseEmitter emitter;
+        final String base;
+        final Locale locale;
+        final String template;
+        final String fragment;
+        volatile String last;
+
+        Screen(SseEmitter emitter, String base, Locale locale, String template, String fragment) {
+            this.emitter = emitter;
+            this.base = base;
+            this.locale = locale;
+            this.template = template;
+            this.fragment = fragment;
+        }
+    }
 
     private final Map<String, List<Screen>> screens = new ConcurrentHashMap<>();
-    private final Map<String, String> lastSent = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hall-screens");
         t.setDaemon(true);
@@ -83,7 +98,7 @@ public class HallBroadcaster implements org.springframework.context.SmartLifecyc
     public void stop() {
         running = false;
         ticker.shutdownNow();
-        screens.values().forEach(list -> list.forEach(s -> s.emitter().complete()));
+        screens.values().forEach(list -> list.forEach(s -> s.emitter.complete()));
         screens.clear();
     }
 
@@ -103,7 +118,7 @@ public class HallBroadcaster implements org.springframework.context.SmartLifecyc
     /** A counted round: its result lines as the results page shows them, and its public link's QR when published. */
     public record CountedRound(String title, int round, RoundView view, boolean confidence, String link, String qr) {}
 
-    public Map<String, Object> state(String congressId, String base, Locale locale) {
+    public Map<String, Object> state(String congressId, String base) {
         CongressQueries.Dashboard d = congresses.dashboard(new CongressQueries.DashboardOf(congressId)).orElseThrow();
         List<OpenRound> open = new ArrayList<>();
         List<CountedRound> counted = new ArrayList<>();
@@ -151,41 +166,41 @@ public class HallBroadcaster implements org.springframework.context.SmartLifecyc
         emitter.onError(e -> remove.run());
         // The screen gets the present state at once: whatever changed between its page load and this subscription.
         try {
-            send(screen, render(congressId, screen));
+            send(screen, render(screen, state(congressId, base)));
         } catch (IOException | RuntimeException e) {
             remove.run();
         }
         return emitter;
     }
 
+    /**
+     * Each congress's state is read once per tick (per public address), then rendered once per kind of screen and
+     * language, and sent to a screen only when it differs from what that screen was last sent.
+     */
     private void tick() {
         for (Map.Entry<String, List<Screen>> entry : screens.entrySet()) {
-            String congressId = entry.getKey();
+            Map<String, Map<String, Object>> states = new LinkedHashMap<>();
             Map<String, String> rendered = new LinkedHashMap<>();
             for (Screen s : entry.getValue()) {
                 try {
-                    String html = rendered.computeIfAbsent(s.locale() + "|" + s.template() + "|" + s.fragment(), l -> render(congressId, s));
-                    String key = congressId + "|" + s.locale() + "|" + System.identityHashCode(s);
-                    if (!html.equals(lastSent.get(key))) {
-                        send(s, html);
-                        lastSent.put(key, html);
-                    }
+                    Map<String, Object> state = states.computeIfAbsent(s.base, b -> state(entry.getKey(), b));
+                    String html = rendered.computeIfAbsent(s.base + "|" + s.locale + "|" + s.template + "|" + s.fragment, k -> render(s, state));
+                    if (!html.equals(s.last)) send(s, html);
                 } catch (IOException | IllegalStateException gone) {
-                    s.emitter().completeWithError(gone);
+                    s.emitter.completeWithError(gone);
                 } catch (RuntimeException e) {
                     log.atWarn().addKeyValue("exception", e.getClass().getName()).log("hall screen state could not be read; next tick retries");
                 }
             }
         }
-        lastSent.keySet().removeIf(k -> !screens.containsKey(k.substring(0, k.indexOf('|'))));
     }
 
-    private String render(String congressId, Screen s) {
-        Context c = new Context(s.locale(), state(congressId, s.base(), s.locale()));
-        return templates.process(s.template(), Set.of(s.fragment()), c);
+    private String render(Screen s, Map<String, Object> state) {
+        return templates.process(s.template, Set.of(s.fragment), new Context(s.locale, state));
     }
 
     private static void send(Screen s, String html) throws IOException {
-        s.emitter().send(SseEmitter.event().name("hall").data(html, MediaType.TEXT_HTML));
+        s.emitter.send(SseEmitter.event().name("hall").data(html, MediaType.TEXT_HTML));
+        s.last = html;
     }
 }

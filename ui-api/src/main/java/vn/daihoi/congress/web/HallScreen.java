@@ -33,9 +33,9 @@ public class HallScreen {
     }
 
     @GetMapping("/hall/{congressId}")
-    public String hall(@PathVariable String congressId, HttpServletRequest request, Model model) {
+    public String hall(@PathVariable String congressId, Model model) {
         access.requireReaderOfCongress(congressId);
-        model.addAllAttributes(broadcaster.state(congressId, address.base(), RequestContextUtils.getLocale(request)));
+        model.addAllAttributes(broadcaster.state(congressId, address.base()));
         model.addAttribute("congressId", congressId);
         return "congress/hall";
     }

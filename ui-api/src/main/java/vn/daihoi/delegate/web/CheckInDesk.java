@@ -16,11 +16,14 @@ import vn.daihoi.congress.CongressProjection;
 import vn.daihoi.congress.CongressQueries;
 import vn.daihoi.congress.web.HallBroadcaster;
 import vn.daihoi.delegate.DelegateController;
+import vn.daihoi.delegate.DelegateQueries.RollEntry;
 import vn.daihoi.delegate.RollSearch;
 import vn.daihoi.infra.edge.Limits;
 import vn.daihoi.web.FormText;
 import vn.daihoi.web.PublicAddress;
 import vn.daihoi.web.WebPage;
+
+import java.util.List;
 
 /**
  * {@code /desk/{congressId}}: the check-in desk at the hall's door (R-13). The clerk types part of a name, with or
@@ -86,11 +89,11 @@ public class CheckInDesk {
         model.addAttribute("dashboard", congresses.dashboard(new CongressQueries.DashboardOf(congressId)).orElseThrow());
         model.addAttribute("q", typed == null ? "" : typed);
         model.addAttribute("searched", typed != null && !typed.isBlank());
-        model.addAttribute("results", typed == null ? java.util.List.of() : RollSearch.find(delegates.roll(congressId).delegates(), typed, SHOWN));
+        List<RollEntry> roll = delegates.roll(congressId).delegates();
+        model.addAttribute("results", typed == null ? List.of() : RollSearch.find(roll, typed, SHOWN));
         if (checkedIn != null) {
             model.addAttribute("checkedIn", checkedIn);
-            model.addAttribute("checkedInEntry", delegates.roll(congressId).delegates().stream()
-                    .filter(e -> e.delegateId().equals(checkedIn.delegateId())).findFirst().orElse(null));
+            model.addAttribute("checkedInEntry", roll.stream().filter(e -> e.delegateId().equals(checkedIn.delegateId())).findFirst().orElse(null));
         }
         return "delegate/desk";
     }

@@ -16,14 +16,12 @@ import vn.daihoi.election.CastBallotCommand;
 import vn.daihoi.election.ElectedBody;
 import vn.daihoi.election.ElectionAccess;
 import vn.daihoi.election.ElectionProjection;
-import vn.daihoi.election.ElectionQueries.CandidateView;
 import vn.daihoi.election.ElectionQueries.ElectionOf;
 import vn.daihoi.election.ElectionQueries.ElectionView;
 import vn.daihoi.election.ElectionQueries.RoundView;
 import vn.daihoi.election.infra.JdbcBallotBox;
 import vn.daihoi.election.infra.JdbcBallotBox.VoterStanding;
 import vn.daihoi.infra.edge.Limits;
-import vn.daihoi.person.PersonQueries;
 import vn.daihoi.web.FormText;
 import vn.daihoi.web.WebPage;
 
@@ -68,8 +66,9 @@ public class BallotPage {
     @GetMapping("/vote/elections/{electionId}/rounds/{round}")
     public String ballot(@PathVariable String electionId, @PathVariable int round, HttpServletResponse response, Model model) {
         Caller voter = rights.requireVoter(electionId);
-        Ballot b = open(electionId, round, voter);
-        if (box.standing(electionId, round, voter.delegateId()) == VoterStanding.VOTED) {
+        VoterStanding standing = box.standing(electionId, round, voter.delegateId());
+        Ballot b = open(electionId, round, standing);
+        if (standing == VoterStanding.VOTED) {
             model.addAttribute("election", b.election());
             model.addAttribute("round", round);
             return "election/voted";
@@ -82,7 +81,7 @@ public class BallotPage {
     public String edit(@PathVariable String electionId, @PathVariable int round, @RequestParam MultiValueMap<String, String> form,
                        HttpServletResponse response, Model model) {
         Caller voter = rights.requireVoter(electionId);
-        Ballot b = open(electionId, round, voter);
+        Ballot b = open(electionId, round, box.standing(electionId, round, voter.delegateId()));
         Choice c = choice(b, form);
         return show(model, b, lines(b, c.kept(), c.ratings()), c.key(), null, response, 200);
     }
@@ -91,7 +90,7 @@ public class BallotPage {
     public String review(@PathVariable String electionId, @PathVariable int round, @RequestParam MultiValueMap<String, String> form,
                          HttpServletResponse response, Model model) {
         Caller voter = rights.requireVoter(electionId);
-        Ballot b = open(electionId, round, voter);
+        Ballot b = open(electionId, round, box.standing(electionId, round, voter.delegateId()));
         Choice c = choice(b, form);
         String error = mistake(b, c);
         if (error != null) return show(model, b, lines(b, c.kept(), c.ratings()), c.key(), error, response, 422);
@@ -113,11 +112,7 @@ public class BallotPage {
     public String cast(@PathVariable String electionId, @PathVariable int round, @RequestParam MultiValueMap<String, String> form,
                        HttpServletResponse response, Model model) {
         Caller voter = rights.requireVoter(electionId);
-        Ballot b = shapes.computeIfAbsent(electionId + "#" + round, k -> known(electionId, round));
-        if (!"OPEN".equals(b.round().status())) {
-            shapes.remove(electionId + "#" + round);
-            b = known(electionId, round);
-        }
+        Ballot b = forCast(electionId, round);
         Choice c = choice(b, form);
         String error = mistake(b, c);
         if (error != null && "OPEN".equals(b.round().status())) {
@@ -206,12 +201,11 @@ public class BallotPage {
     }
 
     /** The round must be open for a ballot: otherwise the box's own refusal, shown as its page. */
-    private Ballot open(String electionId, int round, Caller voter) {
+    private Ballot open(String electionId, int round, VoterStanding standing) {
         Ballot b = known(electionId, round);
         if (!"OPEN".equals(b.round().status())) {
             throw RuleViolation.conflict("round-closed", "R-29", "round");
         }
-        VoterStanding standing = box.standing(electionId, round, voter.delegateId());
         if (standing == VoterStanding.NOT_ON_ROLL) {
             throw RuleViolation.conflict("not-on-round-roll", "R-13", "delegateId");
         }
@@ -223,34 +217,31 @@ public class BallotPage {
 
     /**
      * An open round's ballot as the cast needs it — its names in ballot order, its seats, its kind — which cannot
-     * change while the round is open: read once, not on every cast (the box itself refuses a round that closed since).
-     * Bounded: forgotten wholesale past a few thousand rounds.
+     * change while the round is open: read once, not on every cast. Only open rounds are kept (the box itself refuses
+     * a round that closed since); forgotten wholesale past a few thousand rounds.
      */
-    private final Map<String, Ballot> shapes = new java.util.concurrent.ConcurrentHashMap<>() {
-        @Override
-        public Ballot computeIfAbsent(String key, java.util.function.Function<? super String, ? extends Ballot> f) {
-            if (size() > 5_000) clear();
-            return super.computeIfAbsent(key, f);
+    private final Map<String, Ballot> openBallots = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Ballot forCast(String electionId, int round) {
+        String key = electionId + "#" + round;
+        Ballot b = openBallots.get(key);
+        if (b != null) return b;
+        b = known(electionId, round);
+        if ("OPEN".equals(b.round().status())) {
+            if (openBallots.size() > 5_000) openBallots.clear();
+            openBallots.put(key, b);
         }
-    };
+        return b;
+    }
 
     private Ballot known(String electionId, int round) {
         ElectionView e = elections.election(new ElectionOf(electionId)).orElseThrow(ElectionAccess::unknown);
         // The projection's own row: the ballot needs the names and seats, never the turnout the API view counts.
         RoundView r = elections.round(new vn.daihoi.election.ElectionQueries.RoundOf(electionId, round))
                 .orElseThrow(() -> RuleViolation.notFound("unknown-round", "round"));
-        Map<String, CandidateView> byId = new LinkedHashMap<>();
-        e.candidates().forEach(c -> byId.put(c.candidateId(), c));
-        // R-24: ballot order; a later round lists its own candidates in the same order.
-        List<String> order = new ArrayList<>(e.ballotOrder() == null ? List.of() : e.ballotOrder());
-        order.retainAll(r.candidateIds());
-        for (String id : r.candidateIds()) if (!order.contains(id)) order.add(id);
         List<Line> lines = new ArrayList<>();
-        for (String id : order) {
-            CandidateView c = byId.get(id);
-            String name = c == null || c.fullName() == null ? "—" : PersonQueries.displayName(c.fullName());
-            lines.add(new Line(lines.size() + 1, id, name, c == null ? null : c.office(), false, null));
-        }
+        BallotNames.inBallotOrder(e, r.candidateIds()).forEach((id, c) ->
+                lines.add(new Line(lines.size() + 1, id, BallotNames.name(c), c == null ? null : c.office(), false, null)));
         return new Ballot(e, r, e.body() == ElectedBody.CONFIDENCE_VOTE, lines);
     }
 

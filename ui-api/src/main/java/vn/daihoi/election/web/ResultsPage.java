@@ -1,13 +1,10 @@
 package vn.daihoi.election.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,13 +20,11 @@ import vn.daihoi.election.ElectedBody;
 import vn.daihoi.election.ElectionAccess;
 import vn.daihoi.election.ElectionController;
 import vn.daihoi.election.ElectionProjection;
-import vn.daihoi.election.ElectionQueries.CandidateView;
 import vn.daihoi.election.ElectionQueries.ElectionOf;
 import vn.daihoi.election.ElectionQueries.ElectionView;
 import vn.daihoi.election.ElectionQueries.RoundView;
 import vn.daihoi.election.PublishedBallot;
 import vn.daihoi.confidence.RatingLine;
-import vn.daihoi.person.PersonQueries;
 import vn.daihoi.web.FormText;
 import vn.daihoi.web.WebPage;
 
@@ -76,8 +71,8 @@ public class ResultsPage {
 
     @GetMapping("/results")
     public String index() {
-        Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        if (a != null && a.getPrincipal() instanceof Caller c && c.isVoter()) return "redirect:/vote";
+        Caller c = vn.daihoi.web.SignInForm.caller();
+        if (c != null && c.isVoter()) return "redirect:/vote";
         return "election/results-index";
     }
 
@@ -157,15 +152,7 @@ public class ResultsPage {
         RoundView r = api.roundView(electionId, round);
         if (!"COUNTED".equals(r.status())) throw RuleViolation.conflict("round-not-counted", "R-30", "round");
         Map<String, String> names = new LinkedHashMap<>();
-        List<String> order = new ArrayList<>(e.ballotOrder() == null ? List.of() : e.ballotOrder());
-        order.retainAll(r.candidateIds());
-        for (String id : r.candidateIds()) if (!order.contains(id)) order.add(id);
-        Map<String, CandidateView> byId = new LinkedHashMap<>();
-        e.candidates().forEach(c -> byId.put(c.candidateId(), c));
-        for (String id : order) {
-            CandidateView c = byId.get(id);
-            names.put(id, c == null || c.fullName() == null ? "—" : PersonQueries.displayName(c.fullName()));
-        }
+        BallotNames.inBallotOrder(e, r.candidateIds()).forEach((id, c) -> names.put(id, BallotNames.name(c)));
         boolean confidence = e.body() == ElectedBody.CONFIDENCE_VOTE;
         List<PersonResult> people = confidence ? confidenceMinutes.results(electionId, round).people() : List.of();
         return new Counted(e, r, confidence, names, people);

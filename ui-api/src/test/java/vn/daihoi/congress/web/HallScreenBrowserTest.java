@@ -1,13 +1,9 @@
 package vn.daihoi.congress.web;
 
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.daihoi.support.CongressInSession;
 import vn.daihoi.support.PageTest;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,15 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an open round's turnout and never its interim result, then the counted result and the public link's QR code.
  */
 class HallScreenBrowserTest extends PageTest {
-
-    /** Milliseconds until the attribute of the element reads {@code value}; fails past {@code limitMs}. */
-    private long until(String css, String attribute, String value, long limitMs) {
-        long start = System.nanoTime();
-        // The screen swaps its content in as it changes: an element read a moment ago may be gone; read it again.
-        new WebDriverWait(driver(), Duration.ofMillis(limitMs), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(css)).stream()
-                .anyMatch(e -> value.equals(e.getAttribute(attribute))));
-        return (System.nanoTime() - start) / 1_000_000;
-    }
 
     @Test
     void theHallScreenFollowsCheckInAndTurnoutLiveAndShowsResultsOnlyAfterTheCount() {

@@ -18,11 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CheckInDeskBrowserTest extends PageTest {
 
-    private void until(String css, String attribute, String value) {
-        new WebDriverWait(driver(), Duration.ofSeconds(2), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> value.equals(e.getAttribute(attribute))));
-    }
-
     @Test
     void theDeskFindsADelegateWithoutDiacriticsAndByCodeAndChecksHerInWithOneClick() {
         Scenario s = new Scenario(admin()).units();
@@ -43,11 +38,11 @@ class CheckInDeskBrowserTest extends PageTest {
         waitFor("ul.rounds");
         browser.open(base() + "/desk/" + s.congress);
         waitFor("[data-counter-live]");
-        until("[data-counter-live]", "data-present", "0");
+        until("[data-counter-live]", "data-present", "0", 2000);
 
         // Typed without diacritics: she comes first; Nguyễn Thị Ngọc Anh (every word typed begins one of hers) after her.
         find("#q").sendKeys("nguyen thi anh");
-        until("[data-results-list] li", "data-delegate", delegateOf(organiser, roll, "A01"));
+        until("[data-results-list] li", "data-delegate", delegateOf(organiser, roll, "A01"), 2000);
         assertThat(all("[data-results-list] li")).hasSize(2);
         assertThat(all("[data-results-list] li").get(0).getAttribute("data-delegate")).isEqualTo(delegateOf(organiser, roll, "A01"));
         pageChecks(browser, "desk-search");
@@ -66,7 +61,7 @@ class CheckInDeskBrowserTest extends PageTest {
 
         // Another desk checks someone in: this desk's counter follows without a reload.
         assertThat(organiser.post(roll + "/delegates/" + delegateOf(organiser, roll, "A03") + "/check-in", "").status()).isEqualTo(200);
-        until("[data-counter-live]", "data-present", "2");
+        until("[data-counter-live]", "data-present", "2", 2000);
     }
 
     private static String delegateOf(Http organiser, String roll, String code) {
