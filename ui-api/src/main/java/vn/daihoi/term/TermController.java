@@ -74,11 +74,11 @@ public class TermController {
         this.elections = elections;
     }
 
-    record Submission(@NotEmpty @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> electionIds) {}
+    public record Submission(@NotEmpty @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> electionIds) {}
 
-    record Recognition(@NotNull LocalDate recognisedOn, @NotNull @Valid Decision decision) {}
+    public record Recognition(@NotNull LocalDate recognisedOn, @NotNull @Valid Decision decision) {}
 
-    record Refusal(@NotNull LocalDate refusedOn, @NotBlank @Note(max = Limits.REASON) String reason) {}
+    public record Refusal(@NotNull LocalDate refusedOn, @NotBlank @Note(max = Limits.REASON) String reason) {}
 
     record PastHolding(@NotBlank @Line(max = Limits.ID) String personId, @NotNull Office office, LocalDate from, @Valid Decision startDecision, LocalDate to,
                        HoldingEnd ended, @Valid Decision endDecision) {}
@@ -92,12 +92,12 @@ public class TermController {
     record Provisional(@NotNull @Valid Term term, @NotNull ProvisionalReason reason, @NotNull LocalDate appointedOn,
                        @NotNull @Valid Decision decision, @Min(1) int seats, @NotEmpty @Size(max = Limits.ITEMS) List<@NotNull @Valid Appointee> members) {}
 
-    record Ending(@NotBlank @Line(max = Limits.ID) String personId, Office office, @NotNull HoldingEnd how, @NotNull LocalDate endedOn,
+    public record Ending(@NotBlank @Line(max = Limits.ID) String personId, Office office, @NotNull HoldingEnd how, @NotNull LocalDate endedOn,
                   @NotNull @Valid Decision decision) {}
 
-    record ByElection(@NotBlank @Line(max = Limits.ID) String electionId, @NotNull LocalDate startedOn, @Valid Decision decision, @Valid Decision consent) {}
+    public record ByElection(@NotBlank @Line(max = Limits.ID) String electionId, @NotNull LocalDate startedOn, @Valid Decision decision, @Valid Decision consent) {}
 
-    record Appointment(@NotBlank @Line(max = Limits.ID) String personId, @NotNull Office office, @NotNull LocalDate startedOn,
+    public record Appointment(@NotBlank @Line(max = Limits.ID) String personId, @NotNull Office office, @NotNull LocalDate startedOn,
                        @NotNull @Valid Decision decision, @Valid Decision consent) {}
 
     record Extraordinary(@NotNull ExtraordinaryGrounds grounds, @NotNull LocalDate approvedOn, @NotNull @Valid Decision consent) {}

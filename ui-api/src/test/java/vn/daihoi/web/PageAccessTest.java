@@ -52,7 +52,11 @@ class PageAccessTest extends ApiTest {
             "GET /results/elections/{electionId}/rounds/{round}/minutes.pdf", "GET /results/{linkId}/minutes.pdf",
             "GET /hall/{congressId}", "GET /hall/{congressId}/events",
             "GET /staff", "POST /staff", "POST /staff/sign-out",
-            "GET /desk/{congressId}", "POST /desk/{congressId}/search", "POST /desk/{congressId}/check-in", "GET /desk/{congressId}/events");
+            "GET /desk/{congressId}", "POST /desk/{congressId}/search", "POST /desk/{congressId}/check-in", "GET /desk/{congressId}/events",
+            "GET /console/units/{unitId}/terms", "POST /console/units/{unitId}/terms", "GET /console/terms/{leadershipId}",
+            "GET /console/terms/{leadershipId}/dossier.pdf", "POST /console/terms/{leadershipId}/recognise",
+            "POST /console/terms/{leadershipId}/refuse", "POST /console/terms/{leadershipId}/offices/end",
+            "POST /console/terms/{leadershipId}/by-elections", "POST /console/terms/{leadershipId}/appointments");
 
     /** A browser-like client: its own cookie jar, no redirects followed. */
     final class Visitor {

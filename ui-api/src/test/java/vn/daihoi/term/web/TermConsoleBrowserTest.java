@@ -1,0 +1,111 @@
+package vn.daihoi.term.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import vn.daihoi.support.CongressInSession;
+import vn.daihoi.support.Http;
+import vn.daihoi.support.PageTest;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 12, item 7 (and the recognition half of acceptance 2): after the congress, its organiser submits the
+ * counted elections from the page, an organiser of the upper-level union recognises the committee from the page
+ * (a recognition without its decision is refused next to the field and changes nothing), the unit's organiser sees
+ * no recognition form, and a resignation is recorded from the page. The API is only read to check.
+ */
+class TermConsoleBrowserTest extends PageTest {
+
+    @Test
+    void aCommitteeIsSubmittedRecognisedFromAboveAndChangedMidTermThroughThePages() {
+        CongressInSession c = new CongressInSession(this, 12, 10);
+        List<String> p = c.personIds;
+        String chair = p.get(11);
+        c.decide("COMMITTEE_SIZE", "Số lượng Ban Chấp hành", List.of(), 5);
+        String committee = c.electInOneRound("EXECUTIVE_COMMITTEE", 5, p.subList(6, 12), List.of(p.get(6), p.get(7), p.get(8), p.get(9), chair),
+                "Bầu Ban Chấp hành khóa X");
+        String chairElection = c.electInOneRound("CHAIR", 1, List.of(chair), List.of(chair), "Bầu Chủ tịch Công đoàn cơ sở");
+        String[] branch = staffAccount("ORGANISER", c.scenario.branch);
+        String[] upper = staffAccount("ORGANISER", c.scenario.upper);
+        browser.desktop();
+
+        // The branch's organiser submits both counted elections (they are offered, ticked).
+        signInStaff(branch);
+        browser.open(base() + "/console/units/" + c.scenario.branch + "/terms");
+        waitFor("[data-submit-form]");
+        assertThat(all("[data-submit-form] input[name=electionIds]")).extracting(e -> e.getAttribute("value"))
+                .containsExactlyInAnyOrder(committee, chairElection);
+        pageChecks(browser, "console-terms-submit");
+        find("[data-submit-form] button[type=submit]").click();
+        waitFor("[data-term-status]");
+        assertThat(find("[data-term-status]").getAttribute("data-status")).isEqualTo("SUBMITTED");
+        String leadership = driver().getCurrentUrl().replaceFirst(".*/console/terms/", "");
+        assertThat(all("[data-recognise-form]")).as("the unit's own organiser may not recognise it (R-03)").isEmpty();
+        Http api = http().as(login(upper[0], upper[1]));
+        assertThat(api.get("/api/terms/" + leadership).body().path("electionIds").size()).isEqualTo(2);
+
+        // The upper level's organiser: a recognition without its decision is refused next to the field, nothing written.
+        signOut();
+        signInStaff(upper);
+        browser.open(base() + "/console/terms/" + leadership);
+        waitFor("[data-recognise-form]");
+        pageChecks(browser, "console-term-recognise");
+        date("#recognisedOn", "2023-06-15");
+        long before = eventCount();
+        find("[data-recognise-form] button[type=submit]").click();
+        waitFor("[data-field-error]");
+        assertThat(find("[data-problem]").getAttribute("data-field")).isEqualTo("decision");
+        assertThat(find("[data-field-error]").getAttribute("data-field")).isEqualTo("decision");
+        assertThat(find("[data-field-error]").getText()).isNotBlank();
+        assertThat(eventCount()).isEqualTo(before);
+        checkPage(browser, "console-term-refused-field");
+
+        date("#recognisedOn", "2023-06-15");
+        find("#decision").sendKeys("25/QĐ-CĐVC");
+        date("#recognise-decision-signedOn", "2023-06-15");
+        find("[data-recognise-form] button[type=submit]").click();
+        until("[data-term-status]", "data-status", "RECOGNISED", 5000);
+        JsonNode holders = api.get("/api/units/" + c.scenario.branch + "/office-holders?on=2024-06-01").body().path("holdings");
+        assertThat(holders.findValuesAsText("office")).contains("CHAIR");
+        for (JsonNode h : holders) if (h.path("office").asText().equals("CHAIR")) assertThat(h.path("personId").asText()).isEqualTo(chair);
+
+        // Mid-term: the branch's organiser records a resignation; no recognition or appointment form for him.
+        signOut();
+        signInStaff(branch);
+        browser.open(base() + "/console/terms/" + leadership);
+        waitFor("[data-end-form]");
+        assertThat(all("[data-appoint-form]")).isEmpty();
+        new org.openqa.selenium.support.ui.Select(find("#end-personId")).selectByValue(p.get(6));
+        new org.openqa.selenium.support.ui.Select(find("#end-how")).selectByValue("RESIGNATION");
+        date("#end-endedOn", "2025-03-01");
+        find("#end-decision").sendKeys("07/QĐ-CĐCS");
+        date("#end-decision-signedOn", "2025-02-28");
+        find("[data-end-form] button[type=submit]").click();
+        waitFor("[data-term-status]");
+        assertThat(all("[data-holders] tr[data-person='" + p.get(6) + "']")).isEmpty();
+        JsonNode after = api.get("/api/units/" + c.scenario.branch + "/office-holders?on=2025-03-02").body().path("holdings");
+        assertThat(after.findValuesAsText("personId")).doesNotContain(p.get(6)).contains(chair);
+    }
+
+    private void signInStaff(String[] account) {
+        forgetSession(browser);
+        browser.open(base() + "/staff");
+        find("#username").sendKeys(account[0]);
+        find("#password").sendKeys(account[1]);
+        find("form button[type=submit]").click();
+        waitFor("main h1");
+    }
+
+    /** A date input filled as a person's picker would (the typed form depends on the browser's locale). */
+    private void date(String css, String iso) {
+        driver().executeScript("arguments[0].value = arguments[1]", find(css), iso);
+    }
+
+    private void signOut() {
+        browser.open(base() + "/staff");
+        driver().findElement(By.cssSelector("form[action$='/staff/sign-out'] button")).click();
+    }
+}
