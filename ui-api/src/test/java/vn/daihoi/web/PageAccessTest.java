@@ -56,7 +56,9 @@ class PageAccessTest extends ApiTest {
             "GET /console/units/{unitId}/terms", "POST /console/units/{unitId}/terms", "GET /console/terms/{leadershipId}",
             "GET /console/terms/{leadershipId}/dossier.pdf", "POST /console/terms/{leadershipId}/recognise",
             "POST /console/terms/{leadershipId}/refuse", "POST /console/terms/{leadershipId}/offices/end",
-            "POST /console/terms/{leadershipId}/by-elections", "POST /console/terms/{leadershipId}/appointments");
+            "POST /console/terms/{leadershipId}/by-elections", "POST /console/terms/{leadershipId}/appointments",
+            "GET /console/congresses/{congressId}/first-meeting", "POST /console/congresses/{congressId}/first-meeting",
+            "POST /console/congresses/{congressId}/first-meeting/{meetingId}/summon");
 
     /** A browser-like client: its own cookie jar, no redirects followed. */
     final class Visitor {
