@@ -44,10 +44,10 @@ public class ElectedRollController {
         this.elections = elections;
     }
 
-    record FromElection(@NotBlank @Line(max = Limits.ID) String electionId) {}
+    public record FromElection(@NotBlank @Line(max = Limits.ID) String electionId) {}
 
     /** What was added, what was already there, and the roll as it now stands. */
-    record Report(String electionId, int added, int alreadyOnRoll, List<String> addedDelegateIds,
+    public record Report(String electionId, int added, int alreadyOnRoll, List<String> addedDelegateIds,
                   List<String> alreadyOnRollPersonIds, Roll roll) {}
 
     /** every member the convening congress elected to the executive committee, summoned as a voting member. */

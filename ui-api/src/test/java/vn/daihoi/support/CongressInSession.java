@@ -114,36 +114,6 @@ public final class CongressInSession {
         return counting().close(election, round);
     }
 
-    /**
-     * A whole one-round election of {@code body} at this congress: nominated, list approved by show of hands, the
-     * round opened and sealed, every voter keeping {@code keptPersons}, closed and counted. Answers its id.
-     */
-    public String electInOneRound(String body, int seats, List<String> candidates, List<String> keptPersons, String title) {
-        Http.Answer e = organiser.post(path("/elections"), "{\"body\":\"%s\",\"seats\":%d,\"title\":\"%s\"}".formatted(body, seats, title));
-        assertThat(e.status()).as(e.raw()).isEqualTo(201);
-        String id = e.body().path("electionId").asText();
-        for (String p : candidates) {
-            Http.Answer n = organiser.post("/api/elections/" + id + "/candidates", "{\"personId\":\"" + p + "\",\"source\":\"OUTGOING_COMMITTEE\"}");
-            assertThat(n.status()).as(n.raw()).isEqualTo(200);
-        }
-        String list = decide("CANDIDATE_LIST", title, candidates, null);
-        Http.Answer a = organiser.post("/api/elections/" + id + "/approve-list", "{\"listDecisionId\":\"" + list + "\"}");
-        assertThat(a.status()).as(a.raw()).isEqualTo(200);
-        List<String> kept = new ArrayList<>();
-        for (JsonNode cand : a.body().path("candidates")) {
-            if (keptPersons.contains(cand.path("personId").asText())) kept.add("\"" + cand.path("candidateId").asText() + "\"");
-        }
-        assertThat(openRound(id, 1, null).status()).isEqualTo(201);
-        for (Http voter : voters) {
-            Http.Answer cast = voter.postWithHeader("/api/elections/" + id + "/rounds/1/ballots", "{\"keptCandidateIds\":[" + String.join(",", kept) + "]}",
-                    "Idempotency-Key", java.util.UUID.randomUUID().toString());
-            assertThat(cast.status()).as(cast.raw()).isEqualTo(201);
-        }
-        Http.Answer closed = close(id, 1);
-        assertThat(closed.body().path("status").asText()).as(closed.raw()).isEqualTo("COUNTED");
-        return id;
-    }
-
     /** What the support needs of the test class. */
     public interface ApiTestAccess {
         Http admin();

@@ -58,7 +58,8 @@ class PageAccessTest extends ApiTest {
             "POST /console/terms/{leadershipId}/refuse", "POST /console/terms/{leadershipId}/offices/end",
             "POST /console/terms/{leadershipId}/by-elections", "POST /console/terms/{leadershipId}/appointments",
             "GET /console/congresses/{congressId}/first-meeting", "POST /console/congresses/{congressId}/first-meeting",
-            "POST /console/congresses/{congressId}/first-meeting/{meetingId}/summon");
+            "POST /console/congresses/{congressId}/first-meeting/{meetingId}/summon",
+            "GET /console/congresses/{congressId}/upper-delegates", "POST /console/congresses/{congressId}/upper-delegates");
 
     /** A browser-like client: its own cookie jar, no redirects followed. */
     final class Visitor {

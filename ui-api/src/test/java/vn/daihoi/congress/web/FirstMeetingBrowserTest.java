@@ -3,6 +3,7 @@ package vn.daihoi.congress.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
+import vn.daihoi.support.Ballots;
 import vn.daihoi.support.CongressInSession;
 import vn.daihoi.support.Http;
 import vn.daihoi.support.PageTest;
@@ -22,9 +23,10 @@ class FirstMeetingBrowserTest extends PageTest {
     void theFirstMeetingIsConvenedAndTheElectedCommitteeSummonedFromThePage() {
         CongressInSession c = new CongressInSession(this, 12, 10);
         List<String> p = c.personIds;
+        Ballots ballots = new Ballots(c.organiser, c.scenario.congress);
         c.decide("COMMITTEE_SIZE", "Số lượng Ban Chấp hành", List.of(), 5);
         List<String> elected = List.of(p.get(6), p.get(7), p.get(8), p.get(9), p.get(10));
-        c.electInOneRound("EXECUTIVE_COMMITTEE", 5, p.subList(6, 12), elected, "Bầu Ban Chấp hành khóa X");
+        ballots.elect("EXECUTIVE_COMMITTEE", 5, p.subList(6, 12), elected, c.voters).electionId();
         String[] organiser = staffAccount("ORGANISER", c.scenario.branch);
         Http api = http().as(login(organiser[0], organiser[1]));
 

@@ -3,6 +3,7 @@ package vn.daihoi.term.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import vn.daihoi.support.Ballots;
 import vn.daihoi.support.CongressInSession;
 import vn.daihoi.support.Http;
 import vn.daihoi.support.PageTest;
@@ -23,11 +24,12 @@ class TermConsoleBrowserTest extends PageTest {
     void aCommitteeIsSubmittedRecognisedFromAboveAndChangedMidTermThroughThePages() {
         CongressInSession c = new CongressInSession(this, 12, 10);
         List<String> p = c.personIds;
+        Ballots ballots = new Ballots(c.organiser, c.scenario.congress);
         String chair = p.get(11);
         c.decide("COMMITTEE_SIZE", "Số lượng Ban Chấp hành", List.of(), 5);
-        String committee = c.electInOneRound("EXECUTIVE_COMMITTEE", 5, p.subList(6, 12), List.of(p.get(6), p.get(7), p.get(8), p.get(9), chair),
-                "Bầu Ban Chấp hành khóa X");
-        String chairElection = c.electInOneRound("CHAIR", 1, List.of(chair), List.of(chair), "Bầu Chủ tịch Công đoàn cơ sở");
+        String committee = ballots.elect("EXECUTIVE_COMMITTEE", 5, p.subList(6, 12), List.of(p.get(6), p.get(7), p.get(8), p.get(9), chair),
+                c.voters).electionId();
+        String chairElection = ballots.elect("CHAIR", 1, List.of(chair), List.of(chair), c.voters).electionId();
         String[] branch = staffAccount("ORGANISER", c.scenario.branch);
         String[] upper = staffAccount("ORGANISER", c.scenario.upper);
         browser.desktop();
