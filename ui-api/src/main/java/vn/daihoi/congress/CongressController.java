@@ -50,23 +50,23 @@ public class CongressController {
         this.clock = clock;
     }
 
-    record TermShiftBody(@NotNull @Valid DecisionBody decision, int months) {}
+    public record TermShiftBody(@NotNull @Valid DecisionBody decision, int months) {}
 
     /**
      * A congress, or with {@code kind} COMMITTEE_MEETING a committee meeting (ADR 0009): then {@code purpose} is
      * required, {@code ofCongressId} and {@code convenerPersonId} name the electing congress and the convener of a
      * first meeting (R-41), and {@code ordinal}/{@code announcedSeats} are left out.
      */
-    record Convene(@Line(max = Limits.ID) String congressId, @NotBlank @Line(max = Limits.ID) String unitId, Integer ordinal, @NotNull Term term,
+    public record Convene(@Line(max = Limits.ID) String congressId, @NotBlank @Line(max = Limits.ID) String unitId, Integer ordinal, @NotNull Term term,
                    @NotNull CongressKind kind, boolean pilot, @Line(max = Limits.ID) String pilotChosenByUnitId, @NotNull LocalDate date,
                    @NotBlank @Line(max = Limits.NAME) String venue, Integer announcedSeats, @Line(max = Limits.ID) String profileId, @Valid TermShiftBody termShift,
                    @Valid DecisionBody decision, MeetingPurpose purpose, @Line(max = Limits.ID) String ofCongressId, @Line(max = Limits.ID) String convenerPersonId) {}
 
-    record Reschedule(@NotNull LocalDate date, @NotBlank @Line(max = Limits.NAME) String venue, @Note(max = Limits.REASON) String reason) {}
+    public record Reschedule(@NotNull LocalDate date, @NotBlank @Line(max = Limits.NAME) String venue, @Note(max = Limits.REASON) String reason) {}
 
-    record Cancel(@NotBlank @Note(max = Limits.REASON) String reason) {}
+    public record Cancel(@NotBlank @Note(max = Limits.REASON) String reason) {}
 
-    record ShowOfHands(@Line(max = Limits.ID) String decisionId, @NotNull DecisionSubject subject, @Line(max = Limits.NAME) String title,
+    public record ShowOfHands(@Line(max = Limits.ID) String decisionId, @NotNull DecisionSubject subject, @Line(max = Limits.NAME) String title,
                        @Size(max = Limits.IDS) List<@NotBlank @Line(max = Limits.ID) String> personIds,
                        Integer seats, @Min(0) int votesFor, @Min(0) int votesAgainst, @Min(0) int abstentions) {}
 

@@ -52,7 +52,17 @@ class PageAccessTest extends ApiTest {
             "GET /results/elections/{electionId}/rounds/{round}/minutes.pdf", "GET /results/{linkId}/minutes.pdf",
             "GET /hall/{congressId}", "GET /hall/{congressId}/events",
             "GET /staff", "POST /staff", "POST /staff/sign-out",
-            "GET /desk/{congressId}", "POST /desk/{congressId}/search", "POST /desk/{congressId}/check-in", "GET /desk/{congressId}/events");
+            "GET /desk/{congressId}", "POST /desk/{congressId}/search", "POST /desk/{congressId}/check-in", "GET /desk/{congressId}/events",
+            // the organiser's congress console (issue 12)
+            "GET /console", "GET /console/units/{unitId}/congresses/new", "POST /console/units/{unitId}/congresses/new",
+            "GET /console/congresses/{congressId}", "POST /console/congresses/{congressId}/reschedule", "POST /console/congresses/{congressId}/cancel",
+            "GET /console/congresses/{congressId}/session", "POST /console/congresses/{congressId}/session/open",
+            "POST /console/congresses/{congressId}/session/close", "POST /console/congresses/{congressId}/session/decisions",
+            "POST /console/congresses/{congressId}/session/hint",
+            "GET /console/congresses/{congressId}/roll", "POST /console/congresses/{congressId}/roll/import",
+            "POST /console/congresses/{congressId}/roll/delegates", "POST /console/congresses/{congressId}/roll/replace",
+            "POST /console/congresses/{congressId}/roll/slips",
+            "POST /desk/{congressId}/check-out", "POST /desk/{congressId}/correction");
 
     /** A browser-like client: its own cookie jar, no redirects followed. */
     final class Visitor {
