@@ -286,6 +286,42 @@ class CongressConsoleBrowserTest extends PageTest {
         assertThat(find("[data-step='roll'] [data-why]").getText()).contains("huỷ");
     }
 
+    @Test
+    void badInputOnEveryConsoleFormGetsThePageWithItsRefusalNeverAServerError() throws Exception {
+        Scenario s = new Scenario(admin()).units();
+        String[] staff = staffAccount("ORGANISER", s.upper);
+        Http organiser = http().as(login(staff[0], staff[1]));
+        assertThat(s.convene(organiser).status()).isEqualTo(201);
+        forgetSession(browser);
+        browser.desktop();
+        staffSignIn(staff);
+        String c = "/console/congresses/" + s.congress;
+        Map<String, Map<String, String>> cases = new LinkedHashMap<>();
+        cases.put("/console/units/" + s.branch + "/congresses/new", Map.of("kind", "WHATEVER", "ordinal", "mười", "termStart", "x",
+                "termEnd", "9".repeat(40), "date", "20/05/2023", "venue", "Hội\u0000trường", "announcedSeats", "1e99"));
+        cases.put(c + "/reschedule", Map.of("date", "không phải ngày", "venue", "x".repeat(5_000)));
+        cases.put(c + "/cancel", Map.of("reason", "\u0000"));
+        cases.put(c + "/session/decisions", Map.of("subject", "NOPE", "votesFor", "abc", "personIds", "x".repeat(500)));
+        cases.put(c + "/session/close", Map.of());
+        cases.put(c + "/roll/import", Map.of("file", "ma;ho_ten"));
+        cases.put(c + "/roll/delegates", Map.of("code", "A\u0000B", "fullName", "", "birthDate", "hôm qua", "category", "BOSS"));
+        cases.put(c + "/roll/replace", Map.of("delegateId", "nobody"));
+        cases.put(c + "/roll/slips", Map.of("scope", "everyone"));
+        cases.put("/desk/" + s.congress + "/check-out", Map.of("delegateId", "nobody"));
+        cases.put("/desk/" + s.congress + "/correction", Map.of("delegateId", "nobody", "reason", ""));
+        browser.open(base() + "/staff");
+        for (var e : cases.entrySet()) {
+            HttpResponse<byte[]> r = postForm(e.getKey(), e.getValue());
+            String body = new String(r.body(), StandardCharsets.UTF_8);
+            assertThat(r.statusCode()).as(e.getKey() + " " + body).isIn(404, 409, 413, 422);
+            assertThat(body).as(e.getKey()).containsAnyOf("error-summary", "notice refusal").doesNotContain("Exception", "Whitelabel");
+        }
+        HttpResponse<byte[]> hint = postForm(c + "/session/hint", Map.of("votesFor", "abc", "votesAgainst", "-5"));
+        assertThat(hint.statusCode()).isEqualTo(200);
+        assertThat(organiser.get("/api/congresses/" + s.congress).body().path("congress").path("status").asText()).isEqualTo("CONVENED");
+        assertThat(organiser.get("/api/congresses/" + s.congress + "/delegates").body().path("delegates").size()).isZero();
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private void staffSignIn(String[] account) {
