@@ -57,8 +57,10 @@ class DeskCorrectionBrowserTest extends PageTest {
         find("[data-results-list] li[data-delegate='" + a02 + "'] [data-correction] button").click();
         waitFor("[data-field-error][data-field=reason]");
         assertThat(organiser.get(roll).body().path("present").asInt()).isEqualTo(1);
+        assertThat(find("[data-results-list] li[data-delegate='" + a02 + "'] details").getAttribute("open")).isNotNull();
+        assertThat(find("#reason").getAttribute("aria-describedby")).isEqualTo("reason-error");
         pageChecks(browser, "desk-correction-refused");
-        find("#reason-" + a02).sendKeys("Điểm danh nhầm người cùng tên");
+        find("[data-results-list] li[data-delegate='" + a02 + "'] [data-correction] input[name=reason]").sendKeys("Điểm danh nhầm người cùng tên");
         find("[data-results-list] li[data-delegate='" + a02 + "'] [data-correction] button").click();
         waitFor("[data-corrected]");
         assertThat(organiser.get(roll).body().path("present").asInt()).isEqualTo(0);
