@@ -89,7 +89,20 @@
     if (e) e.focus();
   }
 
+  // Convening: only the chosen rule profile's rules are shown (without this script every profile's are).
+  function ruleProfiles() {
+    var select = document.querySelector('[data-profile-select]');
+    if (!select) return;
+    function update() {
+      document.querySelectorAll('.profile-rules[data-profile]').forEach(function (s) {
+        s.hidden = s.getAttribute('data-profile') !== select.value;
+      });
+    }
+    select.addEventListener('change', update);
+    update();
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
-    codeFromFragment(); ballot(); rating(); once(); copy(); focusError();
+    codeFromFragment(); ballot(); rating(); once(); copy(); focusError(); ruleProfiles();
   });
 })();

@@ -62,11 +62,11 @@ public class CongressController {
                    @NotBlank @Line(max = Limits.NAME) String venue, Integer announcedSeats, @Line(max = Limits.ID) String profileId, @Valid TermShiftBody termShift,
                    @Valid DecisionBody decision, MeetingPurpose purpose, @Line(max = Limits.ID) String ofCongressId, @Line(max = Limits.ID) String convenerPersonId) {}
 
-    record Reschedule(@NotNull LocalDate date, @NotBlank @Line(max = Limits.NAME) String venue, @Note(max = Limits.REASON) String reason) {}
+    public record Reschedule(@NotNull LocalDate date, @NotBlank @Line(max = Limits.NAME) String venue, @Note(max = Limits.REASON) String reason) {}
 
-    record Cancel(@NotBlank @Note(max = Limits.REASON) String reason) {}
+    public record Cancel(@NotBlank @Note(max = Limits.REASON) String reason) {}
 
-    record ShowOfHands(@Line(max = Limits.ID) String decisionId, @NotNull DecisionSubject subject, @Line(max = Limits.NAME) String title,
+    public record ShowOfHands(@Line(max = Limits.ID) String decisionId, @NotNull DecisionSubject subject, @Line(max = Limits.NAME) String title,
                        @Size(max = Limits.IDS) List<@NotBlank @Line(max = Limits.ID) String> personIds,
                        Integer seats, @Min(0) int votesFor, @Min(0) int votesAgainst, @Min(0) int abstentions) {}
 

@@ -70,19 +70,19 @@ public class DelegateController {
         this.congresses = congresses;
     }
 
-    record PersonBody(@NotBlank @Line(max = Limits.PERSON_NAME) String fullName, LocalDate birthDate, @Line(max = Limits.WORD) String gender, @Line(max = Limits.PHONE) String phone,
+    public record PersonBody(@NotBlank @Line(max = Limits.PERSON_NAME) String fullName, LocalDate birthDate, @Line(max = Limits.WORD) String gender, @Line(max = Limits.PHONE) String phone,
                       @Line(max = Limits.EMAIL) String email) {}
 
-    record NewDelegate(@Line(max = Limits.ID) String personId, @Valid PersonBody person, @NotBlank @Line(max = Limits.CODE) String code, DelegateCategory category,
+    public record NewDelegate(@Line(max = Limits.ID) String personId, @Valid PersonBody person, @NotBlank @Line(max = Limits.CODE) String code, DelegateCategory category,
                        DelegateBasis basis, @Line(max = Limits.NAME) String position) {}
 
-    record Correction(boolean present, @NotBlank @Note(max = Limits.REASON) String reason) {}
+    public record Correction(boolean present, @NotBlank @Note(max = Limits.REASON) String reason) {}
 
-    record Replacement(@NotBlank @Line(max = Limits.ID) String alternateId, @NotBlank @Note(max = Limits.REASON) String reason) {}
+    public record Replacement(@NotBlank @Line(max = Limits.ID) String alternateId, @NotBlank @Note(max = Limits.REASON) String reason) {}
 
     record Revocation(@Note(max = Limits.REASON) String reason) {}
 
-    record Slips(@NotEmpty @Size(max = Limits.IDS) List<@NotBlank @Line(max = Limits.ID) String> delegateIds) {}
+    public record Slips(@NotEmpty @Size(max = Limits.IDS) List<@NotBlank @Line(max = Limits.ID) String> delegateIds) {}
 
     record CredentialsReport(@Size(max = Limits.IDS) @Valid List<RecordCredentialsReportCommand.Rejection> rejected,
                              @Note(max = Limits.NOTES) String notes) {}
@@ -90,7 +90,7 @@ public class DelegateController {
     /** What a check-in or reissue answers: the code appears here once and nowhere else. */
     public record Attendance(String delegateId, boolean present, String votingCode, int summoned, int presentVoters, boolean quorumMet) {}
 
-    record ImportReport(int added, int alreadyOnRoll, List<DelegateCsv.Rejected> rejected, List<Integer> addedLines,
+    public record ImportReport(int added, int alreadyOnRoll, List<DelegateCsv.Rejected> rejected, List<Integer> addedLines,
                         List<Integer> alreadyOnRollLines) {}
 
     @GetMapping("/delegates")

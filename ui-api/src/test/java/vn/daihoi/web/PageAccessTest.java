@@ -59,7 +59,17 @@ class PageAccessTest extends ApiTest {
             "POST /console/terms/{leadershipId}/by-elections", "POST /console/terms/{leadershipId}/appointments",
             "GET /console/congresses/{congressId}/first-meeting", "POST /console/congresses/{congressId}/first-meeting",
             "POST /console/congresses/{congressId}/first-meeting/{meetingId}/summon",
-            "GET /console/congresses/{congressId}/upper-delegates", "POST /console/congresses/{congressId}/upper-delegates");
+            "GET /console/congresses/{congressId}/upper-delegates", "POST /console/congresses/{congressId}/upper-delegates",
+            // the organiser's congress console (issue 12)
+            "GET /console", "GET /console/units/{unitId}/congresses/new", "POST /console/units/{unitId}/congresses/new",
+            "GET /console/congresses/{congressId}", "POST /console/congresses/{congressId}/reschedule", "POST /console/congresses/{congressId}/cancel",
+            "GET /console/congresses/{congressId}/session", "POST /console/congresses/{congressId}/session/open",
+            "POST /console/congresses/{congressId}/session/close", "POST /console/congresses/{congressId}/session/decisions",
+            "POST /console/congresses/{congressId}/session/hint",
+            "GET /console/congresses/{congressId}/roll", "POST /console/congresses/{congressId}/roll/import",
+            "POST /console/congresses/{congressId}/roll/delegates", "POST /console/congresses/{congressId}/roll/replace",
+            "POST /console/congresses/{congressId}/roll/slips",
+            "POST /desk/{congressId}/check-out", "POST /desk/{congressId}/correction");
 
     /** A browser-like client: its own cookie jar, no redirects followed. */
     final class Visitor {

@@ -397,7 +397,7 @@ public class CongressAggregate {
                     profile.quorum()).variant("show-of-hands");
         }
         long cast = (long) cmd.votesFor() + cmd.votesAgainst() + cmd.abstentions();
-        if (cast > now.present()) {
+        if (!now.admitsHands(cast)) {
             throw RuleViolation.invalid("votes-exceed-present", "R-15", "votesFor", cast, now.present());
         }
         Set<String> people = new LinkedHashSet<>(cmd.personIds());
@@ -419,7 +419,7 @@ public class CongressAggregate {
                 throw RuleViolation.conflict("candidate-on-counting-committee", "R-14", "personIds");
             });
         }
-        boolean passed = profile.showOfHandsMajority().exceededBy(cmd.votesFor(), now.present());
+        boolean passed = profile.showOfHandsPasses(cmd.votesFor(), now.present());
         apply(new ShowOfHandsDecisionRecorded(congressId, cmd.decisionId(), cmd.subject(), cmd.title(), List.copyOf(people),
                 cmd.seats(), cmd.votesFor(), cmd.votesAgainst(), cmd.abstentions(), now, passed));
     }

@@ -75,6 +75,20 @@ public record RuleProfile(String id, String nameVi, String nameEn, String source
                 branchAdditionsCap, higherAdditionsCap, maxTermShiftMonths, sealedBallotMonths, confidenceQuorum, null);
     }
 
+    /**
+     * R-15: a show-of-hands decision passes when the votes for exceed the profile's share of those present. The one
+     * place this arithmetic lives: the congress aggregate decides with it, the console's session page shows it as
+     * the organiser types the counts.
+     */
+    public boolean showOfHandsPasses(long votesFor, long present) {
+        return showOfHandsMajority.exceededBy(votesFor, present);
+    }
+
+    /** the fewest votes for that pass a decision with {@code present} voting delegates in the hall. */
+    public long showOfHandsVotesNeeded(long present) {
+        return showOfHandsMajority.floorOf(present) + 1;
+    }
+
     /** ADR 0017: how many of a committee of {@code members} must present their shares — more than the profile's share. */
     public int sharesToOpen(int members) {
         return (int) Math.min(members, countingShares.floorOf(members) + 1);

@@ -44,8 +44,11 @@ public class CheckInDesk {
     private final HallBroadcaster live;
     private final PublicAddress address;
 
+    private final vn.daihoi.web.ConsoleForm form;
+
     public CheckInDesk(Access access, DelegateController delegates, CongressProjection congresses, HallBroadcaster live,
-                       PublicAddress address) {
+                       PublicAddress address, vn.daihoi.web.ConsoleForm form) {
+        this.form = form;
         this.access = access;
         this.delegates = delegates;
         this.congresses = congresses;
@@ -75,6 +78,43 @@ public class CheckInDesk {
         String id = FormText.line(delegateId, Limits.ID);
         DelegateController.Attendance a = delegates.checkIn(congressId, id == null ? "" : id);
         return show(congressId, q, model, a);
+    }
+
+    /** A delegate leaves the hall: he no longer counts as present, through the same path as {@code POST …/check-out}. */
+    @PostMapping("/desk/{congressId}/check-out")
+    public String checkOut(@PathVariable String congressId, @RequestParam(name = "delegateId", required = false) String delegateId,
+                           @RequestParam(name = "q", required = false) String q, Model model,
+                           jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        access.requireOrganiserOfCongress(congressId);
+        String id = FormText.line(delegateId, Limits.ID);
+        DelegateController.Attendance[] a = new DelegateController.Attendance[1];
+        if (form.run(null, () -> a[0] = delegates.checkOut(congressId, id == null ? "" : id), model, request, response)) {
+            model.addAttribute("checkedOut", a[0].delegateId());
+        }
+        return show(congressId, q, model, null);
+    }
+
+    /**
+     * A check-in recorded by mistake (or missed) is corrected with a reason, through {@code POST …/attendance-correction}:
+     * the reason is required by the API, and its refusal is shown next to the field.
+     */
+    @PostMapping("/desk/{congressId}/correction")
+    public String correct(@PathVariable String congressId, @RequestParam(name = "delegateId", required = false) String delegateId,
+                          @RequestParam(name = "present", required = false) String present,
+                          @RequestParam(name = "reason", required = false) String reason,
+                          @RequestParam(name = "q", required = false) String q, Model model,
+                          jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        access.requireOrganiserOfCongress(congressId);
+        String id = FormText.line(delegateId, Limits.ID);
+        String why = FormText.line(reason, Limits.REASON);
+        DelegateController.Correction body = new DelegateController.Correction("true".equals(present),
+                why == null || why.isBlank() ? null : why);
+        if (form.run(body, () -> delegates.correct(congressId, id == null ? "" : id, body), model, request, response)) {
+            model.addAttribute("corrected", id);
+        } else {
+            model.addAttribute("correcting", id);
+        }
+        return show(congressId, q, model, null);
     }
 
     @GetMapping(value = "/desk/{congressId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
