@@ -191,15 +191,15 @@ public class ElectionController {
     @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-entries")
     public ResponseEntity<Void> enter(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperEntry body) {
         Caller c = rights.requireCountingMember(electionId);
-        commands.sendAndWait(new EnterPaperBallotCommand(electionId, round, body.sheet(), c.accountId(), body.keptCandidateIds(),
+        commands.sendAndWait(new EnterPaperBallotCommand(electionId, round, body.sheet(), c.accountId(), rights.personOf(c), body.keptCandidateIds(),
                 body.invalid(), body.correctionReason()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-accounting")
     public RoundView accounting(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperAccounting body) {
-        rights.requireCountingOrOrganiser(electionId);
-        commands.sendAndWait(new RecordPaperAccountingCommand(electionId, round, body.notReturned()));
+        String member = rights.requireCountingOrOrganiser(electionId);
+        commands.sendAndWait(new RecordPaperAccountingCommand(electionId, round, body.notReturned(), member));
         return roundView(electionId, round);
     }
 
