@@ -86,10 +86,10 @@ public class ElectionController {
 
     record PaperVoter(@NotBlank @Line(max = Limits.ID) String delegateId) {}
 
-    record PaperEntry(@Min(1) int sheet, @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> keptCandidateIds, InvalidReason invalid,
+    public record PaperEntry(@Min(1) int sheet, @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> keptCandidateIds, InvalidReason invalid,
                       @Note(max = Limits.REASON) String correctionReason) {}
 
-    record PaperAccounting(@Min(0) int notReturned) {}
+    public record PaperAccounting(@Min(0) int notReturned) {}
 
     @PostMapping("/api/congresses/{congressId}/elections")
     public ResponseEntity<ElectionView> open(@PathVariable String congressId, @Valid @RequestBody NewElection body) {

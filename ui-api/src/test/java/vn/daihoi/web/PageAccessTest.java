@@ -52,7 +52,10 @@ class PageAccessTest extends ApiTest {
             "GET /results/elections/{electionId}/rounds/{round}/minutes.pdf", "GET /results/{linkId}/minutes.pdf",
             "GET /hall/{congressId}", "GET /hall/{congressId}/events",
             "GET /staff", "POST /staff", "POST /staff/sign-out",
-            "GET /desk/{congressId}", "POST /desk/{congressId}/search", "POST /desk/{congressId}/check-in", "GET /desk/{congressId}/events");
+            "GET /desk/{congressId}", "POST /desk/{congressId}/search", "POST /desk/{congressId}/check-in", "GET /desk/{congressId}/events",
+            "GET /counting/elections/{electionId}/rounds/{round}", "POST /counting/elections/{electionId}/rounds/{round}/entries",
+            "GET /counting/elections/{electionId}/rounds/{round}/balance", "POST /counting/elections/{electionId}/rounds/{round}/accounting",
+            "POST /counting/elections/{electionId}/rounds/{round}/key-share.pdf");
 
     /** A browser-like client: its own cookie jar, no redirects followed. */
     final class Visitor {
