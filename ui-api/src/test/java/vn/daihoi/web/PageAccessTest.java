@@ -53,7 +53,7 @@ class PageAccessTest extends ApiTest {
             "GET /hall/{congressId}", "GET /hall/{congressId}/events",
             "GET /staff", "POST /staff", "POST /staff/sign-out",
             "GET /desk/{congressId}", "POST /desk/{congressId}/search", "POST /desk/{congressId}/check-in", "GET /desk/{congressId}/events",
-            "GET /counting/elections/{electionId}/rounds/{round}", "POST /counting/elections/{electionId}/rounds/{round}/entries",
+            "GET /counting", "GET /counting/elections/{electionId}/rounds/{round}", "POST /counting/elections/{electionId}/rounds/{round}/entries",
             "GET /counting/elections/{electionId}/rounds/{round}/balance", "POST /counting/elections/{electionId}/rounds/{round}/accounting",
             "POST /counting/elections/{electionId}/rounds/{round}/key-share.pdf");
 

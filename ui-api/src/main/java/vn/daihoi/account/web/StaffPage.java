@@ -51,6 +51,7 @@ public class StaffPage {
             else if (g.scopeId() != null) units.add(g.scopeId());
         }
         model.addAttribute("congresses", congresses.latestOf(units, congressIds, staff.isAdmin()));
+        model.addAttribute("counting", !congressIds.isEmpty());
         return "account/staff-home";
     }
 

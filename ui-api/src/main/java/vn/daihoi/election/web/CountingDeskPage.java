@@ -103,6 +103,26 @@ public class CountingDeskPage {
         return elections.round(new RoundOf(electionId, round)).orElseThrow(() -> RuleViolation.notFound("unknown-round", "round"));
     }
 
+    /** One round a member may count, with its election's title. */
+    public record DeskLink(String electionId, String title, int round, String status) {}
+
+    /** {@code /counting}: the rounds of the congresses whose counting committee the signed-in account belongs to. */
+    @GetMapping("/counting")
+    public String index(Model model) {
+        Caller c = access.caller();
+        List<String> congressIds = c.isVoter() ? List.of() : c.scopes(Role.COUNTING);
+        if (congressIds.isEmpty()) throw new AccessDenied();
+        List<DeskLink> links = new ArrayList<>();
+        for (String congressId : congressIds) {
+            for (String electionId : elections.electionsOf(congressId)) {
+                elections.election(new ElectionOf(electionId)).ifPresent(e -> e.rounds().forEach(r ->
+                        links.add(new DeskLink(electionId, e.title(), r.round(), r.status()))));
+            }
+        }
+        model.addAttribute("links", links);
+        return "election/counting-index";
+    }
+
     @GetMapping("/counting/elections/{electionId}/rounds/{round}")
     public String page(@PathVariable String electionId, @PathVariable int round, Model model) {
         RoundView r = round(electionId, round);

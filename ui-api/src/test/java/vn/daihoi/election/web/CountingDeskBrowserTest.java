@@ -51,7 +51,12 @@ class CountingDeskBrowserTest extends PageTest {
         forgetSession(browser);
         browser.desktop();
         staffSignIn(memberA);
-        browser.open(desk);
+        // From his home page to the round: the counting desks of his congress.
+        find("[data-counting-link]").click();
+        waitFor("[data-counting-rounds] li[data-round='1']");
+        pageChecks(browser, "counting-index");
+        browser.desktop();
+        find("[data-counting-rounds] li[data-election='" + c.electionId + "'][data-round='1'] a").click();
         waitFor("[data-key-share] form[data-share-form]");
         find("[data-share-form] button").click();
         new WebDriverWait(driver(), Duration.ofSeconds(10), Duration.ofMillis(100)).until(d ->
