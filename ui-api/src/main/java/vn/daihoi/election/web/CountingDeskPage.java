@@ -240,7 +240,10 @@ public class CountingDeskPage {
         model.addAttribute("ballot", ballot);
         model.addAttribute("compact", ballot.size() <= 9);
         model.addAttribute("reasons", KEYS.entrySet().stream().map(k -> new Reason(k.getKey(), k.getValue())).toList());
-        model.addAttribute("countable", !"COUNTED".equals(r.status()) && !"VOID".equals(r.status()));
+        // a confidence round's paper ballots rate each person; they are entered through the API for now.
+        boolean confidence = e.body() == vn.daihoi.election.ElectedBody.CONFIDENCE_VOTE;
+        model.addAttribute("confidence", confidence);
+        model.addAttribute("countable", !confidence && !"COUNTED".equals(r.status()) && !"VOID".equals(r.status()));
         model.addAttribute("open", "OPEN".equals(r.status()));
         model.addAttribute("paper", paper);
         Integer notReturned = typedNotReturned != null ? typedNotReturned : paper.notReturned();

@@ -178,6 +178,10 @@ class CountingDeskBrowserTest extends PageTest {
         assertThat(all("main input, main select, main textarea")).isEmpty();
         assertThat(find("[data-balance]")).isNotNull();
         pageChecks(browser, "counting-auditor");
+        browser.open(desk + "?lang=en");
+        waitFor("[data-read-only]");
+        assertThat(find("h1").getText()).isEqualTo("Counting desk — round 1");
+        assertThat(all("main form")).isEmpty();
         Http auditorApi = http().as(login(auditor[0], auditor[1]));
         assertThat(auditorApi.post(api + "/paper-entries", "{\"sheet\":1,\"keptCandidateIds\":[]}").status()).isEqualTo(403);
         assertThat(auditorApi.post(api + "/paper-accounting", "{\"notReturned\":0}").status()).isEqualTo(403);
