@@ -188,6 +188,32 @@ class CountingDeskBrowserTest extends PageTest {
         assertThat(auditorApi.post(api + "/close", "{\"shares\":[]}").status()).isEqualTo(403);
     }
 
+    @Test
+    void withoutJavaScriptTheDeskStillEntersABallotAndAnInvalidOneByItsReason() {
+        CongressInSession c = new CongressInSession(this, 7, 7);
+        c.election(5, c.personIds.subList(0, 7));
+        List<String> committee = c.counting().committee();
+        assertThat(c.openRound(1, null).status()).isEqualTo(201);
+        String[] memberA = member(c, committee.get(0));
+        try (vn.daihoi.support.Browser plain = vn.daihoi.support.Browser.startWithoutJavaScript()) {
+            plain.desktop();
+            plain.open(base() + "/staff");
+            plain.driver().findElement(By.id("username")).sendKeys(memberA[0]);
+            plain.driver().findElement(By.id("password")).sendKeys(memberA[1]);
+            plain.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+            new WebDriverWait(plain.driver(), Duration.ofSeconds(10)).until(d -> d.findElements(By.id("password")).isEmpty());
+            plain.open(base() + "/counting/elections/" + c.electionId + "/rounds/1");
+            plain.driver().findElement(By.id("kept")).sendKeys("2 4 6", Keys.ENTER);
+            waitFor(plain.driver(), "[data-entered][data-sheet='1']");
+            assertThat(plain.driver().findElement(By.id("sheet")).getAttribute("value")).isEqualTo("2");
+            new org.openqa.selenium.support.ui.Select(plain.driver().findElement(By.id("invalid"))).selectByValue("IDENTIFYING_MARK");
+            plain.driver().findElement(By.cssSelector("[data-entry-form] button")).click();
+            waitFor(plain.driver(), "[data-entered][data-sheet='2']");
+            assertThat(plain.driver().findElement(By.cssSelector("[data-own-count]")).getAttribute("data-count")).isEqualTo("2");
+            assertThat(plain.driver().findElement(By.cssSelector("[data-recent] tr[data-sheet='1'] .numbers")).getText()).isEqualTo("2 4 6");
+        }
+    }
+
     /** Types each ballot and Enter; answers the page's own time for each, from the Enter to ready for the next. */
     private List<Long> enterStack(List<String> stack) {
         List<Long> times = new ArrayList<>();
