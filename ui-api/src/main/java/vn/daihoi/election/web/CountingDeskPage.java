@@ -228,8 +228,8 @@ public class CountingDeskPage {
     private String show(String electionId, RoundView r, Seat seat, Model model, Integer typedNotReturned, String typedRaw) {
         int round = r.round();
         ElectionView e = elections.election(new ElectionOf(electionId)).orElseThrow(ElectionAccess::unknown);
-        List<String> order = candidateOrder(electionId, r);
         Map<String, CandidateView> names = BallotNames.inBallotOrder(e, r.candidateIds());
+        List<String> order = new ArrayList<>(names.keySet());
         List<Name> ballot = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) ballot.add(new Name(i + 1, order.get(i), BallotNames.name(names.get(order.get(i)))));
         PaperDeskProjection.PaperRound paper = desk.paperRound(electionId, round);
