@@ -127,7 +127,7 @@ public class ConfidenceVoteController {
     public ResponseEntity<Void> enter(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperEntry body) {
         Caller c = rights.requireCountingMember(electionId);
         minutes.vote(electionId);
-        commands.sendAndWait(new EnterPaperBallotCommand(electionId, round, body.sheet(), c.accountId(), List.of(), body.invalid(),
+        commands.sendAndWait(new EnterPaperBallotCommand(electionId, round, body.sheet(), c.accountId(), rights.personOf(c), List.of(), body.invalid(),
                 body.correctionReason(), body.ratings() == null ? null : lines(body.ratings())));
         return ResponseEntity.noContent().build();
     }

@@ -86,10 +86,10 @@ public class ElectionController {
 
     record PaperVoter(@NotBlank @Line(max = Limits.ID) String delegateId) {}
 
-    record PaperEntry(@Min(1) int sheet, @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> keptCandidateIds, InvalidReason invalid,
+    public record PaperEntry(@Min(1) int sheet, @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> keptCandidateIds, InvalidReason invalid,
                       @Note(max = Limits.REASON) String correctionReason) {}
 
-    record PaperAccounting(@Min(0) int notReturned) {}
+    public record PaperAccounting(@Min(0) int notReturned) {}
 
     @PostMapping("/api/congresses/{congressId}/elections")
     public ResponseEntity<ElectionView> open(@PathVariable String congressId, @Valid @RequestBody NewElection body) {
@@ -191,15 +191,15 @@ public class ElectionController {
     @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-entries")
     public ResponseEntity<Void> enter(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperEntry body) {
         Caller c = rights.requireCountingMember(electionId);
-        commands.sendAndWait(new EnterPaperBallotCommand(electionId, round, body.sheet(), c.accountId(), body.keptCandidateIds(),
+        commands.sendAndWait(new EnterPaperBallotCommand(electionId, round, body.sheet(), c.accountId(), rights.personOf(c), body.keptCandidateIds(),
                 body.invalid(), body.correctionReason()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-accounting")
     public RoundView accounting(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody PaperAccounting body) {
-        rights.requireCountingOrOrganiser(electionId);
-        commands.sendAndWait(new RecordPaperAccountingCommand(electionId, round, body.notReturned()));
+        String member = rights.requireCountingOrOrganiser(electionId);
+        commands.sendAndWait(new RecordPaperAccountingCommand(electionId, round, body.notReturned(), member));
         return roundView(electionId, round);
     }
 

@@ -144,8 +144,9 @@ class ConfidenceVoteApiTest extends ApiTest {
     void aMixedRoundOfElectronicAndPaperRatingBallotsIsEnteredTwiceBalancedAndCounted() throws Exception {
         CongressInSession c = new CongressInSession(this, 7, 6);
         ConfidenceVote v = new ConfidenceVote(c, c.personIds.subList(5, 7), OFFICES.subList(0, 2));
-        Http memberA = account("COUNTING", c.scenario.congress);
-        Http memberB = account("COUNTING", c.scenario.congress);
+        // two people named on the congress's counting committee, each with his own account.
+        Http memberA = c.counting().member(c.counting().committee().get(0));
+        Http memberB = c.counting().member(c.counting().committee().get(1));
         assertThat(v.openRound(1).status()).isEqualTo(201);
         assertThat(c.organiser.getBytes(v.round(1) + "/ballot-papers.pdf?copies=2")).satisfies(pdf ->
                 assertThat(PdfText.of(pdf)).contains("PHIẾU LẤY PHIẾU TÍN NHIỆM").contains("Tín nhiệm cao").contains("Phó Chủ tịch"));

@@ -213,7 +213,8 @@ class FirstMeetingApiTest extends ApiTest {
         String viceRound = "/api/elections/" + viceId + "/rounds/1";
         assertThat(c.organiser.post(viceRound + "/paper-ballots", "{\"delegateId\":\"" + m.delegateOf.get(outsider) + "\"}").status())
                 .isEqualTo(200);
-        for (Http member : List.of(account("COUNTING", m.meetingId), account("COUNTING", m.meetingId))) {
+        vn.daihoi.support.CountingDesk meetingDesk = vn.daihoi.support.CountingDesk.of(c.organiser, m.meetingId);
+        for (Http member : List.of(meetingDesk.member(counters.get(0)), meetingDesk.member(counters.get(1)))) {
             Answer entry = member.post(viceRound + "/paper-entries", "{\"sheet\":1,\"keptCandidateIds\":[\"" + candidate + "\"]}");
             assertThat(entry.status()).as(entry.raw()).isEqualTo(204);
         }

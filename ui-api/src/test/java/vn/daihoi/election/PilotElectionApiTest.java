@@ -45,8 +45,9 @@ class PilotElectionApiTest extends ApiTest {
         c.decide("COUNTING_COMMITTEE", "Ban kiểm phiếu", c.personIds.subList(0, 3), null);
         c.election(5, c.personIds.subList(53, 60));
         List<String> k = c.candidateIds;
-        Http memberA = account("COUNTING", c.scenario.congress);
-        Http memberB = account("COUNTING", c.scenario.congress);
+        // two people named on the congress's counting committee, each with his own account.
+        Http memberA = c.counting().member(c.counting().committee().get(0));
+        Http memberB = c.counting().member(c.counting().committee().get(1));
         assertThat(c.openRound(1, null).status()).isEqualTo(201);
         String round = "/api/elections/" + c.electionId + "/rounds/1";
 
@@ -121,8 +122,9 @@ class PilotElectionApiTest extends ApiTest {
         CongressInSession c = new CongressInSession(this, 12, 10);
         c.election(1, c.personIds.subList(10, 12));
         List<String> k = c.candidateIds;
-        Http memberA = account("COUNTING", c.scenario.congress);
-        Http memberB = account("COUNTING", c.scenario.congress);
+        // two people named on the congress's counting committee, each with his own account.
+        Http memberA = c.counting().member(c.counting().committee().get(0));
+        Http memberB = c.counting().member(c.counting().committee().get(1));
         c.openRound(1, null);
         String round = "/api/elections/" + c.electionId + "/rounds/1";
         for (int v = 0; v < 6; v++) c.cast(c.voters.get(v), 1, UUID.randomUUID().toString(), v < 5 ? pick(k, 0) : pick(k, 1));

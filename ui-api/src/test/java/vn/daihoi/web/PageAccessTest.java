@@ -69,7 +69,10 @@ class PageAccessTest extends ApiTest {
             "GET /console/congresses/{congressId}/roll", "POST /console/congresses/{congressId}/roll/import",
             "POST /console/congresses/{congressId}/roll/delegates", "POST /console/congresses/{congressId}/roll/replace",
             "POST /console/congresses/{congressId}/roll/slips",
-            "POST /desk/{congressId}/check-out", "POST /desk/{congressId}/correction");
+            "POST /desk/{congressId}/check-out", "POST /desk/{congressId}/correction",
+            "GET /counting", "GET /counting/elections/{electionId}/rounds/{round}", "POST /counting/elections/{electionId}/rounds/{round}/entries",
+            "GET /counting/elections/{electionId}/rounds/{round}/balance", "POST /counting/elections/{electionId}/rounds/{round}/accounting",
+            "POST /counting/elections/{electionId}/rounds/{round}/key-share.pdf");
 
     /** A browser-like client: its own cookie jar, no redirects followed. */
     final class Visitor {

@@ -63,13 +63,16 @@ public class ElectionAggregate {
         Integer notReturned;
         /** sheet → member → his current entry */
         Map<Integer, Map<String, PaperBallotEntered>> entries = new java.util.TreeMap<>();
+        /** The counting committee named by the congress's decision when the round opened: the box's share holders (person ids). */
+        List<String> countingCommittee;
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Round r && Objects.equals(candidates, r.candidates) && seats == r.seats
                     && voters.equals(r.voters) && closed == r.closed && counted == r.counted && voided == r.voided && Objects.equals(resultsLink, r.resultsLink)
                     && paperVoters.equals(r.paperVoters)
-                    && spoiled == r.spoiled && Objects.equals(notReturned, r.notReturned) && entries.equals(r.entries);
+                    && spoiled == r.spoiled && Objects.equals(notReturned, r.notReturned) && entries.equals(r.entries)
+                    && Objects.equals(countingCommittee, r.countingCommittee);
         }
 
         @Override
@@ -336,12 +339,26 @@ public class ElectionAggregate {
         apply(new PaperBallotSpoiled(electionId, cmd.round(), cmd.delegateId()));
     }
 
+    /**
+     * R-14, R-29: only the people named in the congress's counting-committee decision count paper ballots — the same
+     * people who hold the round's key shares (ADR 0017). A COUNTING grant alone is not enough.
+     */
+    private static void requireCountingMember(Round r, String personId) {
+        if (Text.isBlank(personId)) {
+            throw RuleViolation.conflict("not-on-counting-committee", "R-29", "personId").variant("account");
+        }
+        if (r.countingCommittee == null || !r.countingCommittee.contains(personId)) {
+            throw RuleViolation.conflict("not-on-counting-committee", "R-29", "personId");
+        }
+    }
+
     @CommandHandler
     public void handle(EnterPaperBallotCommand cmd) {
         Round r = rounds.get(cmd.round());
         if (r == null || r.counted) {
             throw RuleViolation.conflict("round-not-countable", "R-29", "round");
         }
+        requireCountingMember(r, cmd.memberPersonId());
         if (cmd.sheet() < 1 || Text.isBlank(cmd.enteredBy())) {
             throw RuleViolation.invalid("invalid-sheet", "R-29", "sheet");
         }
@@ -380,7 +397,8 @@ public class ElectionAggregate {
 
     @CommandHandler
     public void handle(RecordPaperAccountingCommand cmd) {
-        openRound(cmd.round());
+        Round r = openRound(cmd.round());
+        if (cmd.memberPersonId() != null) requireCountingMember(r, cmd.memberPersonId());
         if (cmd.notReturned() < 0) {
             throw RuleViolation.invalid("invalid-count", "R-29", "notReturned");
         }
@@ -417,7 +435,7 @@ public class ElectionAggregate {
         List<PublishedBallot> paper = agreedPaper(r);
         int paperIssued = r.paperVoters.size() + r.spoiled;
         if (!r.paperVoters.isEmpty() || !paper.isEmpty()) {
-            if (r.notReturned == null || paperIssued != paper.size() + r.spoiled + r.notReturned) {
+            if (!new PaperBalance(paperIssued, paper.size(), r.spoiled, r.notReturned).balances()) {
                 throw RuleViolation.conflict("paper-accounting-unbalanced", "R-29", "notReturned", paperIssued, paper.size(), r.spoiled,
                         (r.notReturned == null ? "?" : r.notReturned));
             }
@@ -515,6 +533,11 @@ public class ElectionAggregate {
         r.seats = e.seats();
         r.voters.addAll(e.voterDelegateIds());
         rounds.put(e.round(), r);
+    }
+
+    @EventSourcingHandler
+    void on(BallotBoxPrepared e) {
+        rounds.get(e.round()).countingCommittee = List.copyOf(e.shareHolderPersonIds());
     }
 
     @EventSourcingHandler

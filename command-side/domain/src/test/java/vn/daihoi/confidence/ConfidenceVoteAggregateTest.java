@@ -11,6 +11,7 @@ import vn.daihoi.congress.Attendance;
 import vn.daihoi.congress.RuleProfiles;
 import vn.daihoi.election.BallotAccounting;
 import vn.daihoi.election.BallotBox;
+import vn.daihoi.election.BallotBoxPrepared;
 import vn.daihoi.election.CandidateListApproved;
 import vn.daihoi.election.CastBallotCommand;
 import vn.daihoi.election.CloseRoundCommand;
@@ -74,7 +75,8 @@ class ConfidenceVoteAggregateTest {
                 new OfficialListed(E, "chair", "p1", "Chủ tịch"),
                 new OfficialListed(E, "vice", "p2", "Phó Chủ tịch"),
                 new CandidateListApproved(E, "list", null, LIST),
-                new RoundOpened(E, 1, LIST, 2, List.of("d1", "d2", "d3"), new Attendance(3, 3, true), null)));
+                new RoundOpened(E, 1, LIST, 2, List.of("d1", "d2", "d3"), new Attendance(3, 3, true), null),
+                new BallotBoxPrepared(E, 1, "0000-0000-0000-0000", "", List.of("pA", "pB"), 2)));
         for (String d : paperVoters) given.add(new PaperBallotIssued(E, 1, d));
         return given;
     }
@@ -87,14 +89,14 @@ class ConfidenceVoteAggregateTest {
     void aCountingMemberEntersAPaperRatingBallotLineByLine() {
         List<RatingLine> lines = List.of(RatingLine.rated("chair", HIGH), RatingLine.invalid("vice", LineInvalidReason.SEVERAL_LEVELS));
         fixture.given(openRoundWithPaperVoters("d1"))
-                .when(new EnterPaperBallotCommand(E, 1, 1, "memberA", List.of(), null, null, lines))
+                .when(new EnterPaperBallotCommand(E, 1, 1, "memberA", "pA", List.of(), null, null, lines))
                 .expectEvents(new PaperBallotEntered(E, 1, 1, "memberA", List.of(), null, null, lines));
     }
 
     @Test
     void aPaperRatingBallotMissingAListedPersonsLineIsRefused() {
         fixture.given(openRoundWithPaperVoters("d1"))
-                .when(new EnterPaperBallotCommand(E, 1, 1, "memberA", List.of(), null, null, List.of(RatingLine.rated("chair", HIGH))))
+                .when(new EnterPaperBallotCommand(E, 1, 1, "memberA", "pA", List.of(), null, null, List.of(RatingLine.rated("chair", HIGH))))
                 .expectNoEvents()
                 .expectException(refusal("confidence-line-missing"));
     }
@@ -102,7 +104,7 @@ class ConfidenceVoteAggregateTest {
     @Test
     void aWholeConfidenceBallotIsInvalidOnlyWhenNotIssuedByTheCountingCommittee() {
         fixture.given(openRoundWithPaperVoters("d1"))
-                .when(new EnterPaperBallotCommand(E, 1, 1, "memberA", List.of(), InvalidReason.IDENTIFYING_MARK, null, null))
+                .when(new EnterPaperBallotCommand(E, 1, 1, "memberA", "pA", List.of(), InvalidReason.IDENTIFYING_MARK, null, null))
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
     }

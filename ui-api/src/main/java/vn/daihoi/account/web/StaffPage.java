@@ -52,6 +52,7 @@ public class StaffPage {
         }
         model.addAttribute("congresses", congresses.latestOf(units, congressIds, staff.isAdmin()));
         model.addAttribute("organiser", staff.isAdmin() || !staff.scopes(Role.ORGANISER).isEmpty());
+        model.addAttribute("counting", !congressIds.isEmpty());
         return "account/staff-home";
     }
 
