@@ -52,7 +52,15 @@ class PageAccessTest extends ApiTest {
             "GET /results/elections/{electionId}/rounds/{round}/minutes.pdf", "GET /results/{linkId}/minutes.pdf",
             "GET /hall/{congressId}", "GET /hall/{congressId}/events",
             "GET /staff", "POST /staff", "POST /staff/sign-out",
-            "GET /desk/{congressId}", "POST /desk/{congressId}/search", "POST /desk/{congressId}/check-in", "GET /desk/{congressId}/events");
+            "GET /desk/{congressId}", "POST /desk/{congressId}/search", "POST /desk/{congressId}/check-in", "GET /desk/{congressId}/events",
+            "GET /console/congresses/{congressId}/elections", "POST /console/congresses/{congressId}/elections",
+            "POST /console/congresses/{congressId}/confidence-votes", "GET /console/elections/{electionId}",
+            "POST /console/elections/{electionId}/candidates", "POST /console/elections/{electionId}/withdrawal",
+            "POST /console/elections/{electionId}/verdict", "POST /console/elections/{electionId}/approve-list",
+            "POST /console/elections/{electionId}/rounds/confirm", "POST /console/elections/{electionId}/rounds",
+            "POST /console/elections/{electionId}/rounds/{round}/late-voters", "POST /console/elections/{electionId}/rounds/{round}/close-confirm",
+            "POST /console/elections/{electionId}/rounds/{round}/close", "GET /console/elections/{electionId}/rounds/{round}/ballot-papers.pdf",
+            "GET /console/elections/{electionId}/events");
 
     /** A browser-like client: its own cookie jar, no redirects followed. */
     final class Visitor {
