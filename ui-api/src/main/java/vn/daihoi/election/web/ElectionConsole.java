@@ -177,6 +177,7 @@ public class ElectionConsole {
         model.addAttribute("bodies", Arrays.stream(ElectedBody.values()).filter(b -> b != ElectedBody.CONFIDENCE_VOTE).toList());
         model.addAttribute("roll", delegates.roll(congressId).delegates());
         model.addAttribute("typed", new Typed(typed));
+        model.addAttribute("here", "/console/congresses/" + congressId + "/elections"); // the language switch, after a post too
         return "election/console-elections";
     }
 
@@ -278,6 +279,7 @@ public class ElectionConsole {
         model.addAttribute("shownIds", ids);
         model.addAttribute("seats", FormText.line(seats, 4));
         model.addAttribute("decisionReference", FormText.line(decision, Limits.REFERENCE));
+        model.addAttribute("here", "/console/elections/" + electionId);
         return "election/console-open";
     }
 
@@ -364,6 +366,7 @@ public class ElectionConsole {
         model.addAttribute("election", e);
         model.addAttribute("congressId", e.congressId());
         model.addAttribute("round", r);
+        model.addAttribute("here", "/console/elections/" + electionId);
         return "election/console-close";
     }
 
@@ -409,6 +412,7 @@ public class ElectionConsole {
                 : e.ballotOrder().stream().filter(id -> !e.electedCandidateIds().contains(id)).toList());
         model.addAttribute("open", live.state(e.congressId(), address.base()).get("open"));
         model.addAttribute("typed", t);
+        model.addAttribute("here", "/console/elections/" + electionId); // the language switch, after a post too
         return "election/console-election";
     }
 

@@ -89,6 +89,7 @@ class ElectionConsoleBrowserTest extends PageTest {
         waitFor("[data-approve]");
         List<String> preview = all("[data-ballot-order] li").stream().map(e -> e.getAttribute("data-candidate")).toList();
         assertThat(preview).hasSize(7);
+        assertThat(all("[data-ballot-order] li")).allSatisfy(li -> assertThat(li.getText()).contains("(hư cấu)"));
         new Select(find("#listDecisionId")).selectByValue(listOfSeven);
         find("[data-approve] button[type=submit]").click();
         waitFor("[data-list-approved]");
@@ -109,6 +110,19 @@ class ElectionConsoleBrowserTest extends PageTest {
         waitFor("section[data-round='1'][data-status=OPEN]");
         assertThat(find("[data-round-voters]").getAttribute("data-voters")).isEqualTo("10");
         c.counting().seal(electionId, 1);
+
+        // a delegate who arrives after the opening joins the round's roll only by a decision — refused without one.
+        assertThat(c.organiser.post(c.path("/delegates/" + c.delegateIds.get(10) + "/check-in"), "").status()).isEqualTo(200);
+        browser.open(base() + "/console/elections/" + electionId);
+        waitFor("[data-late]");
+        new Select(find("#delegateId")).selectByValue(c.delegateIds.get(10));
+        find("[data-late] button[type=submit]").click();
+        waitFor("[data-field-error][data-field=decisionReference]");
+        new Select(find("#delegateId")).selectByValue(c.delegateIds.get(10));
+        find("#decisionReference").sendKeys("Nghị quyết bổ sung đại biểu đến muộn");
+        find("[data-late] button[type=submit]").click();
+        waitFor("[data-late-added]");
+        assertThat(find("[data-round-voters]").getAttribute("data-voters")).isEqualTo("11");
         HttpResponse<byte[]> papers = download(browser, find("[data-ballot-papers]").getAttribute("href").replace(base(), ""));
         assertThat(papers.statusCode()).isEqualTo(200);
         assertThat(new String(papers.body(), 0, 5)).isEqualTo("%PDF-");
@@ -123,7 +137,7 @@ class ElectionConsoleBrowserTest extends PageTest {
             if (v == 2) until(turnout, "data-collected", "3", 3000);
         }
         until(turnout, "data-collected", "9", 3000);
-        assertThat(find(turnout).getAttribute("data-voters")).isEqualTo("10");
+        assertThat(find(turnout).getAttribute("data-voters")).isEqualTo("11");
         assertThat(all("[data-results]")).isEmpty();
         desktopChecks("console-election-turnout");
 
@@ -188,6 +202,7 @@ class ElectionConsoleBrowserTest extends PageTest {
         waitFor("[data-tie-round]");
         assertThat(all("[data-tie-round] [data-tied-candidate]").stream().map(e -> e.getAttribute("data-tied-candidate")).toList())
                 .containsExactly(k.get(1), k.get(2));
+        assertThat(all("[data-tie-round] [data-tied-candidate]")).allSatisfy(li -> assertThat(li.getText()).contains("(hư cấu)"));
         assertThat(all("[data-further-round]")).isEmpty();
         desktopChecks("console-election-tie");
         find("[data-tie-round] #decisionReference").sendKeys("Nghị quyết bầu lại giữa hai người bằng phiếu");
