@@ -224,6 +224,46 @@ class ElectionConsoleBrowserTest extends PageTest {
                 .extracting(JsonNode::asText).containsExactly(k.get(0), k.get(1));
     }
 
+    @Test
+    void aConfidenceVoteIsCreatedWithItsOfficialsAndOfficesAndItsListKeepsTheOrderTheyWereListedIn() {
+        CongressInSession c = new CongressInSession(this, 6, 6);
+        signInAsOrganiser(c);
+        browser.open(base() + "/console/congresses/" + c.scenario.congress + "/elections");
+        waitFor("[data-create-confidence]");
+        // an official without the office he holds is refused, next to the officials.
+        new Select(find("#official-1")).selectByValue(c.personIds.get(3));
+        find("[data-create-confidence] button[type=submit]").click();
+        waitFor("[data-field-error][data-field=officials]");
+        assertThat(find("[data-problem]").getAttribute("data-rule")).isEqualTo("R-60");
+
+        new Select(find("#official-1")).selectByValue(c.personIds.get(3));
+        find("#office-1").sendKeys("Chủ tịch Công đoàn cơ sở");
+        new Select(find("#official-2")).selectByValue(c.personIds.get(0));
+        find("#office-2").sendKeys("Phó Chủ tịch Công đoàn cơ sở");
+        find("[data-create-confidence] button[type=submit]").click();
+        waitFor("[data-election-title]");
+        String electionId = driver().getCurrentUrl().replaceAll(".*/console/elections/([^/?#]+).*", "$1");
+        assertThat(all("[data-candidates] [data-candidate]")).hasSize(2);
+        assertThat(find("[data-candidates]").getText()).contains("Chủ tịch Công đoàn cơ sở");
+        assertThat(all("[data-verdict]")).as("no surplus rule for a confidence vote (R-60)").isEmpty();
+        assertThat(all("[data-nominate]")).as("a confidence vote takes no nominations").isEmpty();
+
+        String list = c.decide("CANDIDATE_LIST", "Danh sách lấy phiếu tín nhiệm", List.of(c.personIds.get(3), c.personIds.get(0)), null);
+        browser.open(base() + "/console/elections/" + electionId);
+        waitFor("[data-approve]");
+        List<String> preview = all("[data-ballot-order] li").stream().map(e -> e.getAttribute("data-candidate")).toList();
+        new Select(find("#listDecisionId")).selectByValue(list);
+        find("[data-approve] button[type=submit]").click();
+        waitFor("[data-list-approved]");
+        List<String> order = new ArrayList<>();
+        c.organiser.get("/api/elections/" + electionId).body().path("ballotOrder").forEach(x -> order.add(x.asText()));
+        assertThat(order).isEqualTo(preview);
+        assertThat(all("[data-candidates] [data-candidate]").stream().map(e -> e.getAttribute("data-candidate")).toList()).isEqualTo(order);
+        browser.open(base() + "/console/congresses/" + c.scenario.congress + "/elections");
+        waitFor("[data-elections]");
+        assertThat(all("[data-elections] tr[data-election='" + electionId + "']")).hasSize(1);
+    }
+
     private void closeWithShares(CongressInSession c, CountingDesk desk, int round) {
         find("section[data-round='" + round + "'] [data-close-start] button").click();
         waitFor("[data-close-confirm]");
