@@ -428,12 +428,9 @@ public class ElectionConsole {
                 .orElse(RuleProfiles.UNION_DEFAULT);
         boolean noSurplus = noSurplusDecisionId != null && !noSurplusDecisionId.isBlank()
                 && decisions(d, DecisionSubject.LIST_WITHOUT_SURPLUS).stream().anyMatch(x -> x.decisionId().equals(noSurplusDecisionId));
-        try {
-            SurplusRule.check(standing, e.seats(), profile, noSurplus);
-            return new Verdict(true, true, standing, e.seats(), null, null);
-        } catch (RuleViolation v) {
-            return new Verdict(true, false, standing, e.seats(), v.type(), texts.title(v, locale));
-        }
+        return SurplusRule.verdict(standing, e.seats(), profile, noSurplus)
+                .map(v -> new Verdict(true, false, standing, e.seats(), v.type(), texts.title(v, locale)))
+                .orElse(new Verdict(true, true, standing, e.seats(), null, null));
     }
 
     private static List<DecisionView> decisions(Dashboard d, DecisionSubject subject) {

@@ -262,6 +262,22 @@ class ElectionConsoleBrowserTest extends PageTest {
         browser.open(base() + "/console/congresses/" + c.scenario.congress + "/elections");
         waitFor("[data-elections]");
         assertThat(all("[data-elections] tr[data-election='" + electionId + "']")).hasSize(1);
+
+        // ADR 0013: the organiser of another branch union gets a refusal page, none of this congress's names.
+        vn.daihoi.support.Scenario other = new vn.daihoi.support.Scenario(admin()).units();
+        String[] stranger = staffAccount("ORGANISER", other.branch);
+        forgetSession(browser);
+        browser.open(base() + "/staff");
+        find("#username").sendKeys(stranger[0]);
+        find("#password").sendKeys(stranger[1]);
+        find("form button[type=submit]").click();
+        waitFor("ul.rounds");
+        for (String page : List.of("/console/elections/" + electionId, "/console/congresses/" + c.scenario.congress + "/elections")) {
+            browser.open(base() + page);
+            waitFor(".notice.refusal");
+            assertThat(find(".notice.refusal").getAttribute("data-code")).as(page).isEqualTo("forbidden");
+            assertThat(driver().getPageSource()).as(page).doesNotContain("Chủ tịch Công đoàn cơ sở", "(hư cấu)");
+        }
     }
 
     private void closeWithShares(CongressInSession c, CountingDesk desk, int round) {
