@@ -60,6 +60,14 @@ class ElectionConsoleBrowserTest extends PageTest {
         waitFor("[data-approve]");
         new Select(find("#noSurplusDecisionId")).selectByValue(noSurplus);
         until("[data-verdict]", "data-met", "true", 3000);
+        // The same verdict asked for by the button a browser without JavaScript uses: the whole page, choices kept.
+        driver().executeScript("document.body.setAttribute('data-before-post', '1')");
+        find("[data-verdict-check]").click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("body[data-before-post]")).isEmpty());
+        waitFor("[data-verdict]");
+        assertThat(find("[data-verdict]").getAttribute("data-met")).isEqualTo("true");
+        assertThat(new Select(find("#noSurplusDecisionId")).getFirstSelectedOption().getAttribute("value")).isEqualTo(noSurplus);
         new Select(find("#noSurplusDecisionId")).selectByValue("");
         until("[data-verdict]", "data-met", "false", 3000);
         // Submitted anyway, without the no-surplus vote: the aggregate refuses with the same rule, next to the field.

@@ -9,6 +9,9 @@ import java.util.Optional;
  * R-22: a multi-seat list is longer than the seats by the profile's minimum surplus, unless the congress accepted
  * a list without surplus by recorded vote; a profile may cap the surplus (30 % of seats rounded down, never
  * below the minimum; and a fixed cap for committees of 3–5 seats). A single seat may have one candidate.
+ * It sits in the message API beside {@link RuleProfile}, a pure function of its numbers, so that the election
+ * aggregate applies it at the approval and the organiser's console shows its verdict before the submit — one rule,
+ * never copied into the web layer.
  */
 public final class SurplusRule {
     private SurplusRule() {}
