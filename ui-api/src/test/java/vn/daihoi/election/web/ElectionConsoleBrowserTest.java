@@ -85,13 +85,29 @@ class ElectionConsoleBrowserTest extends PageTest {
         assertThat(find("[data-verdict]").getAttribute("data-met")).isEqualTo("true");
         // A seventh, a new person nominated by a delegate.
         nominateNew("Lê Thị Hoa (hư cấu)", "DELEGATE", c.delegateIds.get(1));
+        // An eighth, who then withdraws — by the congress's decision only.
+        nominate(c.personIds.get(6), "OUTGOING_COMMITTEE", null, null);
+        assertThat(find("[data-verdict]").getAttribute("data-candidates")).isEqualTo("8");
+        String eighth = null;
+        for (JsonNode x : c.organiser.get("/api/elections/" + electionId).body().path("candidates")) {
+            if (x.path("personId").asText().equals(c.personIds.get(6))) eighth = x.path("candidateId").asText();
+        }
+        new Select(find("#candidateId")).selectByValue(eighth);
+        find("[data-withdraw] button[type=submit]").click();
+        waitFor("[data-field-error][data-field=decisionReference]");
+        new Select(find("#candidateId")).selectByValue(eighth);
+        find("#decisionReference").sendKeys("Đại hội đồng ý cho rút, biểu quyết 10/10");
+        find("[data-withdraw] button[type=submit]").click();
+        waitFor("[data-withdrawn='" + eighth + "']");
         assertThat(all("[data-candidates] [data-candidate]")).hasSize(7);
         assertThat(find("[data-verdict]").getAttribute("data-candidates")).isEqualTo("7");
         assertThat(find("[data-verdict]").getAttribute("data-met")).isEqualTo("true");
 
         // the order previewed is the order the approval records.
         List<String> persons = new ArrayList<>();
-        c.organiser.get("/api/elections/" + electionId).body().path("candidates").forEach(x -> persons.add(x.path("personId").asText()));
+        c.organiser.get("/api/elections/" + electionId).body().path("candidates").forEach(x -> {
+            if (!x.path("withdrawn").asBoolean()) persons.add(x.path("personId").asText());
+        });
         String listOfSeven = c.decide("CANDIDATE_LIST", "Danh sách bầu cử (7 người)", persons, null);
         browser.open(base() + "/console/elections/" + electionId);
         waitFor("[data-approve]");
