@@ -249,6 +249,60 @@ class ElectionConsoleBrowserTest extends PageTest {
     }
 
     @Test
+    void aSeatLeftEmptyIsFilledByAFurtherRoundOnTheCongresssDecision() throws Exception {
+        CongressInSession c = new CongressInSession(this, 12, 9);
+        c.election(2, c.personIds.subList(9, 12));
+        List<String> k = c.candidateIds;
+        CountingDesk desk = c.counting();
+        desk.committee();
+        signInAsOrganiser(c);
+        browser.open(base() + "/console/elections/" + c.electionId);
+        waitFor("[data-open-first]");
+        find("[data-open-first] button").click();
+        waitFor("[data-open-confirm]");
+        find("[data-open-round] button[type=submit]").click();
+        waitFor("section[data-round='1'][data-status=OPEN]");
+        desk.seal(c.electionId, 1);
+        for (int v = 0; v < 9; v++) {
+            List<String> kept = v < 4 ? List.of(k.get(0), k.get(1)) : v < 6 ? List.of(k.get(0), k.get(2)) : List.of(k.get(0));
+            assertThat(c.cast(c.voters.get(v), 1, UUID.randomUUID().toString(), kept).status()).isEqualTo(201);
+        }
+        closeWithShares(c, desk, 1);
+
+        // one elected, one seat left; no tie, so the console offers a further round, not a tie round.
+        assertThat(all("[data-tie-round]")).isEmpty();
+        waitFor("[data-further-round]");
+        assertThat(all("[data-further-round] input[type=checkbox]").stream().map(e -> e.getAttribute("value")).toList())
+                .as("the elected stand no more").containsExactly(k.get(1), k.get(2));
+        find("#further-" + k.get(1)).click();
+        find("#further-" + k.get(2)).click();
+        find("[data-further-round] button[type=submit]").click();
+        waitFor("[data-open-confirm]");
+        find("[data-open-round] button[type=submit]").click();
+        // Without the congress's decision the round is refused, next to the field.
+        waitFor("[data-field-error][data-field=decisionReference]");
+        assertThat(find("[data-problem]").getAttribute("data-rule")).isEqualTo("R-28");
+        find("#further-" + k.get(1)).click();
+        find("#further-" + k.get(2)).click();
+        find("[data-further-round] #decisionReference").sendKeys("Nghị quyết bầu bổ sung 1 chỗ còn trống");
+        find("[data-further-round] button[type=submit]").click();
+        waitFor("[data-open-confirm]");
+        find("[data-open-round] button[type=submit]").click();
+        waitFor("section[data-round='2'][data-status=OPEN]");
+        JsonNode round2 = c.organiser.get("/api/elections/" + c.electionId + "/rounds/2").body();
+        assertThat(round2.path("candidateIds")).extracting(JsonNode::asText).containsExactly(k.get(1), k.get(2));
+        assertThat(round2.path("seats").asInt()).isEqualTo(1);
+        desk.seal(c.electionId, 2);
+        for (int v = 0; v < 9; v++) {
+            assertThat(c.cast(c.voters.get(v), 2, UUID.randomUUID().toString(), v < 6 ? List.of(k.get(1)) : List.of(k.get(2))).status()).isEqualTo(201);
+        }
+        closeWithShares(c, desk, 2);
+        assertThat(all("[data-complete]")).hasSize(1);
+        assertThat(c.organiser.get("/api/elections/" + c.electionId).body().path("electedCandidateIds"))
+                .extracting(JsonNode::asText).containsExactly(k.get(0), k.get(1));
+    }
+
+    @Test
     void aConfidenceVoteIsCreatedWithItsOfficialsAndOfficesAndItsListKeepsTheOrderTheyWereListedIn() {
         CongressInSession c = new CongressInSession(this, 6, 6);
         signInAsOrganiser(c);
