@@ -68,9 +68,9 @@ public class ConfidenceVoteController {
         this.elections = elections;
     }
 
-    record Official(@Line(max = Limits.ID) String personId, @Line(max = Limits.NAME) String office) {}
+    public record Official(@Line(max = Limits.ID) String personId, @Line(max = Limits.NAME) String office) {}
 
-    record NewConfidenceVote(@Line(max = Limits.NAME) String title, @NotNull @Size(max = Limits.ITEMS) List<@Valid Official> officials) {}
+    public record NewConfidenceVote(@Line(max = Limits.NAME) String title, @NotNull @Size(max = Limits.ITEMS) List<@Valid Official> officials) {}
 
     /** One line: a level ({@code HIGH}, {@code CONFIDENCE}, {@code LOW}) or, on paper, why the line is invalid. */
     record Rating(@Line(max = Limits.ID) String candidateId, @Line(max = Limits.WORD) String level, @Line(max = Limits.WORD) String invalid) {}

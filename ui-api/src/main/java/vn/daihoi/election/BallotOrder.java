@@ -26,6 +26,18 @@ public final class BallotOrder {
         return space < 0 ? "" : n.substring(0, space);
     }
 
+    /**
+     * The order the approval records for an election's standing candidates (withdrawn ones left out): by name
+     * (R-24), or for a confidence vote as the organisers listed the officials (R-60). The console previews this
+     * very list before the approval.
+     */
+    public static List<String> ofStanding(ElectionQueries.ElectionView election) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        election.candidates().stream().filter(c -> !c.withdrawn())
+                .forEach(c -> names.put(c.candidateId(), c.fullName() == null ? "" : c.fullName()));
+        return election.body() == ElectedBody.CONFIDENCE_VOTE ? List.copyOf(names.keySet()) : of(names);
+    }
+
     /** @param names candidate id → full name, in list order */
     public static List<String> of(Map<String, String> names) {
         Collator vi = Collator.getInstance(Locale.forLanguageTag("vi-VN"));

@@ -29,9 +29,7 @@ import vn.daihoi.infra.edge.Line;
 import vn.daihoi.infra.edge.Note;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -68,19 +66,19 @@ public class ElectionController {
         this.box = box;
     }
 
-    record NewElection(@NotNull ElectedBody body, @Line(max = Limits.NAME) String title, Integer seats) {}
+    public record NewElection(@NotNull ElectedBody body, @Line(max = Limits.NAME) String title, Integer seats) {}
 
-    record Nomination(@NotBlank @Line(max = Limits.ID) String personId, @NotNull NominationSource source, @Line(max = Limits.ID) String nominatedByDelegateId,
+    public record Nomination(@NotBlank @Line(max = Limits.ID) String personId, @NotNull NominationSource source, @Line(max = Limits.ID) String nominatedByDelegateId,
                       @Line(max = Limits.NAME) String applicationReference) {}
 
-    record Withdrawal(boolean granted, @NotBlank @Line(max = Limits.REFERENCE) String decisionReference) {}
+    public record Withdrawal(boolean granted, @NotBlank @Line(max = Limits.REFERENCE) String decisionReference) {}
 
-    record ListApproval(@NotBlank @Line(max = Limits.ID) String listDecisionId, @Line(max = Limits.ID) String noSurplusDecisionId) {}
+    public record ListApproval(@NotBlank @Line(max = Limits.ID) String listDecisionId, @Line(max = Limits.ID) String noSurplusDecisionId) {}
 
-    record NewRound(@Min(1) int round, @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> candidateIds, Integer seats,
+    public record NewRound(@Min(1) int round, @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> candidateIds, Integer seats,
                     @Line(max = Limits.REFERENCE) String decisionReference) {}
 
-    record LateVoter(@NotBlank @Line(max = Limits.ID) String delegateId, @NotBlank @Line(max = Limits.REFERENCE) String decisionReference) {}
+    public record LateVoter(@NotBlank @Line(max = Limits.ID) String delegateId, @NotBlank @Line(max = Limits.REFERENCE) String decisionReference) {}
 
     record Ballot(@NotNull @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> keptCandidateIds) {}
 
@@ -126,12 +124,8 @@ public class ElectionController {
     @PostMapping("/api/elections/{electionId}/approve-list")
     public ElectionView approve(@PathVariable String electionId, @Valid @RequestBody ListApproval body) {
         rights.requireOrganiser(electionId);
-        Map<String, String> names = new LinkedHashMap<>();
-        ElectionView election = view(electionId);
-        election.candidates().stream().filter(c -> !c.withdrawn())
-                .forEach(c -> names.put(c.candidateId(), c.fullName() == null ? "" : c.fullName()));
         // a confidence ballot lists the officials as the organisers listed them (by office), not by name.
-        List<String> order = election.body() == ElectedBody.CONFIDENCE_VOTE ? List.copyOf(names.keySet()) : BallotOrder.of(names);
+        List<String> order = BallotOrder.ofStanding(view(electionId));
         commands.sendAndWait(new ApproveCandidateListCommand(electionId, body.listDecisionId(), body.noSurplusDecisionId(), order));
         return synced(electionId);
     }
@@ -204,7 +198,7 @@ public class ElectionController {
     }
 
     /** ADR 0017: the key shares of the members present at the count, as scanned or typed from their sheets. */
-    record Shares(@Size(max = 255) List<@NotBlank @Line(max = 200) String> shares) {}
+    public record Shares(@Size(max = 255) List<@NotBlank @Line(max = 200) String> shares) {}
 
     /**
      * R-23, R-29, ADR 0017: the count — the box opens only with the key shares of enough counting-committee members.

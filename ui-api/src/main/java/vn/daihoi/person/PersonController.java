@@ -48,7 +48,7 @@ public class PersonController {
         this.access = access;
     }
 
-    record PersonBody(@NotBlank @Line(max = Limits.PERSON_NAME) String fullName, LocalDate birthDate, @Line(max = Limits.WORD) String gender, @Line(max = Limits.PHONE) String phone,
+    public record PersonBody(@NotBlank @Line(max = Limits.PERSON_NAME) String fullName, LocalDate birthDate, @Line(max = Limits.WORD) String gender, @Line(max = Limits.PHONE) String phone,
                       @Line(max = Limits.EMAIL) String email) {
         PersonalData toData() {
             return new PersonalData(fullName, birthDate, gender, phone, email);

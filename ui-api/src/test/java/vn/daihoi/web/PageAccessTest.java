@@ -72,7 +72,15 @@ class PageAccessTest extends ApiTest {
             "POST /desk/{congressId}/check-out", "POST /desk/{congressId}/correction",
             "GET /counting", "GET /counting/elections/{electionId}/rounds/{round}", "POST /counting/elections/{electionId}/rounds/{round}/entries",
             "GET /counting/elections/{electionId}/rounds/{round}/balance", "POST /counting/elections/{electionId}/rounds/{round}/accounting",
-            "POST /counting/elections/{electionId}/rounds/{round}/key-share.pdf");
+            "POST /counting/elections/{electionId}/rounds/{round}/key-share.pdf",
+            "GET /console/congresses/{congressId}/elections", "POST /console/congresses/{congressId}/elections",
+            "POST /console/congresses/{congressId}/confidence-votes", "GET /console/elections/{electionId}",
+            "POST /console/elections/{electionId}/candidates", "POST /console/elections/{electionId}/withdrawal",
+            "POST /console/elections/{electionId}/verdict", "POST /console/elections/{electionId}/approve-list",
+            "POST /console/elections/{electionId}/rounds/confirm", "POST /console/elections/{electionId}/rounds",
+            "POST /console/elections/{electionId}/rounds/{round}/late-voters", "POST /console/elections/{electionId}/rounds/{round}/close-confirm",
+            "POST /console/elections/{electionId}/rounds/{round}/close", "GET /console/elections/{electionId}/rounds/{round}/ballot-papers.pdf",
+            "GET /console/elections/{electionId}/events");
 
     /** A browser-like client: its own cookie jar, no redirects followed. */
     final class Visitor {

@@ -113,7 +113,7 @@ public class HallBroadcaster implements org.springframework.context.SmartLifecyc
     }
 
     /** An open round's turnout, never its content. */
-    public record OpenRound(String title, int round, int voters, int turnout, boolean confidence) {}
+    public record OpenRound(String title, int round, int voters, int turnout, boolean confidence, String electionId) {}
 
     /** A counted round: its result lines as the results page shows them, and its public link's QR when published. */
     public record CountedRound(String title, int round, RoundView view, boolean confidence, String link, String qr) {}
@@ -130,7 +130,7 @@ public class HallBroadcaster implements org.springframework.context.SmartLifecyc
             for (RoundSummary r : e.rounds()) {
                 if ("OPEN".equals(r.status())) {
                     RoundView v = rounds.roundView(electionId, r.round());
-                    open.add(new OpenRound(e.title(), r.round(), v.voters(), v.participants() == null ? 0 : v.participants(), confidence));
+                    open.add(new OpenRound(e.title(), r.round(), v.voters(), v.participants() == null ? 0 : v.participants(), confidence, electionId));
                 }
                 if ("COUNTED".equals(r.status())) lastCounted = r;
             }
