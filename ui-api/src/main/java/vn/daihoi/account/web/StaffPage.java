@@ -51,6 +51,9 @@ public class StaffPage {
             else if (g.scopeId() != null) units.add(g.scopeId());
         }
         model.addAttribute("congresses", congresses.latestOf(units, congressIds, staff.isAdmin()));
+        // Issue 12: the auditor's pages over his subtree, the organiser's unit registry.
+        model.addAttribute("auditor", staff.isAdmin() || !staff.scopes(Role.AUDITOR).isEmpty());
+        model.addAttribute("organiser", staff.isAdmin() || !staff.scopes(Role.ORGANISER).isEmpty());
         return "account/staff-home";
     }
 
