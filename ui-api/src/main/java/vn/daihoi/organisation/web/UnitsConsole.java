@@ -102,7 +102,8 @@ public class UnitsConsole {
     @GetMapping("/console/units/new")
     public String registerForm(@RequestParam(name = "parent", required = false) String parent, Model model) {
         requireOrganiser();
-        return registerPage(model, Map.of("parentUnitId", parent == null ? "" : FormText.line(parent, Limits.ID)));
+        String chosen = FormText.line(parent, Limits.ID);
+        return registerPage(model, chosen == null ? Map.of() : Map.of("parentUnitId", chosen));
     }
 
     @PostMapping("/console/units/new")
