@@ -108,6 +108,67 @@ class UnitsPagesBrowserTest extends PageTest {
         assertThat(all("[data-unit='" + unitId + "']")).isEmpty();
     }
 
+    @Test
+    void mergeSplitAndDissolveArePostedThroughTheApisOwnCommands() {
+        Scenario s = new Scenario(admin()).units();
+        String[] staff = staffAccount("ORGANISER", s.province);
+        Http organiser = http().as(login(staff[0], staff[1]));
+        String kept = s.unit("A", "Công đoàn cơ sở Trường Tiểu học A", "BRANCH_UNION", s.upper);
+        String merged = s.unit("B", "Công đoàn cơ sở Trường Tiểu học B", "BRANCH_UNION", s.upper);
+        String split = s.unit("C", "Công đoàn cơ sở Bệnh viện C", "BRANCH_UNION", s.upper);
+        String dissolved = s.unit("D", "Công đoàn cơ sở Công ty D", "BRANCH_UNION", s.upper);
+
+        forgetSession(browser);
+        browser.desktop();
+        browser.open(base() + "/staff");
+        find("#username").sendKeys(staff[0]);
+        find("#password").sendKeys(staff[1]);
+        find("form button[type=submit]").click();
+        waitFor("[data-staff-links]");
+
+        // B merges into A: A's history tells it took B in, B ends.
+        browser.open(base() + "/console/units/" + merged + "/merge");
+        waitFor("form[data-unit-form=merge]");
+        new Select(driver().findElement(By.id("intoUnitId"))).selectByValue(kept);
+        date("effectiveOn", "2024-07-01");
+        type("decision.number", "20/QĐ-CĐVC");
+        ConsolePages.check(browser, "units-merge");
+        submit();
+        waitFor("[data-unit-page='" + kept + "']");
+        assertThat(all("tr[data-change]")).extracting(r -> r.getAttribute("data-change")).contains("ABSORBED");
+        assertThat(organiser.get("/api/units/" + merged + "/history").body().path("status").asText()).isEqualTo("MERGED");
+
+        // C splits into two new units and ends; without a second unit's code the API names the field.
+        browser.open(base() + "/console/units/" + split + "/split");
+        waitFor("form[data-unit-form=split]");
+        type("into[0].code", "C1-" + s.run);
+        type("into[0].name", "Công đoàn cơ sở Khoa Nội, Bệnh viện C");
+        new Select(driver().findElement(By.id("into[0].kind"))).selectByValue("BRANCH_UNION");
+        type("into[1].name", "Công đoàn cơ sở Khoa Ngoại, Bệnh viện C");
+        new Select(driver().findElement(By.id("into[1].kind"))).selectByValue("BRANCH_UNION");
+        date("effectiveOn", "2024-07-01");
+        type("decision.number", "21/QĐ-CĐVC");
+        submit();
+        waitFor("[data-problem]");
+        assertThat(find("[data-field-error]").getAttribute("data-field")).isEqualTo("into[1].code");
+        type("into[1].code", "C2-" + s.run);
+        submit();
+        waitFor("[data-unit-page='" + split + "']");
+        assertThat(all("[data-not-active]")).as("split on its effective date: ended").hasSize(1);
+        assertThat(organiser.get("/api/units/by-code/C2-" + s.run + "?asOf=2024-07-01").body().path("unit").path("parentUnitId").asText())
+                .isEqualTo(s.upper);
+
+        // D is dissolved.
+        browser.open(base() + "/console/units/" + dissolved + "/dissolve");
+        waitFor("form[data-unit-form=dissolve]");
+        date("effectiveOn", "2024-08-01");
+        type("decision.number", "22/QĐ-CĐVC");
+        submit();
+        waitFor("[data-unit-page='" + dissolved + "']");
+        assertThat(all("tr[data-change]")).extracting(r -> r.getAttribute("data-change")).containsExactly("REGISTERED_FOUNDED", "DISSOLVED");
+        assertThat(organiser.get("/api/units/" + dissolved + "/history").body().path("status").asText()).isEqualTo("DISSOLVED");
+    }
+
     private void type(String id, String text) {
         WebElement e = driver().findElement(By.id(id));
         e.clear();
