@@ -231,14 +231,17 @@ public class AuditPages {
 
     @GetMapping("/audit/terms/{leadershipId}/dossier.pdf")
     public ResponseEntity<byte[]> dossier(@PathVariable String leadershipId) {
-        return terms.dossierPdf(id(leadershipId));
+        String id = FormText.line(leadershipId, Limits.ID);
+        if (id == null || id.isBlank()) throw RuleViolation.notFound("unknown-term", "leadershipId");
+        return terms.dossierPdf(id);
     }
 
     // ---- a congress as evidence -------------------------------------------------------------------------
 
     @GetMapping("/audit/congresses/{congressId}")
     public String congress(@PathVariable String congressId, Model model) {
-        String id = id(congressId);
+        String id = FormText.line(congressId, Limits.ID);
+        if (id == null || id.isBlank()) throw RuleViolation.notFound("unknown-congress", "congressId");
         access.requireReaderOfCongress(id);
         Dashboard d = congressApi.dashboard(id);
         model.addAttribute("dashboard", d);
@@ -280,7 +283,7 @@ public class AuditPages {
 
     @GetMapping("/audit/people/{personId}")
     public String person(@PathVariable String personId, Model model) {
-        PersonOffices p = terms.personOffices(id(personId));
+        PersonOffices p = terms.personOffices(person(personId));
         model.addAttribute("person", p);
         model.addAttribute("unitNames", unitNames(p));
         return "audit/person";
@@ -288,7 +291,7 @@ public class AuditPages {
 
     @GetMapping("/audit/people/{personId}.csv")
     public ResponseEntity<byte[]> personCsv(@PathVariable String personId) {
-        PersonOffices p = terms.personOffices(id(personId));
+        PersonOffices p = terms.personOffices(person(personId));
         Map<String, String> names = unitNames(p);
         Csv csv = new Csv("ho_ten", "don_vi", "nhiem_ky", "chuc_vu", "tu_ngay", "cach_bat_dau", "quyet_dinh_bat_dau", "den_ngay",
                 "cach_ket_thuc", "quyet_dinh_ket_thuc");
@@ -443,6 +446,12 @@ public class AuditPages {
             }
         }
         return LocalDate.now(clock);
+    }
+
+    private static String person(String value) {
+        String id = FormText.line(value, Limits.ID);
+        if (id == null || id.isBlank()) throw RuleViolation.notFound("unknown-person", "personId");
+        return id;
     }
 
     private static String id(String value) {

@@ -230,6 +230,23 @@ class AuditPagesBrowserTest extends PageTest {
         // And a unit console page, which only organisers get, sends him to sign in instead of showing a form.
         browser.open(base() + "/console/units/" + c.scenario.branch + "/rename");
         assertThat(all("form[data-unit-form]")).isEmpty();
+
+        // An auditor of another province reads none of it, neither the page nor its CSV.
+        vn.daihoi.support.Scenario elsewhere = new vn.daihoi.support.Scenario(admin()).units();
+        String[] other = staffAccount("AUDITOR", elsewhere.province);
+        forgetSession(browser);
+        browser.open(base() + "/staff");
+        find("#username").sendKeys(other[0]);
+        find("#password").sendKeys(other[1]);
+        find("form button[type=submit]").click();
+        waitFor("[data-staff-links]");
+        browser.open(base() + "/audit/units/" + c.scenario.branch + "/terms");
+        assertThat(all("[data-audit-terms]")).isEmpty();
+        assertThat(driver().getPageSource()).doesNotContain(chair);
+        HttpResponse<byte[]> refused = download(browser, "/audit/units/" + c.scenario.branch + "/terms.csv");
+        assertThat(refused.statusCode()).isIn(401, 403);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).doesNotContain("125/QĐ-CĐVC");
+        assertThat(download(browser, "/audit/people/" + chair + ".csv").statusCode()).isIn(401, 403);
     }
 
     /** Chooses a date with the page's date picker (set as a person's pick would) and submits its GET form. */
