@@ -34,6 +34,7 @@ import vn.daihoi.term.TermController.SeasonView;
 import vn.daihoi.term.TermQueries.HoldingView;
 import vn.daihoi.term.TermQueries.LeadershipView;
 import vn.daihoi.term.TermQueries.PersonOffices;
+import vn.daihoi.term.Office;
 import vn.daihoi.web.FormText;
 import vn.daihoi.web.WebPage;
 
@@ -262,7 +263,7 @@ public class AuditPages {
         model.addAttribute("unitId", id);
         model.addAttribute("unitName", unitName(id));
         model.addAttribute("on", day);
-        model.addAttribute("holders", terms.holders(id, day).holdings());
+        model.addAttribute("holders", ranked(terms.holders(id, day).holdings()));
         return "audit/holders";
     }
 
@@ -272,11 +273,20 @@ public class AuditPages {
         access.requireReaderOf(id);
         LocalDate day = day(on);
         Csv csv = new Csv("ngay", "chuc_vu", "ho_ten", "nhiem_ky", "tu_ngay", "cach_bat_dau", "quyet_dinh_bat_dau");
-        for (HoldingView h : terms.holders(id, day).holdings()) {
+        for (HoldingView h : ranked(terms.holders(id, day).holdings())) {
             csv.row(day, h.office().vietnamese(), h.fullName(), h.term().label(), h.startedOn(), h.began() == null ? "" : h.began().vietnamese(),
                     decision(h.startDecision()));
         }
         return csv.download("nguoi-giu-chuc-vu-" + codeOf(id) + "-" + day + ".csv");
+    }
+
+    /** Office holders as a committee lists them: the chair first, then vice-chairs, standing, members, inspection. */
+    private static List<HoldingView> ranked(List<HoldingView> holdings) {
+        List<Office> order = List.of(Office.CHAIR, Office.VICE_CHAIR, Office.STANDING_MEMBER, Office.COMMITTEE_MEMBER,
+                Office.INSPECTION_CHAIR, Office.INSPECTION_VICE_CHAIR, Office.INSPECTION_MEMBER);
+        List<HoldingView> sorted = new ArrayList<>(holdings);
+        sorted.sort(Comparator.comparingInt((HoldingView h) -> order.indexOf(h.office())));
+        return sorted;
     }
 
     // ---- a person's offices -----------------------------------------------------------------------------

@@ -181,6 +181,7 @@ class AuditPagesBrowserTest extends PageTest {
             assertThat(r.getAttribute("data-person")).isEqualTo(chair);
             assertThat(r.getAttribute("data-leadership")).isEqualTo(current);
         });
+        assertThat(all("tr[data-office]").get(0).getAttribute("data-office")).as("the chair heads the list").isEqualTo("CHAIR");
         readOnly("audit-holders");
         HttpResponse<byte[]> holdersCsv = download(browser, "/audit/units/" + c.scenario.branch + "/holders.csv?on=2024-06-01");
         assertCsv(holdersCsv, "Chủ tịch", "2023–2028");
