@@ -80,7 +80,15 @@ class PageAccessTest extends ApiTest {
             "POST /console/elections/{electionId}/rounds/confirm", "POST /console/elections/{electionId}/rounds",
             "POST /console/elections/{electionId}/rounds/{round}/late-voters", "POST /console/elections/{electionId}/rounds/{round}/close-confirm",
             "POST /console/elections/{electionId}/rounds/{round}/close", "GET /console/elections/{electionId}/rounds/{round}/ballot-papers.pdf",
-            "GET /console/elections/{electionId}/events");
+            "GET /console/elections/{electionId}/events",
+            // issue 12, units and audit
+            "GET /console/units", "GET /console/units/{unitId}", "GET /console/units/new", "POST /console/units/new",
+            "GET /console/units/{unitId}/{action}", "POST /console/units/{unitId}/{action}",
+            "GET /audit", "GET /audit/units/{unitId}", "GET /audit/units/{unitId}/tree.csv", "GET /audit/units/{unitId}/terms",
+            "GET /audit/units/{unitId}/terms.csv", "GET /audit/terms/{leadershipId}/dossier.pdf", "GET /audit/congresses/{congressId}",
+            "GET /audit/units/{unitId}/holders", "GET /audit/units/{unitId}/holders.csv", "GET /audit/people/{personId}",
+            "GET /audit/people/{personId}.csv", "GET /audit/units/{unitId}/season", "GET /audit/units/{unitId}/season.csv",
+            "GET /audit/units/{unitId}/confidence", "GET /audit/units/{unitId}/confidence.csv");
 
     /** A browser-like client: its own cookie jar, no redirects followed. */
     final class Visitor {

@@ -53,6 +53,8 @@ public class StaffPage {
         model.addAttribute("congresses", congresses.latestOf(units, congressIds, staff.isAdmin()));
         model.addAttribute("organiser", staff.isAdmin() || !staff.scopes(Role.ORGANISER).isEmpty());
         model.addAttribute("counting", !congressIds.isEmpty());
+        // Issue 12: the auditor's pages over his subtree.
+        model.addAttribute("auditor", staff.isAdmin() || !staff.scopes(Role.AUDITOR).isEmpty());
         return "account/staff-home";
     }
 
