@@ -200,13 +200,16 @@ public class DelegateController {
     public ResponseEntity<byte[]> slips(@PathVariable String congressId, @Valid @RequestBody Slips body) {
         access.requireOrganiserOfCongress(congressId);
         access.requireDelegatesOfCongress(congressId, body.delegateIds()); // ADR 0013: before the first slip is reissued
-        // Every listed delegate must be on the roll before the first slip is reissued: a refusal writes nothing.
-        java.util.Set<String> onRoll = new java.util.HashSet<>();
-        queries.query(new RollOf(congressId), Roll.class).join().delegates().forEach(d -> onRoll.add(d.delegateId()));
+        // Every listed delegate must be on the roll, a voter and checked in before the first slip is
+        // reissued: a refusal writes nothing, and no slip already handed out stops working for nothing. The
+        // congress aggregate checks each again when it reissues.
+        Map<String, RollEntry> onRoll = new java.util.HashMap<>();
+        queries.query(new RollOf(congressId), Roll.class).join().delegates().forEach(d -> onRoll.put(d.delegateId(), d));
         for (String delegateId : body.delegateIds()) {
-            if (!onRoll.contains(delegateId)) {
-                throw RuleViolation.notFound("unknown-delegate", "delegateIds");
-            }
+            RollEntry e = onRoll.get(delegateId);
+            if (e == null) throw RuleViolation.notFound("unknown-delegate", "delegateIds");
+            if (!e.votes()) throw RuleViolation.conflict("not-a-voter", "R-11", "delegateIds");
+            if (!e.present()) throw RuleViolation.conflict("not-checked-in", "R-13", "delegateIds");
         }
         CongressQueries.CongressSummary congress = congresses.summary(congressId).orElseThrow();
         Map<String, String> codes = new java.util.LinkedHashMap<>();

@@ -92,4 +92,30 @@ class VotingCredentialApiTest extends ApiTest {
         Http voter = http().as(voterToken(codes.group()));
         assertThat(voter.get("/api/congresses/" + s.congress + "/me").status()).isEqualTo(200);
     }
+
+    /** slips for a list with one delegate not yet checked in are refused before any code is reissued. */
+    @Test
+    void slipsForAListWithAnAbsentDelegateReissueNothing() {
+        Scenario s = new Scenario(admin()).units();
+        Http organiser = account("ORGANISER", s.branch);
+        s.convene(organiser);
+        organiser.postCsv("/api/congresses/" + s.congress + "/delegates/import", Scenario.csv(2, "Q"));
+        JsonNode roll = organiser.get("/api/congresses/" + s.congress + "/delegates").body().path("delegates");
+        String present = roll.get(0).path("delegateId").asText();
+        String absent = roll.get(1).path("delegateId").asText();
+        String code = organiser.post("/api/congresses/" + s.congress + "/delegates/" + present + "/check-in", "").body()
+                .path("votingCode").asText();
+        long before = eventCount();
+
+        Answer refused = organiser.post("/api/congresses/" + s.congress + "/credential-slips",
+                "{\"delegateIds\":[\"" + present + "\",\"" + absent + "\"]}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("code").asText()).isEqualTo("not-checked-in");
+        assertThat(refused.body().path("rule").asText()).isEqualTo("R-13");
+        assertThat(refused.body().path("field").asText()).isEqualTo("delegateIds");
+        assertThat(eventCount()).as("nothing reissued").isEqualTo(before);
+        assertThat(http().as(voterToken(code)).get("/api/congresses/" + s.congress + "/me").status())
+                .as("the slip already handed out still works").isEqualTo(200);
+    }
 }

@@ -146,14 +146,6 @@ public class RollConsole {
             case "one" -> chosen.isBlank() ? List.of() : List.of(chosen);
             default -> List.of();
         };
-        // A slip is a fresh voting code for a voter checked in: asking for everyone while some have not arrived
-        // is refused before any code is reissued, so no slip already handed out stops working for nothing.
-        long absent = "all".equals(scope) ? voters.stream().filter(e -> !e.present()).count() : 0;
-        if (absent > 0) {
-            pageProblem("slips-absent", "scope", 409, model, request, response, absent);
-            model.addAttribute("failedForm", "slips");
-            return show(congressId, NewFields.empty(), model);
-        }
         DelegateController.Slips body = new DelegateController.Slips(ids);
         @SuppressWarnings("unchecked") ResponseEntity<byte[]>[] pdf = new ResponseEntity[1];
         if (form.run(body, () -> pdf[0] = delegates.slips(congressId, body), model, request, response)) {

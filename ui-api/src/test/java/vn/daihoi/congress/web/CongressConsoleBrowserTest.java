@@ -168,7 +168,7 @@ class CongressConsoleBrowserTest extends PageTest {
         // "All" while five have not arrived: refused on the page before any code is reissued.
         HttpResponse<byte[]> all = postForm("/console/congresses/" + congressId + "/roll/slips", Map.of("scope", "all"));
         assertThat(all.statusCode()).isEqualTo(409);
-        assertThat(new String(all.body(), StandardCharsets.UTF_8)).contains("data-type=\"slips-absent\"");
+        assertThat(new String(all.body(), StandardCharsets.UTF_8)).contains("data-type=\"not-checked-in\"");
 
         // The session: open it, then the counting committee by show of hands.
         driver().findElement(By.cssSelector(".console-nav a[href$='/session']")).click();
