@@ -101,6 +101,7 @@ public class ConfidenceMinutes {
         pdf.keyValue("Số phiếu không hợp lệ cả phiếu", Integer.toString(m.ballotsWhollyInvalid()));
         pdf.keyValue("Số phiếu hỏng đã đổi", Integer.toString(m.ballotsSpoiled()));
         pdf.keyValue("Số phiếu không thu về", Integer.toString(m.ballotsNotReturned()));
+        CountingMinutes.seal(pdf, m.checkpoint()); // before the results, as in the election minutes (ADR 0022)
         List<List<String>> rows = new ArrayList<>();
         for (PersonResult p : m.people()) {
             rows.add(List.of(Integer.toString(p.position()), p.fullName(), p.office() == null ? "" : p.office(),
@@ -117,7 +118,6 @@ public class ConfidenceMinutes {
                     m.flaggedForDismissal().isEmpty() ? "Không có" : String.join(", ", m.flaggedForDismissal()));
             end.note("Tỷ lệ phần trăm tính trên tổng số phiếu thu về (kể cả phiếu không hợp lệ), làm tròn đến hai chữ số thập phân. "
                     + "Hệ thống chỉ nêu kết quả; việc xem xét do cấp có thẩm quyền quyết định.");
-            CountingMinutes.seal(end, m.checkpoint());
             CountingMinutes.signatures(end, m.countingCommittee());
         });
         return pdf.toBytes();

@@ -297,6 +297,9 @@ public class CountingMinutes {
         pdf.keyValue("Số phiếu không hợp lệ", Integer.toString(m.ballotsInvalid()));
         pdf.keyValue("Số phiếu hỏng đã đổi", Integer.toString(m.ballotsSpoiled()));
         pdf.keyValue("Số phiếu không thu về", Integer.toString(m.ballotsNotReturned()));
+        // The checkpoint is a fact of the count, stated before the results, so that the block kept with the
+        // signatures stays short (ADR 0022).
+        seal(pdf, m.checkpoint());
         List<List<String>> rows = new ArrayList<>();
         int i = 0;
         for (CandidateLine l : m.lines()) {
@@ -309,7 +312,6 @@ public class CountingMinutes {
             if (!m.tiedForLastSeat().isEmpty()) end.keyValue("Bằng phiếu, cần bầu lại", String.join(", ", m.tiedForLastSeat()));
             if (m.vacancies() > 0) end.keyValue("Số chỗ còn trống", Integer.toString(m.vacancies()));
             end.note("Tỷ lệ phần trăm tính trên tổng số phiếu thu về, làm tròn đến hai chữ số thập phân.");
-            seal(end, m.checkpoint());
             signatures(end, m.countingCommittee());
         });
     }

@@ -124,6 +124,19 @@ class OfficialDocumentsTest extends ApiTest {
         embedsASerifThatDrawsVietnamese(pdf);
     }
 
+    @Test
+    void aBallotPaperIsHeadedByTheUnitAndTheNationalTitleInTheSameSerif() throws IOException {
+        String round = "/api/elections/" + ScenarioLoader.id(scenario, "election", "snv-x-2023/bch") + "/rounds/1";
+        byte[] pdf = admin.getBytes(round + "/ballot-papers.pdf?copies=1");
+        List<String> pages = pages(pdf);
+        render(pdf, "official-ballot-paper");
+
+        assertThat(pages).hasSize(1);
+        assertThat(pages.get(0)).contains(PdfDocumentBuilder.NATIONAL_TITLE, PdfDocumentBuilder.MOTTO,
+                "CÔNG ĐOÀN CƠ SỞ SỞ NỘI VỤ TỈNH SÓC TRĂNG", "PHIẾU BẦU CỬ", "Ngô Thanh Phong", "Dấu của Ban kiểm phiếu");
+        embedsASerifThatDrawsVietnamese(pdf);
+    }
+
     /** ADR 0022: a past congress's document never shows the printing day, in any of the forms dates take on it. */
     private static void notTheDayOfPrinting(String text) {
         LocalDate today = LocalDate.now(VIETNAM);

@@ -499,9 +499,9 @@ public final class PdfDocumentBuilder {
 
     /** A thin solid rule, centred, {@code percent} of the width it stands in (the underlines of a letterhead). */
     private Paragraph rule(float percent) {
-        // The rule's own line sits 9 pt under the text above and the rule 3 pt over it: clear of the marks under
+        // The rule's own line sits 10 pt under the text above and the rule 3 pt over it: clear of the marks under
         // Vietnamese letters (ạ, ậ, ợ).
-        Paragraph p = new Paragraph(9f, new Chunk(new com.lowagie.text.pdf.draw.LineSeparator(0.6f, Math.min(100f, percent), Color.BLACK,
+        Paragraph p = new Paragraph(10f, new Chunk(new com.lowagie.text.pdf.draw.LineSeparator(0.6f, Math.min(100f, percent), Color.BLACK,
                 Element.ALIGN_CENTER, 3f)));
         p.setFont(new Font(regular, 4f));
         p.setSpacingAfter(2f);
