@@ -85,6 +85,7 @@ class OfficialDocumentsTest extends ApiTest {
                 .isEqualTo(lastPageOf(pages, lastLine));
         assertThat(pages.get(signatures)).contains("CÁC THÀNH VIÊN BAN KIỂM PHIẾU", "(Ký, ghi rõ họ tên)",
                 "Dương Văn Hiếu", "Bùi Thị Thanh Thảo", "Lý Minh Khang");
+        assertThat(fontNames(pdf)).as("the date line in italics").anyMatch(n -> n.endsWith("+LiberationSerif-Italic"));
         assertThat(pages.get(signatures).indexOf("TRƯỞNG BAN KIỂM PHIẾU"))
                 .as("the signatures close the minutes: nothing of the results follows them")
                 .isGreaterThan(pages.get(signatures).indexOf("Tỷ lệ phần trăm"));
@@ -168,7 +169,18 @@ class OfficialDocumentsTest extends ApiTest {
             }
         }
         assertThat(names).anyMatch(n -> n.endsWith("+LiberationSerif")).anyMatch(n -> n.endsWith("+LiberationSerif-Bold"))
-                .anyMatch(n -> n.endsWith("+LiberationSerif-Italic"));
+                .as("no face but the serif (and the fixed-width one for codes)")
+                .allMatch(n -> n.matches("[A-Z]{6}\\+Liberation(Serif(-Bold|-Italic)?|Mono-Bold)"));
+    }
+
+    private static List<String> fontNames(byte[] pdf) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) names.add(page.getResources().getFont(name).getName());
+            }
+        }
+        return names;
     }
 
     /** The text of each page, NFC, whitespace folded. */

@@ -394,10 +394,13 @@ public final class PdfDocumentBuilder {
 
     private static com.lowagie.text.Image qrImage(String content, float sizeMm) {
         try {
-            com.google.zxing.common.BitMatrix m = new com.google.zxing.qrcode.QRCodeWriter().encode(content,
-                    com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
-                    java.util.Map.of(com.google.zxing.EncodeHintType.ERROR_CORRECTION, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M,
-                            com.google.zxing.EncodeHintType.MARGIN, 4));
+            java.util.Map<com.google.zxing.EncodeHintType, Object> hints = java.util.Map.of(com.google.zxing.EncodeHintType.ERROR_CORRECTION,
+                    com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M, com.google.zxing.EncodeHintType.MARGIN, 4);
+            com.google.zxing.qrcode.QRCodeWriter writer = new com.google.zxing.qrcode.QRCodeWriter();
+            int modules = writer.encode(content, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0, hints).getWidth();
+            // Eight pixels a module: the picture is scaled down to print size, never blown up from one pixel a module,
+            // so every module keeps its shape whatever the printer's or renderer's grid (a camera then finds the code).
+            com.google.zxing.common.BitMatrix m = writer.encode(content, com.google.zxing.BarcodeFormat.QR_CODE, modules * 8, modules * 8, hints);
             java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(m.getWidth(), m.getHeight(),
                     java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
             for (int y = 0; y < m.getHeight(); y++) {
@@ -501,9 +504,12 @@ public final class PdfDocumentBuilder {
     private Paragraph rule(float percent) {
         // The rule's own line sits 10 pt under the text above and the rule 3 pt over it: clear of the marks under
         // Vietnamese letters (ạ, ậ, ợ).
-        Paragraph p = new Paragraph(10f, new Chunk(new com.lowagie.text.pdf.draw.LineSeparator(0.6f, Math.min(100f, percent), Color.BLACK,
-                Element.ALIGN_CENTER, 3f)));
-        p.setFont(new Font(regular, 4f));
+        // Its font is set too: a chunk left with the default font brings a Helvetica substitute into the file.
+        Chunk line = new Chunk(new com.lowagie.text.pdf.draw.LineSeparator(0.6f, Math.min(100f, percent), Color.BLACK,
+                Element.ALIGN_CENTER, 3f));
+        line.setFont(new Font(regular, 4f));
+        Paragraph p = new Paragraph(10f, "", new Font(regular, 4f));
+        p.add(line);
         p.setSpacingAfter(2f);
         return p;
     }
@@ -614,9 +620,11 @@ public final class PdfDocumentBuilder {
 
         if (slip.issuer() != null && !slip.issuer().isBlank()) {
             // The issuing body heads the slip as it heads any document of the union (ADR 0022).
-            cell.addElement(centred(SLIP_LINE_SIZE, new Chunk(text(slip.issuer().toUpperCase(Locale.forLanguageTag("vi"))),
-                    new Font(bold, SLIP_LINE_SIZE))));
-            cell.addElement(rule(30f));
+            // No rule under it, unlike a letterhead: a long horizontal stroke next to the QR code misleads camera readers.
+            Paragraph issuer = centred(SLIP_LINE_SIZE, new Chunk(text(slip.issuer().toUpperCase(Locale.forLanguageTag("vi"))),
+                    new Font(bold, SLIP_LINE_SIZE)));
+            issuer.setSpacingAfter(6f);
+            cell.addElement(issuer);
         }
         Paragraph title = paragraphOf(SLIP_TITLE_SIZE,
                 new Chunk(text(slip.title()), new Font(bold, SLIP_TITLE_SIZE)));
@@ -638,13 +646,18 @@ public final class PdfDocumentBuilder {
         code.add(codeFonts.process(text(slip.code())));
         code.setAlignment(Element.ALIGN_CENTER);
         code.setSpacingBefore(10f);
+        // Room under the code, so that its letters stay out of the QR code's quiet zone and a camera finds the code.
+        code.setSpacingAfter(8f);
         cell.addElement(code);
         if (slip.qr() != null) cell.addElement(qrImage(slip.qr(), SLIP_QR_MM));
         return cell;
     }
 
-    /** A slip's QR code: small enough for six slips a page, large enough for an old phone's camera. */
-    private static final float SLIP_QR_MM = 24f;
+    /**
+     * A slip's QR code: large enough for an old phone's camera — a module of about 0.8 mm, so that a reader scanning
+     * the page every few rows cannot step over the finder patterns' centres.
+     */
+    private static final float SLIP_QR_MM = 30f;
 
     /**
      * Each edge is drawn as its own left-to-right or bottom-to-top stroke, so where two slips share an edge
