@@ -138,6 +138,26 @@ class OfficialDocumentsTest extends ApiTest {
         embedsASerifThatDrawsVietnamese(pdf);
     }
 
+    @Test
+    void theSeededConfidenceMinutesOfCaoBangCarryTheir2021TimesAndTheirSignaturesWithTheLastOfficial() throws IOException {
+        Scenario caoBang = ScenarioFilesTest.read(ScenarioFilesTest.CAO_BANG);
+        loader.load(caoBang);
+        String vote = "/api/confidence-votes/" + ScenarioLoader.id(caoBang, "election", "hn-giua-nhiem-ky-2021/tin-nhiem-2021");
+        byte[] pdf = admin.getBytes(vote + "/rounds/1/minutes.pdf");
+        List<String> pages = pages(pdf);
+        render(pdf, "official-confidence-minutes");
+
+        assertThat(pages.get(0)).contains(PdfDocumentBuilder.NATIONAL_TITLE, PdfDocumentBuilder.MOTTO,
+                "LIÊN ĐOÀN LAO ĐỘNG TỈNH CAO BẰNG", "Cao Bằng, ngày 25 tháng 6 năm 2021",
+                "BIÊN BẢN KIỂM PHIẾU LẤY PHIẾU TÍN NHIỆM");
+        String all = String.join(" ", pages);
+        assertThat(all).contains("Mở hòm phiếu: 09 giờ 30 phút, ngày 25/06/2021", "Kết thúc kiểm phiếu: 10 giờ 20 phút, ngày 25/06/2021");
+        notTheDayOfPrinting(all);
+        assertThat(pageOf(pages, "TRƯỞNG BAN KIỂM PHIẾU")).as("signatures on the page of the last official's line")
+                .isEqualTo(lastPageOf(pages, "Lương Văn Cường"));
+        embedsASerifThatDrawsVietnamese(pdf);
+    }
+
     /** ADR 0022: a past congress's document never shows the printing day, in any of the forms dates take on it. */
     private static void notTheDayOfPrinting(String text) {
         LocalDate today = LocalDate.now(VIETNAM);

@@ -195,6 +195,7 @@ public final class PdfDocumentBuilder {
             add(centred(BODY_SIZE + 1, new Chunk(text(about), new Font(bold, BODY_SIZE + 1))));
         }
         Paragraph line = rule(25f);
+        line.setSpacingBefore(3f); // clear of the marks under a bold 13 pt line (ụ, ậ)
         line.setSpacingAfter(8f);
         return add(line);
     }
