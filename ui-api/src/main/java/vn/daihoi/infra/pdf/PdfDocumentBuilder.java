@@ -130,6 +130,8 @@ public final class PdfDocumentBuilder {
     }
 
     public static final String NATIONAL_TITLE = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    /** The national title's share of the letterhead's width, in per cent; the issuing body has the rest. */
+    private static final float NATIONAL_SIDE = 58f;
     public static final String MOTTO = "Độc lập - Tự do - Hạnh phúc";
 
     /**
@@ -143,7 +145,7 @@ public final class PdfDocumentBuilder {
         return place == null || place.isBlank() ? text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1) : place + ", " + text;
     }
 
-    /** Whether the embedded serif draws {@code codePoint} in both its regular and its bold face (else it prints U+FFFD). */
+    /** Whether the embedded serif draws {@code codePoint} in both its regular and its bold face (else it prints □). */
     public static boolean drawable(int codePoint) {
         return Coverage.REGULAR.charExists(codePoint) && Coverage.BOLD.charExists(codePoint);
     }
@@ -157,7 +159,7 @@ public final class PdfDocumentBuilder {
     /** See {@link Letterhead}. */
     public PdfDocumentBuilder letterhead(Letterhead head) {
         Objects.requireNonNull(head, "letterhead");
-        PdfPTable table = new PdfPTable(new float[] {42, 58});
+        PdfPTable table = new PdfPTable(new float[] {100 - NATIONAL_SIDE, NATIONAL_SIDE});
         table.setWidthPercentage(100);
         table.setSpacingAfter(14f);
         Locale vi = Locale.forLanguageTag("vi");
@@ -172,7 +174,7 @@ public final class PdfDocumentBuilder {
         right.addElement(centred(LETTERHEAD_SIZE, new Chunk(NATIONAL_TITLE, new Font(bold, LETTERHEAD_SIZE))));
         right.addElement(centred(MOTTO_SIZE, new Chunk(MOTTO, new Font(bold, MOTTO_SIZE))));
         // The rule under the motto is as long as the motto (art. 8).
-        right.addElement(rule(100f * bold.getWidthPoint(MOTTO, MOTTO_SIZE) / (0.58f * (document.right() - document.left()))));
+        right.addElement(rule(bold.getWidthPoint(MOTTO, MOTTO_SIZE) / (NATIONAL_SIDE / 100f * (document.right() - document.left())) * 100f));
         table.addCell(left);
         table.addCell(right);
 
