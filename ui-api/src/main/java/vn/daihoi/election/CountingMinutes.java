@@ -307,7 +307,7 @@ public class CountingMinutes {
                     l.percentOfCollected().replace('.', ',') + " %", outcome(l.outcome())));
         }
         // ADR 0022: the last two result lines, the outcome and the signatures stay on one page.
-        pdf.table(List.of("TT", "Họ và tên", "Nguồn", "Số phiếu", "Tỷ lệ (trên phiếu thu về)", "Kết quả"), rows, 2, end -> {
+        pdf.table(List.of("TT", "Họ và tên", "Nguồn", "Số phiếu", "Tỷ lệ", "Kết quả"), rows, 2, end -> {
             end.keyValue("Trúng cử", m.elected().isEmpty() ? "Không có" : String.join(", ", m.elected()));
             if (!m.tiedForLastSeat().isEmpty()) end.keyValue("Bằng phiếu, cần bầu lại", String.join(", ", m.tiedForLastSeat()));
             if (m.vacancies() > 0) end.keyValue("Số chỗ còn trống", Integer.toString(m.vacancies()));
