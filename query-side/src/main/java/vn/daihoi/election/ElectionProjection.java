@@ -103,7 +103,8 @@ public class ElectionProjection implements ReadModel {
             ps.setInt(5, e.voterDelegateIds().size());
             ps.setInt(6, e.attendance().summoned());
             ps.setInt(7, e.attendance().present());
-            ps.setTimestamp(8, java.sql.Timestamp.from(at));
+            // ADR 0022: the business time the event carries; revision 1 had none, and then the command's own moment.
+            ps.setTimestamp(8, java.sql.Timestamp.from(e.openedAt() != null ? e.openedAt() : at));
             return ps;
         });
     }
@@ -167,7 +168,8 @@ public class ElectionProjection implements ReadModel {
         jdbc.update("update round_view set status = 'CLOSED', participants = ?, electronic = ?, paper = ?, issued = ?, spoiled = ?, "
                         + "not_returned = ?, closed_at = ? where election_id = ? and round = ?",
                 e.participantDelegateIds().size(), e.electronicBallots(), e.paperBallots(), e.accounting().issued(),
-                e.accounting().spoiled(), e.accounting().notReturned(), java.sql.Timestamp.from(at), e.electionId(), e.round());
+                e.accounting().spoiled(), e.accounting().notReturned(), java.sql.Timestamp.from(e.closedAt() != null ? e.closedAt() : at),
+                e.electionId(), e.round());
     }
 
     @EventHandler

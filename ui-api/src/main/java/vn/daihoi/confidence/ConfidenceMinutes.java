@@ -44,7 +44,8 @@ public class ConfidenceMinutes {
                           int delegatesPresent, int voters, int officials, int ballotsIssued, int ballotsCollected,
                           int ballotsWhollyInvalid, int ballotsSpoiled, int ballotsNotReturned, int electronic, int paper,
                           String reviewRule, String dismissalRule, List<PersonResult> people,
-                          List<String> flaggedForReview, List<String> flaggedForDismissal, CountingMinutes.Seal checkpoint) {}
+                          List<String> flaggedForReview, List<String> flaggedForDismissal, CountingMinutes.Seal checkpoint,
+                          CountingMinutes.Issuer issuer) {}
 
     public ElectionView vote(String electionId) {
         return queries.query(new ElectionQueries.ElectionOf(electionId), ResponseTypes.optionalInstanceOf(ElectionView.class)).join()
@@ -79,7 +80,7 @@ public class ConfidenceMinutes {
                 "> " + profile.confidenceReview(), "≥ " + profile.confidenceDismissal(), people,
                 people.stream().filter(p -> p.flaggedForReview() && !p.flaggedForDismissal()).map(PersonResult::fullName).toList(),
                 people.stream().filter(PersonResult::flaggedForDismissal).map(PersonResult::fullName).toList(),
-                counting.seal(electionId, round));
+                counting.seal(electionId, round), s.issuer());
     }
 
     private static int nz(Integer i) {
@@ -92,7 +93,7 @@ public class ConfidenceMinutes {
 
     public byte[] pdf(Minutes m) {
         PdfDocumentBuilder pdf = CountingMinutes.opening("BIÊN BẢN KIỂM PHIẾU LẤY PHIẾU TÍN NHIỆM", m.title(), m.round(),
-                new Setting(m.unitName(), m.congressTitle(), m.term(), m.venue(), m.countingCommittee(), null),
+                new Setting(m.unitName(), m.congressTitle(), m.term(), m.venue(), m.countingCommittee(), null, m.issuer()),
                 m.openedAt(), m.closedAt(), m.delegatesSummoned(), m.delegatesPresent(), m.voters());
         pdf.keyValue("Số người được lấy phiếu tín nhiệm", Integer.toString(m.officials()));
         pdf.keyValue("Số phiếu phát ra", Integer.toString(m.ballotsIssued()));
@@ -100,6 +101,7 @@ public class ConfidenceMinutes {
         pdf.keyValue("Số phiếu không hợp lệ cả phiếu", Integer.toString(m.ballotsWhollyInvalid()));
         pdf.keyValue("Số phiếu hỏng đã đổi", Integer.toString(m.ballotsSpoiled()));
         pdf.keyValue("Số phiếu không thu về", Integer.toString(m.ballotsNotReturned()));
+        CountingMinutes.seal(pdf, m.checkpoint()); // before the results, as in the election minutes (ADR 0022)
         List<List<String>> rows = new ArrayList<>();
         for (PersonResult p : m.people()) {
             rows.add(List.of(Integer.toString(p.position()), p.fullName(), p.office() == null ? "" : p.office(),
@@ -107,16 +109,17 @@ public class ConfidenceMinutes {
                     p.high() + " (" + percent(p.percentHigh()) + ")", p.confidence() + " (" + percent(p.percentConfidence()) + ")",
                     p.low() + " (" + percent(p.percentLow()) + ")", flag(p)));
         }
+        // ADR 0022: the last two result lines, the flags and the signatures stay on one page.
         pdf.table(List.of("TT", "Họ và tên", "Chức vụ", "Dòng hợp lệ", "Dòng không hợp lệ", "Tín nhiệm cao", "Tín nhiệm",
-                "Tín nhiệm thấp", "Ghi chú"), rows);
-        pdf.keyValue("Đề nghị xem xét (tín nhiệm thấp " + m.reviewRule() + " số phiếu thu về)",
-                m.flaggedForReview().isEmpty() ? "Không có" : String.join(", ", m.flaggedForReview()));
-        pdf.keyValue("Đề nghị xem xét miễn nhiệm (tín nhiệm thấp " + m.dismissalRule() + " số phiếu thu về)",
-                m.flaggedForDismissal().isEmpty() ? "Không có" : String.join(", ", m.flaggedForDismissal()));
-        pdf.paragraph("Tỷ lệ phần trăm tính trên tổng số phiếu thu về (kể cả phiếu không hợp lệ), làm tròn đến hai chữ số thập phân. "
-                + "Hệ thống chỉ nêu kết quả; việc xem xét do cấp có thẩm quyền quyết định.");
-        CountingMinutes.seal(pdf, m.checkpoint());
-        CountingMinutes.signatures(pdf);
+                "Tín nhiệm thấp", "Ghi chú"), rows, 2, end -> {
+            end.keyValue("Đề nghị xem xét (tín nhiệm thấp " + m.reviewRule() + " số phiếu thu về)",
+                    m.flaggedForReview().isEmpty() ? "Không có" : String.join(", ", m.flaggedForReview()));
+            end.keyValue("Đề nghị xem xét miễn nhiệm (tín nhiệm thấp " + m.dismissalRule() + " số phiếu thu về)",
+                    m.flaggedForDismissal().isEmpty() ? "Không có" : String.join(", ", m.flaggedForDismissal()));
+            end.note("Tỷ lệ phần trăm tính trên tổng số phiếu thu về (kể cả phiếu không hợp lệ), làm tròn đến hai chữ số thập phân. "
+                    + "Hệ thống chỉ nêu kết quả; việc xem xét do cấp có thẩm quyền quyết định.");
+            CountingMinutes.signatures(end, m.countingCommittee());
+        });
         return pdf.toBytes();
     }
 

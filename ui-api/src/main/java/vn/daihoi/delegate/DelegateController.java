@@ -223,6 +223,11 @@ public class DelegateController {
         Map<String, RollEntry> roll = queries.query(new RollOf(congressId), Roll.class).join().delegates().stream()
                 .collect(Collectors.toMap(RollEntry::delegateId, Function.identity()));
         String title = congress.title();
+        // ADR 0022: the slip is headed by the union body that issues it.
+        vn.daihoi.organisation.UnitQueries.UnitWithAncestors unit = queries.query(
+                new vn.daihoi.organisation.UnitQueries.UnitAsOf(congress.unitId(), congress.date()),
+                vn.daihoi.organisation.UnitQueries.UnitWithAncestors.class).join();
+        String issuer = unit.unit() == null ? null : unit.unit().name();
         String voting = address.base() + "/vote";
         List<Slip> slips = codes.entrySet().stream().map(c -> {
             RollEntry e = roll.get(c.getKey());
@@ -231,7 +236,7 @@ public class DelegateController {
                     "Quét mã QR bằng điện thoại, hoặc nhập mã dưới đây trên trang bỏ phiếu. Mã chỉ dùng được một lần, cho riêng đại biểu này.",
                     "Enter this code on the voting page, or scan the QR code; it works once, for this delegate only."), c.getValue(),
                     // The code travels in the fragment: a phone opening the address never sends it to a server or a log.
-                    voting + "#code=" + c.getValue());
+                    voting + "#code=" + c.getValue(), issuer);
         }).toList();
         byte[] pdf = new PdfDocumentBuilder("Thẻ biểu quyết — " + title).slips(slips).toBytes();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

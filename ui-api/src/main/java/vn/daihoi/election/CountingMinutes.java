@@ -80,7 +80,13 @@ public class CountingMinutes {
                           int delegatesPresent, int voters, int seats, int candidates, Map<NominationSource, Integer> candidatesBySource,
                           int ballotsIssued, int ballotsCollected, int ballotsValid, int ballotsInvalid, int ballotsSpoiled,
                           int ballotsNotReturned, int electronic, int paper, List<CandidateLine> lines, List<String> elected,
-                          List<String> tiedForLastSeat, int vacancies, Seal checkpoint) {}
+                          List<String> tiedForLastSeat, int vacancies, Seal checkpoint, Issuer issuer) {}
+
+    /**
+     * ADR 0022: who issues a document of the unit, as its letterhead prints it: the body above the unit, the unit,
+     * and the place of its date line (the province of the federation it belongs to).
+     */
+    public record Issuer(String superior, String unit, String place) {}
 
     public Minutes of(String electionId, int round) {
         ElectionView e = queries.query(new ElectionQueries.ElectionOf(electionId), ResponseTypes.optionalInstanceOf(ElectionView.class))
@@ -107,12 +113,12 @@ public class CountingMinutes {
         return new Minutes(s.unitName(), s.congressTitle(), s.term(), s.venue(), e.title(), round,
                 r.openedAt(), r.closedAt(), s.countingCommittee(), r.summoned(), r.present(), r.voters(), r.seats(), standing.size(), bySource,
                 nz(r.issued()), nz(r.collected()), nz(r.valid()), nz(r.invalid()), nz(r.spoiled()), nz(r.notReturned()),
-                nz(r.electronic()), nz(r.paper()), lines, elected, tied, nz(r.vacancies()), seal(electionId, round));
+                nz(r.electronic()), nz(r.paper()), lines, elected, tied, nz(r.vacancies()), seal(electionId, round), s.issuer());
     }
 
     /** Where and under which rules a vote took place, as every minutes and ballot paper of the engine state it. */
     public record Setting(String unitName, String congressTitle, String term, String venue, List<String> countingCommittee,
-                          String profileId) {}
+                          String profileId, Issuer issuer) {}
 
     public Setting setting(ElectionView e) {
         CongressQueries.Dashboard d = queries.query(new CongressQueries.DashboardOf(e.congressId()),
@@ -123,7 +129,40 @@ public class CountingMinutes {
                 .filter(x -> x.subject() == DecisionSubject.COUNTING_COMMITTEE && x.passed())
                 .reduce((a, b) -> b).map(x -> x.personIds().stream().map(this::name).toList()).orElse(List.of());
         return new Setting(unit.unit() == null ? "" : unit.unit().name(), d.congress().name(),
-                d.congress().term().label(), d.congress().venue(), committee, d.congress().profileId());
+                d.congress().term().label(), d.congress().venue(), committee, d.congress().profileId(), issuer(unit));
+    }
+
+    /** ADR 0022: the unit under the body above it; the place is the province of the federation over them. */
+    public static Issuer issuer(UnitQueries.UnitWithAncestors unit) {
+        String name = unit.unit() == null ? "" : unit.unit().name();
+        String superior = unit.ancestors() == null || unit.ancestors().isEmpty() ? "" : unit.ancestors().get(0).name();
+        String place = "";
+        List<UnitQueries.UnitView> chain = new ArrayList<>();
+        if (unit.unit() != null) chain.add(unit.unit());
+        if (unit.ancestors() != null) chain.addAll(unit.ancestors());
+        for (UnitQueries.UnitView u : chain) {
+            if (u.kind() == vn.daihoi.organisation.UnitKind.PROVINCIAL_FEDERATION) {
+                place = province(u.name());
+                break;
+            }
+        }
+        return new Issuer(superior, name, place);
+    }
+
+    /** "Liên đoàn Lao động tỉnh Sóc Trăng" → "Sóc Trăng"; a name without "tỉnh" or "thành phố" gives no place. */
+    static String province(String federation) {
+        String lower = federation.toLowerCase(java.util.Locale.forLanguageTag("vi"));
+        for (String word : List.of("tỉnh ", "thành phố ")) {
+            int at = lower.lastIndexOf(word);
+            if (at >= 0) return federation.substring(at + word.length()).trim();
+        }
+        return "";
+    }
+
+    /** The date line of a document: the place and the day of {@code at} in Vietnam (Decree 30/2020/NĐ-CP). */
+    public static String placeAndDate(Issuer issuer, Instant at) {
+        return at == null ? "" : PdfDocumentBuilder.placeAndDate(issuer == null ? "" : issuer.place(),
+                at.atZone(EventStoreConfiguration.VIETNAM).toLocalDate());
     }
 
     /** The opening of every set of minutes: what, where, when, who counted, and the voters of the round. */
@@ -135,11 +174,19 @@ public class CountingMinutes {
         return pdf;
     }
 
-    /** The same opening as a section of a larger document (the recognition dossier, R-03). */
+    /**
+     * The same opening as a section of a larger document (the recognition dossier, R-03). ADR 0022: the letterhead of
+     * the unit, and every time printed is the round's own, as its events carry it: the date line is the day the
+     * count ended, never the day of printing. The number is left for the secretariat to fill in when it registers
+     * the minutes.
+     */
     public static void opening(PdfDocumentBuilder pdf, String heading, String title, int round, Setting s, Instant openedAt,
                                Instant closedAt, int summoned, int present, int voters) {
-        pdf.heading(heading);
-        pdf.paragraph(title + " — vòng " + round + ". " + s.congressTitle() + " " + s.unitName() + ", nhiệm kỳ " + s.term() + ".");
+        Issuer issuer = s.issuer() == null ? new Issuer("", s.unitName(), "") : s.issuer();
+        pdf.letterhead(new PdfDocumentBuilder.Letterhead(issuer.superior(), issuer.unit(), "Số:         /BB-BKP",
+                placeAndDate(issuer, closedAt != null ? closedAt : openedAt)));
+        pdf.title(heading, title + " — vòng " + round);
+        pdf.paragraph(s.congressTitle() + " " + s.unitName() + ", nhiệm kỳ " + s.term() + ".");
         pdf.keyValue("Địa điểm", s.venue());
         pdf.keyValue("Mở hòm phiếu", openedAt == null ? "" : TIME.format(openedAt));
         pdf.keyValue("Kết thúc kiểm phiếu", closedAt == null ? "" : TIME.format(closedAt));
@@ -149,10 +196,19 @@ public class CountingMinutes {
         pdf.keyValue("Đại biểu tham gia bỏ phiếu (danh sách cử tri)", Integer.toString(voters));
     }
 
-    /** The close of every set of minutes: the signatures of the counting committee. */
-    public static void signatures(PdfDocumentBuilder pdf) {
-        pdf.paragraph("TRƯỞNG BAN KIỂM PHIẾU                THƯ KÝ                CÁC THÀNH VIÊN");
-        pdf.paragraph("(ký, ghi rõ họ tên)                  (ký, ghi rõ họ tên)     (ký, ghi rõ họ tên)");
+    /**
+     * The close of every set of minutes: each member of the counting committee signs under his role, as the
+     * congress's counting-committee decision names them (R-14): the first named chairs it (trưởng ban), at the right
+     * where the one who signs for the body stands; the others sign as members.
+     */
+    public static void signatures(PdfDocumentBuilder pdf, List<String> countingCommittee) {
+        List<PdfDocumentBuilder.Signer> signers = new ArrayList<>();
+        if (countingCommittee.size() > 1) {
+            signers.add(new PdfDocumentBuilder.Signer("Các thành viên Ban kiểm phiếu", countingCommittee.subList(1, countingCommittee.size())));
+        }
+        signers.add(new PdfDocumentBuilder.Signer("Trưởng Ban kiểm phiếu",
+                countingCommittee.isEmpty() ? List.of("") : List.of(countingCommittee.get(0))));
+        pdf.signatures(null, signers);
     }
 
     public String name(String personId) {
@@ -204,8 +260,10 @@ public class CountingMinutes {
         PdfDocumentBuilder pdf = new PdfDocumentBuilder((rating ? "Phiếu lấy phiếu tín nhiệm — " : "Phiếu bầu — ") + e.title() + " — vòng " + round);
         for (int copy = 0; copy < copies; copy++) {
             if (copy > 0) pdf.pageBreak();
-            pdf.heading(rating ? "PHIẾU LẤY PHIẾU TÍN NHIỆM" : "PHIẾU BẦU CỬ");
-            pdf.paragraph(e.title() + " — vòng " + round + ". " + s.congressTitle() + " " + s.unitName() + ", nhiệm kỳ " + s.term() + ".");
+            // ADR 0022: the unit's letterhead; a ballot paper has no number and no date line.
+            pdf.letterhead(new PdfDocumentBuilder.Letterhead(s.issuer().superior(), s.issuer().unit(), "", ""));
+            pdf.title(rating ? "PHIẾU LẤY PHIẾU TÍN NHIỆM" : "PHIẾU BẦU CỬ", e.title() + " — vòng " + round);
+            pdf.paragraph(s.congressTitle() + " " + s.unitName() + ", nhiệm kỳ " + s.term() + ".");
             pdf.paragraph(rating
                     ? "Với mỗi người, đánh dấu (X) vào đúng một ô. Dòng không đánh dấu, đánh dấu nhiều ô hoặc gạch tên thì "
                             + "không hợp lệ. Không ghi thêm tên, không đánh dấu khác."
@@ -227,7 +285,7 @@ public class CountingMinutes {
     /** The minutes as a section of a larger document (the recognition dossier, R-03). */
     public void appendTo(PdfDocumentBuilder pdf, Minutes m) {
         opening(pdf, "BIÊN BẢN KIỂM PHIẾU", m.electionTitle(), m.round(),
-                new Setting(m.unitName(), m.congressTitle(), m.term(), m.venue(), m.countingCommittee(), null),
+                new Setting(m.unitName(), m.congressTitle(), m.term(), m.venue(), m.countingCommittee(), null, m.issuer()),
                 m.openedAt(), m.closedAt(), m.delegatesSummoned(), m.delegatesPresent(), m.voters());
         pdf.keyValue("Số lượng cần bầu", Integer.toString(m.seats()));
         StringBuilder sources = new StringBuilder();
@@ -239,18 +297,22 @@ public class CountingMinutes {
         pdf.keyValue("Số phiếu không hợp lệ", Integer.toString(m.ballotsInvalid()));
         pdf.keyValue("Số phiếu hỏng đã đổi", Integer.toString(m.ballotsSpoiled()));
         pdf.keyValue("Số phiếu không thu về", Integer.toString(m.ballotsNotReturned()));
+        // The checkpoint is a fact of the count, stated before the results, so that the block kept with the
+        // signatures stays short (ADR 0022).
+        seal(pdf, m.checkpoint());
         List<List<String>> rows = new ArrayList<>();
         int i = 0;
         for (CandidateLine l : m.lines()) {
             rows.add(List.of(Integer.toString(++i), l.fullName(), source(l.source()), Integer.toString(l.votes()),
                     l.percentOfCollected().replace('.', ',') + " %", outcome(l.outcome())));
         }
-        pdf.table(List.of("TT", "Họ và tên", "Nguồn", "Số phiếu", "Tỷ lệ (trên phiếu thu về)", "Kết quả"), rows);
-        pdf.keyValue("Trúng cử", m.elected().isEmpty() ? "Không có" : String.join(", ", m.elected()));
-        if (!m.tiedForLastSeat().isEmpty()) pdf.keyValue("Bằng phiếu, cần bầu lại", String.join(", ", m.tiedForLastSeat()));
-        if (m.vacancies() > 0) pdf.keyValue("Số chỗ còn trống", Integer.toString(m.vacancies()));
-        pdf.paragraph("Tỷ lệ phần trăm tính trên tổng số phiếu thu về, làm tròn đến hai chữ số thập phân.");
-        seal(pdf, m.checkpoint());
-        signatures(pdf);
+        // ADR 0022: the last two result lines, the outcome and the signatures stay on one page.
+        pdf.table(List.of("TT", "Họ và tên", "Nguồn", "Số phiếu", "Tỷ lệ", "Kết quả"), rows, 2, end -> {
+            end.keyValue("Trúng cử", m.elected().isEmpty() ? "Không có" : String.join(", ", m.elected()));
+            if (!m.tiedForLastSeat().isEmpty()) end.keyValue("Bằng phiếu, cần bầu lại", String.join(", ", m.tiedForLastSeat()));
+            if (m.vacancies() > 0) end.keyValue("Số chỗ còn trống", Integer.toString(m.vacancies()));
+            end.note("Tỷ lệ phần trăm tính trên tổng số phiếu thu về, làm tròn đến hai chữ số thập phân.");
+            signatures(end, m.countingCommittee());
+        });
     }
 }

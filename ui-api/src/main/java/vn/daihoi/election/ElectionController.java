@@ -50,10 +50,13 @@ public class ElectionController {
     private final KeyShareSheet sheets;
     private final vn.daihoi.account.Accounts accounts;
     private final ElectionProjection elections;
+    /** ADR 0022: a round opens and closes at the moment the command arrives; the minutes print that moment. */
+    private final java.time.Clock clock;
 
     public ElectionController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
                               JdbcBallotBox box, CountingMinutes minutes, ElectionAccess rights, KeyShareSheet sheets,
-                              vn.daihoi.account.Accounts accounts, ElectionProjection elections) {
+                              vn.daihoi.account.Accounts accounts, ElectionProjection elections, java.time.Clock clock) {
+        this.clock = clock;
         this.elections = elections;
         this.sheets = sheets;
         this.accounts = accounts;
@@ -133,7 +136,8 @@ public class ElectionController {
     @PostMapping("/api/elections/{electionId}/rounds")
     public ResponseEntity<RoundView> openRound(@PathVariable String electionId, @Valid @RequestBody NewRound body) {
         rights.requireOrganiser(electionId);
-        commands.sendAndWait(new OpenRoundCommand(electionId, body.round(), body.candidateIds(), body.seats(), body.decisionReference()));
+        commands.sendAndWait(new OpenRoundCommand(electionId, body.round(), body.candidateIds(), body.seats(), body.decisionReference(),
+                clock.instant()));
         sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
         return ResponseEntity.created(URI.create("/api/elections/" + electionId + "/rounds/" + body.round()))
                 .body(roundView(electionId, body.round()));
@@ -207,7 +211,7 @@ public class ElectionController {
     @PostMapping("/api/elections/{electionId}/rounds/{round}/close")
     public RoundView close(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody(required = false) Shares body) {
         rights.requireCountingOrOrganiser(electionId);
-        commands.sendAndWait(new CloseRoundCommand(electionId, round, body == null ? List.of() : body.shares()));
+        commands.sendAndWait(new CloseRoundCommand(electionId, round, body == null ? List.of() : body.shares(), clock.instant()));
         sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
         return roundView(electionId, round);
     }

@@ -146,9 +146,10 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
     /**
      * One ballot round: lines of {@code count} ballots keeping the same names. The ballots are cast electronically
      * by the voters present, in roll order — the invented counts make the result, and the ballot box keeps no
-     * link between a voter and his ballot, seeded or not (R-23).
+     * link between a voter and his ballot, seeded or not (R-23). {@code opened} and {@code closed}: the times of
+     * the congress day at which the round opened and closed (ADR 0022), which its minutes print.
      */
-    public record BallotRound(List<BallotLine> ballots) {
+    public record BallotRound(java.time.LocalTime opened, java.time.LocalTime closed, List<BallotLine> ballots) {
         public BallotRound {
             ballots = ballots == null ? List.of() : List.copyOf(ballots);
         }
@@ -168,7 +169,8 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
     /** {@code person}: a person's key; {@code office}: as the list names it. */
     public record Official(String person, String office) {}
 
-    public record RatingRound(List<RatingBallots> ballots) {
+    /** {@code opened}, {@code closed}: as {@link BallotRound}. */
+    public record RatingRound(java.time.LocalTime opened, java.time.LocalTime closed, List<RatingBallots> ballots) {
         public RatingRound {
             ballots = ballots == null ? List.of() : List.copyOf(ballots);
         }
@@ -365,6 +367,7 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
             }
             if (v.rounds().isEmpty()) p.add(vat + ".rounds: at least one round is required");
             for (RatingRound r : v.rounds()) {
+                timeProblems(r.opened(), r.closed(), vat + ".rounds", p);
                 int ballots = 0;
                 for (RatingBallots b : r.ballots()) {
                     ballots += b.count();
@@ -376,6 +379,15 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
                 if (ballots > votersPresent) p.add(vat + ": more ballots than voting delegates checked in (" + votersPresent + ")");
             }
         }
+    }
+
+    /**
+     * ADR 0022: a seeded round states when it opened and closed on the congress day; without it the minutes would
+     * print the moment the seed was loaded.
+     */
+    private static void timeProblems(java.time.LocalTime opened, java.time.LocalTime closed, String at, List<String> p) {
+        if (opened == null || closed == null) p.add(at + ": opened and closed (the congress day's times, \"09:30\") are required");
+        else if (!closed.isAfter(opened)) p.add(at + ": closed must be after opened");
     }
 
     private static void electionProblems(Congress c, String at, Set<String> personKeys, int votersPresent, List<String> p) {
@@ -396,6 +408,7 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
             if (!listed) p.add(eat + ": no CANDIDATE_LIST decision names exactly its candidates (R-15)");
             if (e.rounds().isEmpty()) p.add(eat + ".rounds: at least one round is required");
             for (int r = 0; r < e.rounds().size(); r++) {
+                timeProblems(e.rounds().get(r).opened(), e.rounds().get(r).closed(), eat + ".rounds[" + r + "]", p);
                 int ballots = 0;
                 for (BallotLine line : e.rounds().get(r).ballots()) {
                     if (line.count() < 1) p.add(eat + ".rounds[" + r + "]: a line needs a count of 1 or more");

@@ -338,19 +338,25 @@ public class ScenarioLoader {
                         });
                         return new SeedLine(line.count(), List.of(), ratings);
                     }).toList())
-                    .toList());
+                    .toList(), c.date(), v.rounds().stream().map(r -> new java.time.LocalTime[] {r.opened(), r.closed()}).toList());
             electionIds.add(voteId);
             count(Step.CONFIDENCE_VOTES, 1, 0);
+        }
+
+        private static java.time.Instant at(LocalDate day, java.time.LocalTime time) {
+            return day.atTime(time).atZone(vn.daihoi.infra.EventStoreConfiguration.VIETNAM).toInstant();
         }
 
         /** {@code count} ballots of one content: the names kept (an election) or the ratings (a confidence vote). */
         private record SeedLine(int count, List<String> kept, List<RatingLine> ratings) {}
 
         /** Each round opened, its ballots cast by the voters present in roll order, then closed and counted. */
-        private void castRounds(String electionId, List<String> voters, List<List<SeedLine>> rounds) {
+        private void castRounds(String electionId, List<String> voters, List<List<SeedLine>> rounds, LocalDate day,
+                                List<java.time.LocalTime[]> times) {
             for (int r = 0; r < rounds.size(); r++) {
                 int round = r + 1;
-                commands.sendAndWait(new OpenRoundCommand(electionId, round, null, null, null));
+                // ADR 0022: the round opens and closes at the congress day's times the file states, not at loading time.
+                commands.sendAndWait(new OpenRoundCommand(electionId, round, null, null, null, at(day, times.get(r)[0])));
                 // ADR 0017: the invented counting committee takes its key shares (sealing the box) and presents them at close.
                 List<String> shares = new ArrayList<>();
                 for (String holder : box.holders(electionId, round)) {
@@ -365,7 +371,7 @@ public class ScenarioLoader {
                         count(Step.BALLOTS, 1, 0);
                     }
                 }
-                commands.sendAndWait(new CloseRoundCommand(electionId, round, shares));
+                commands.sendAndWait(new CloseRoundCommand(electionId, round, shares, at(day, times.get(r)[1])));
             }
         }
 
@@ -409,7 +415,7 @@ public class ScenarioLoader {
                     .map(r -> r.ballots().stream()
                             .map(line -> new SeedLine(line.count(), line.kept().stream().map(candidateOf::get).toList(), null))
                             .toList())
-                    .toList());
+                    .toList(), c.date(), e.rounds().stream().map(r -> new java.time.LocalTime[] {r.opened(), r.closed()}).toList());
             electionIds.add(electionId);
             count(Step.ELECTIONS, 1, 0);
         }

@@ -3,6 +3,8 @@ package vn.daihoi.term;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
+import vn.daihoi.congress.CongressQueries;
+import vn.daihoi.congress.DecisionSubject;
 import vn.daihoi.election.CountingMinutes;
 import vn.daihoi.election.ElectionQueries;
 import vn.daihoi.infra.pdf.PdfDocumentBuilder;
@@ -42,7 +44,8 @@ public class RecognitionDossier {
     public record Dossier(String leadershipId, String unitId, String unitName, String term, Integer congressOrdinal,
                           String congressOrdinalRoman, int seats, LeadershipStatus status, boolean imported,
                           TermQueries.Recognition recognition, List<Member> members, List<ElectionSummary> congressElections,
-                          List<ElectionSummary> firstMeetingElections, CountingMinutes.Seal checkpoint) {}
+                          List<ElectionSummary> firstMeetingElections, CountingMinutes.Seal checkpoint,
+                          CountingMinutes.Issuer issuer, java.time.LocalDate congressDate, List<String> presidium) {}
 
     public Dossier of(LeadershipView l) {
         UnitQueries.UnitWithAncestors unit = queries.query(new UnitQueries.UnitAsOf(l.unitId(),
@@ -67,9 +70,20 @@ public class RecognitionDossier {
             if (s == null) continue;
             (assembly.get(electionId) == HoldingStart.ELECTED_AT_FIRST_MEETING ? firstMeeting : congress).add(s);
         }
+        CongressQueries.Dashboard held = l.congressId() == null ? null : queries.query(new CongressQueries.DashboardOf(l.congressId()),
+                ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join().orElse(null);
         return new Dossier(l.leadershipId(), l.unitId(), unit.unit() == null ? "" : unit.unit().name(), l.term().label(),
                 l.congressOrdinal(), l.congressOrdinalRoman(), l.seats(), l.status(), l.imported(), l.recognition(),
-                new ArrayList<>(members.values()), congress, firstMeeting, minutes.termSeal(l.leadershipId()));
+                new ArrayList<>(members.values()), congress, firstMeeting, minutes.termSeal(l.leadershipId()),
+                CountingMinutes.issuer(unit), held == null ? l.congressDate() : held.congress().date(), presidium(held));
+    }
+
+    /** the congress's presidium, as its decision names them; they sign the dossier the congress sends up. */
+    private List<String> presidium(CongressQueries.Dashboard congress) {
+        if (congress == null) return List.of();
+        return congress.decisions().stream()
+                .filter(x -> x.subject() == DecisionSubject.PRESIDIUM && x.passed())
+                .reduce((a, b) -> b).map(x -> x.personIds().stream().map(minutes::name).toList()).orElse(List.of());
     }
 
     private ElectionSummary summary(String electionId, HoldingStart began) {
@@ -86,9 +100,12 @@ public class RecognitionDossier {
 
     public byte[] pdf(Dossier d) {
         PdfDocumentBuilder pdf = new PdfDocumentBuilder("Hồ sơ đề nghị công nhận Ban Chấp hành — " + d.unitName() + " — nhiệm kỳ " + d.term());
-        pdf.heading("HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN BAN CHẤP HÀNH");
-        pdf.paragraph(d.unitName() + ", nhiệm kỳ " + d.term()
-                + (d.congressOrdinalRoman() == null ? "" : ". Đại hội lần thứ " + d.congressOrdinalRoman()) + ".");
+        // ADR 0022: the unit's letterhead; the date is the congress's, the business date the dossier reports on.
+        CountingMinutes.Issuer issuer = d.issuer() == null ? new CountingMinutes.Issuer("", d.unitName(), "") : d.issuer();
+        pdf.letterhead(new PdfDocumentBuilder.Letterhead(issuer.superior(), issuer.unit(), "Số:         /HS-CĐ",
+                d.congressDate() == null ? "" : PdfDocumentBuilder.placeAndDate(issuer.place(), d.congressDate())));
+        pdf.title("HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN BAN CHẤP HÀNH", d.unitName() + ", nhiệm kỳ " + d.term());
+        if (d.congressOrdinalRoman() != null) pdf.paragraph("Đại hội lần thứ " + d.congressOrdinalRoman() + ".");
         pdf.keyValue("Số lượng Ban Chấp hành", Integer.toString(d.seats()));
         pdf.keyValue("Tình trạng", switch (d.status()) {
             case SUBMITTED -> "Chờ công nhận";
@@ -110,17 +127,22 @@ public class RecognitionDossier {
         for (Member m : d.members()) {
             rows.add(List.of(Integer.toString(++i), m.fullName() == null ? "" : m.fullName(), String.join(", ", m.officesVi())));
         }
-        pdf.paragraph("DANH SÁCH BAN CHẤP HÀNH VÀ CÁC CHỨC DANH");
-        pdf.table(List.of("TT", "Họ và tên", "Chức vụ"), rows);
-        for (ElectionSummary e : d.congressElections()) section(pdf, e, "Đại hội");
-        for (ElectionSummary e : d.firstMeetingElections()) section(pdf, e, "Hội nghị lần thứ nhất của Ban Chấp hành");
+        pdf.heading("DANH SÁCH BAN CHẤP HÀNH VÀ CÁC CHỨC DANH");
+        // R-14, ADR 0022: the congress's presidium signs under the list, which never leaves them alone on a page.
+        pdf.table(List.of("TT", "Họ và tên", "Chức vụ"), rows, 2, end -> end.signatures(
+                List.of(issuer.superior().isBlank() ? "Cấp trên trực tiếp (để công nhận);" : issuer.superior() + " (để công nhận);", "Lưu: VT."),
+                List.of(new PdfDocumentBuilder.Signer("TM. Đoàn Chủ tịch đại hội",
+                        d.presidium().isEmpty() ? List.of("") : d.presidium()))));
+        // Each set of minutes follows as the copy it is, on its own pages under its own letterhead; its opening names the
+        // assembly (the congress, or the committee's first meeting).
+        for (ElectionSummary e : d.congressElections()) section(pdf, e);
+        for (ElectionSummary e : d.firstMeetingElections()) section(pdf, e);
         return pdf.toBytes();
     }
 
-    private void section(PdfDocumentBuilder pdf, ElectionSummary e, String assembly) {
+    private void section(PdfDocumentBuilder pdf, ElectionSummary e) {
         for (CountingMinutes.Minutes m : e.rounds()) {
             pdf.pageBreak();
-            pdf.paragraph(assembly + " — " + e.title());
             minutes.appendTo(pdf, m);
         }
     }

@@ -240,10 +240,10 @@ class VerifierRecountPropertyTest {
         List<Object> payloads = new ArrayList<>(List.of(
                 new ElectionOpened(electionId, "congress-1", "unit-1", body, body.vietnamese(), seats, profile),
                 new CandidateListApproved(electionId, "decision-1", null, approved),
-                new RoundOpened(electionId, roundNumber, candidates, seats, participants, new Attendance(electronic, electronic, true), null),
+                new RoundOpened(electionId, roundNumber, candidates, seats, participants, new Attendance(electronic, electronic, true), null, null),
                 new RoundClosed(electionId, roundNumber, participants, electronic, paper,
                         new BallotAccounting(ballots.size() + notReturned, ballots.size(), 0, notReturned, paper, paper,
-                                electronic + notReturned, electronic)),
+                                electronic + notReturned, electronic), null),
                 counted));
         List<Event> events = new ArrayList<>();
         for (Object payload : payloads) {

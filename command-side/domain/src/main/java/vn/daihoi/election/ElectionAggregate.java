@@ -250,7 +250,7 @@ public class ElectionAggregate {
         }
         BallotBox.KeyFacts key = box.prepare(electionId, cmd.round(), roundCandidates, roundSeats, profile.strikeAllValid(), confidence(), voters,
                 countingCommittee, profile.sharesToOpen(countingCommittee.size()));
-        apply(new RoundOpened(electionId, cmd.round(), roundCandidates, roundSeats, voters, attendance, cmd.decisionReference()));
+        apply(new RoundOpened(electionId, cmd.round(), roundCandidates, roundSeats, voters, attendance, cmd.decisionReference(), cmd.openedAt()));
         apply(new BallotBoxPrepared(electionId, cmd.round(), key.fingerprint(), key.publicKey(), key.holders(), key.sharesNeeded()));
     }
 
@@ -449,7 +449,7 @@ public class ElectionAggregate {
         int notReturned = (r.notReturned == null ? 0 : r.notReturned) + electronicEnabled - closed.participants().size();
         BallotAccounting accounting = new BallotAccounting(closed.rollSize() + r.spoiled, all.size(), r.spoiled, notReturned,
                 paperIssued, paper.size(), electronicEnabled, closed.ballots().size());
-        apply(new RoundClosed(electionId, cmd.round(), closed.participants(), closed.ballots().size(), paper.size(), accounting));
+        apply(new RoundClosed(electionId, cmd.round(), closed.participants(), closed.ballots().size(), paper.size(), accounting, cmd.closedAt()));
         if (confidence()) {
             // one count per listed person, flags by the profile's shares of ballots collected.
             List<ConfidenceTally.Ballot> rated = all.stream()

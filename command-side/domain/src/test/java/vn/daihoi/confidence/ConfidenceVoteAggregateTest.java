@@ -69,13 +69,15 @@ class ConfidenceVoteAggregateTest {
         fixture.registerInjectableResource(box);
     }
 
+    private static final java.time.Instant CLOSED_AT = java.time.Instant.parse("2023-04-14T03:15:00Z");
+
     private static List<Object> openRoundWithPaperVoters(String... paperVoters) {
         List<Object> given = new ArrayList<>(List.of(
                 new ElectionOpened(E, "c1", "snv", ElectedBody.CONFIDENCE_VOTE, "Lấy phiếu tín nhiệm giữa nhiệm kỳ", 2, RuleProfiles.UNION_DEFAULT),
                 new OfficialListed(E, "chair", "p1", "Chủ tịch"),
                 new OfficialListed(E, "vice", "p2", "Phó Chủ tịch"),
                 new CandidateListApproved(E, "list", null, LIST),
-                new RoundOpened(E, 1, LIST, 2, List.of("d1", "d2", "d3"), new Attendance(3, 3, true), null),
+                new RoundOpened(E, 1, LIST, 2, List.of("d1", "d2", "d3"), new Attendance(3, 3, true), null, null),
                 new BallotBoxPrepared(E, 1, "0000-0000-0000-0000", "", List.of("pA", "pB"), 2)));
         for (String d : paperVoters) given.add(new PaperBallotIssued(E, 1, d));
         return given;
@@ -130,8 +132,9 @@ class ConfidenceVoteAggregateTest {
                 new ConfidenceResult.Line("chair", 2, 1, 0, 0, 2, "0.00", "0.00", "66.67", true, true),
                 new ConfidenceResult.Line("vice", 2, 1, 1, 1, 0, "33.33", "33.33", "0.00", false, false)));
         fixture.given(given)
-                .when(new CloseRoundCommand(E, 1, List.of()))
-                .expectEvents(new RoundClosed(E, 1, List.of("d1"), 1, 2, new BallotAccounting(3, 3, 0, 0, 2, 2, 1, 1)),
+                // ADR 0022: the close carries the business time the command states, printed on the minutes.
+                .when(new CloseRoundCommand(E, 1, List.of(), CLOSED_AT))
+                .expectEvents(new RoundClosed(E, 1, List.of("d1"), 1, 2, new BallotAccounting(3, 3, 0, 0, 2, 2, 1, 1), CLOSED_AT),
                         new ConfidenceRoundCounted(E, 1, result, published));
     }
 
@@ -142,7 +145,7 @@ class ConfidenceVoteAggregateTest {
         given.add(new PaperBallotEntered(E, 1, 1, "memberB", List.of(), null, null, rate(HIGH, HIGH)));
         given.add(new PaperAccountingRecorded(E, 1, 0));
         fixture.given(given)
-                .when(new CloseRoundCommand(E, 1, List.of()))
+                .when(new CloseRoundCommand(E, 1, List.of(), CLOSED_AT))
                 .expectNoEvents()
                 .expectException(refusal("paper-entries-unsettled", List.of(1)));
     }

@@ -2,6 +2,12 @@ package vn.daihoi.election;
 
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
-public record RoundClosed(String electionId, int round, java.util.List<String> participantDelegateIds, int electronicBallots, int paperBallots, BallotAccounting accounting) implements ElectionEvent {
+import java.time.Instant;
+
+/**
+ * @param closedAt the business time the round closed (ADR 0022), as {@link RoundOpened#openedAt()}; null in revision 1.
+ */
+@Revision("2")
+public record RoundClosed(String electionId, int round, java.util.List<String> participantDelegateIds, int electronicBallots, int paperBallots,
+                          BallotAccounting accounting, Instant closedAt) implements ElectionEvent {
 }

@@ -26,26 +26,38 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * Writes one A4 PDF for people to print and read in Vietnamese: minutes, lists, cut-out slips.
  *
  * <p>The few block kinds here are all our documents need, so callers never meet the PDF library, and a
- * document looks the same whoever renders it. DejaVu Sans is embedded (only the glyphs used), because the
- * standard PDF fonts have no Vietnamese letters and a reader's own fallback font would misplace the tone
- * marks. Every text is normalised to NFC first: that font draws each precomposed letter (ế, ữ, Đ) as one
- * glyph, whereas text typed or pasted in decomposed form would otherwise come out with loose marks.
+ * document looks the same whoever renders it. The page follows Vietnamese administrative documents (Decree
+ * 30/2020/NĐ-CP, ADR 0022): margins, the {@link #letterhead(Letterhead) letterhead} with the issuing body and the
+ * national title, the {@link #title(String, String) title} in bold capitals, and {@link #signatures signatures}
+ * under each signer's role, kept on the page of the text they close ({@link #keepTogether}). Liberation Serif
+ * (Times New Roman's metrics, SIL OFL 1.1) is embedded, only the glyphs used, because the standard PDF fonts have
+ * no Vietnamese letters and a reader's own fallback font would misplace the tone marks. Every text is normalised
+ * to NFC first: the font draws each precomposed letter (ế, ữ, Đ) as one glyph, whereas text typed or pasted in
+ * decomposed form would otherwise come out with loose marks.
  *
  * <p>One builder makes one document and is not safe to share between threads. Use it in order, then call
  * {@link #toBytes()}; after that it accepts nothing more.
  */
 public final class PdfDocumentBuilder {
 
-    private static final float BODY_SIZE = 11f;
-    private static final float HEADING_SIZE = 14f;
-    private static final float TABLE_SIZE = 10f;
+    private static final float BODY_SIZE = 12f;
+    private static final float HEADING_SIZE = 13f;
+    private static final float TITLE_SIZE = 14f;
+    private static final float LETTERHEAD_SIZE = 12f;
+    private static final float MOTTO_SIZE = 13f;
+    private static final float TABLE_SIZE = 11f;
+    /** Room for a handwritten signature (and a seal) above each signer's printed name. */
+    private static final float SIGNATURE_ROOM = 46f;
     private static final float FOOTER_SIZE = 9f;
     private static final float SLIP_TITLE_SIZE = 11f;
     private static final float SLIP_LINE_SIZE = 10f;
@@ -59,15 +71,19 @@ public final class PdfDocumentBuilder {
     private static final int SLIP_ROWS = 3;
     private static final Color HEADER_FILL = new Color(0xE6, 0xE6, 0xE6);
     private static final Color FOOTER_INK = new Color(0x55, 0x55, 0x55);
-    private static final char REPLACEMENT = '\uFFFD';
+    /** A white square, the "missing glyph" box readers know: Liberation has no U+FFFD to draw. */
+    private static final char REPLACEMENT = '\u25A1';
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final Document document;
     private final PdfWriter writer;
     private final BaseFont regular;
     private final BaseFont bold;
+    private final BaseFont italic;
     private final BaseFont mono;
     private boolean empty = true;
+    /** Inside {@link #keepTogether}: the blocks gathered to be placed as one. */
+    private List<Element> gathering;
     private byte[] bytes;
 
     /**
@@ -77,18 +93,197 @@ public final class PdfDocumentBuilder {
     public PdfDocumentBuilder(String title) {
         // Parsed per document, sharing only the file bytes: OpenPDF does not promise that one BaseFont can
         // serve documents written at the same time on different threads.
-        regular = font("DejaVuSans.ttf", FontFiles.REGULAR);
-        bold = font("DejaVuSans-Bold.ttf", FontFiles.BOLD);
-        mono = font("DejaVuSansMono-Bold.ttf", FontFiles.MONO_BOLD);
+        regular = font("LiberationSerif-Regular.ttf", FontFiles.REGULAR);
+        bold = font("LiberationSerif-Bold.ttf", FontFiles.BOLD);
+        italic = font("LiberationSerif-Italic.ttf", FontFiles.ITALIC);
+        mono = font("LiberationMono-Bold.ttf", FontFiles.MONO_BOLD);
 
         float mm = Utilities.millimetersToPoints(1);
-        document = new Document(PageSize.A4, 20 * mm, 20 * mm, 18 * mm, 20 * mm);
+        // Decree 30/2020/NĐ-CP, appendix I: left 30 mm (binding), right 15 mm, top and bottom 20 mm.
+        document = new Document(PageSize.A4, 30 * mm, 15 * mm, 20 * mm, 20 * mm);
         writer = PdfWriter.getInstance(document, out);
         writer.setViewerPreferences(PdfWriter.DisplayDocTitle);
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString("vi-VN"));
         writer.setPageEvent(new PageNumbers(new Font(regular, FOOTER_SIZE, Font.NORMAL, FOOTER_INK)));
         document.addTitle(text(title));
         document.open();
+    }
+
+    /**
+     * The head of an administrative document (Decree 30/2020/NĐ-CP, art. 8 to 11): at the left, the superior body
+     * in capitals and under it the issuing body in bold capitals, underlined; at the right, the national title in
+     * bold capitals and the motto in bold, underlined; under them the number at the left and the place and date in
+     * italics at the right.
+     *
+     * @param superior     the body above the issuer ("Công đoàn Viên chức tỉnh Sóc Trăng"); empty for none
+     * @param issuer       the issuing body ("Công đoàn cơ sở Sở Nội vụ tỉnh Sóc Trăng")
+     * @param number       "Số: …" as printed; empty for none (a ballot paper)
+     * @param placeAndDate as {@link #placeAndDate(String, LocalDate)} gives it; empty for none
+     */
+    public record Letterhead(String superior, String issuer, String number, String placeAndDate) {
+        public Letterhead {
+            superior = superior == null ? "" : superior;
+            issuer = issuer == null ? "" : issuer;
+            number = number == null ? "" : number;
+            placeAndDate = placeAndDate == null ? "" : placeAndDate;
+        }
+    }
+
+    public static final String NATIONAL_TITLE = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    /** The national title's share of the letterhead's width, in per cent; the issuing body has the rest. */
+    private static final float NATIONAL_SIDE = 58f;
+    public static final String MOTTO = "Độc lập - Tự do - Hạnh phúc";
+
+    /**
+     * "Sóc Trăng, ngày 14 tháng 4 năm 2023" (Decree 30/2020/NĐ-CP, art. 9): days under 10 and the months January
+     * and February take a leading zero, so that nobody can add a digit by hand. No place: the date alone.
+     */
+    public static String placeAndDate(String place, LocalDate date) {
+        String day = date.getDayOfMonth() < 10 ? "0" + date.getDayOfMonth() : Integer.toString(date.getDayOfMonth());
+        String month = date.getMonthValue() <= 2 ? "0" + date.getMonthValue() : Integer.toString(date.getMonthValue());
+        String text = "ngày " + day + " tháng " + month + " năm " + date.getYear();
+        return place == null || place.isBlank() ? text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1) : place + ", " + text;
+    }
+
+    /** Whether the embedded serif draws {@code codePoint} in both its regular and its bold face (else it prints □). */
+    public static boolean drawable(int codePoint) {
+        return Coverage.REGULAR.charExists(codePoint) && Coverage.BOLD.charExists(codePoint);
+    }
+
+    /** The serif faces parsed once, only to answer {@link #drawable(int)}; never written into a document. */
+    private static final class Coverage {
+        static final BaseFont REGULAR = font("LiberationSerif-Regular.ttf", FontFiles.REGULAR);
+        static final BaseFont BOLD = font("LiberationSerif-Bold.ttf", FontFiles.BOLD);
+    }
+
+    /** See {@link Letterhead}. */
+    public PdfDocumentBuilder letterhead(Letterhead head) {
+        Objects.requireNonNull(head, "letterhead");
+        PdfPTable table = new PdfPTable(new float[] {100 - NATIONAL_SIDE, NATIONAL_SIDE});
+        table.setWidthPercentage(100);
+        table.setSpacingAfter(14f);
+        Locale vi = Locale.forLanguageTag("vi");
+
+        PdfPCell left = plainCell();
+        if (!head.superior().isBlank()) {
+            left.addElement(centred(LETTERHEAD_SIZE, new Chunk(text(head.superior().toUpperCase(vi)), new Font(regular, LETTERHEAD_SIZE))));
+        }
+        left.addElement(centred(LETTERHEAD_SIZE, new Chunk(text(head.issuer().toUpperCase(vi)), new Font(bold, LETTERHEAD_SIZE))));
+        left.addElement(rule(35f));
+        PdfPCell right = plainCell();
+        right.addElement(centred(LETTERHEAD_SIZE, new Chunk(NATIONAL_TITLE, new Font(bold, LETTERHEAD_SIZE))));
+        right.addElement(centred(MOTTO_SIZE, new Chunk(MOTTO, new Font(bold, MOTTO_SIZE))));
+        // The rule under the motto is as long as the motto (art. 8).
+        right.addElement(rule(bold.getWidthPoint(MOTTO, MOTTO_SIZE) / (NATIONAL_SIDE / 100f * (document.right() - document.left())) * 100f));
+        table.addCell(left);
+        table.addCell(right);
+
+        if (!head.number().isBlank() || !head.placeAndDate().isBlank()) {
+            PdfPCell number = plainCell();
+            number.addElement(centred(BODY_SIZE, new Chunk(text(head.number()), new Font(regular, BODY_SIZE))));
+            PdfPCell date = plainCell();
+            date.addElement(centred(BODY_SIZE, new Chunk(text(head.placeAndDate()), new Font(italic, BODY_SIZE))));
+            table.addCell(number);
+            table.addCell(date);
+        }
+        return add(table);
+    }
+
+    /** The document's name in bold capitals, centred, and under it what it is about, in bold (art. 10). */
+    public PdfDocumentBuilder title(String title, String about) {
+        Paragraph p = centred(TITLE_SIZE, new Chunk(text(title.toUpperCase(Locale.forLanguageTag("vi"))), new Font(bold, TITLE_SIZE)));
+        add(p);
+        if (about != null && !about.isBlank()) {
+            add(centred(BODY_SIZE + 1, new Chunk(text(about), new Font(bold, BODY_SIZE + 1))));
+        }
+        Paragraph line = rule(25f);
+        line.setSpacingBefore(3f); // clear of the marks under a bold 13 pt line (ụ, ậ)
+        line.setSpacingAfter(8f);
+        return add(line);
+    }
+
+    /** A line in italics, as the notes and stated grounds of an administrative document are. */
+    public PdfDocumentBuilder note(String note) {
+        Paragraph p = paragraphOf(BODY_SIZE, new Chunk(text(note), new Font(italic, BODY_SIZE)));
+        p.setAlignment(Element.ALIGN_JUSTIFIED);
+        p.setSpacingAfter(6f);
+        return add(p);
+    }
+
+    /**
+     * One signer's role and the people who sign under it, each with room for his signature: "TRƯỞNG BAN KIỂM
+     * PHIẾU", then "(Ký, ghi rõ họ tên)", then the name.
+     */
+    public record Signer(String role, List<String> names) {
+        public Signer {
+            Objects.requireNonNull(role, "role");
+            names = List.copyOf(Objects.requireNonNull(names, "names"));
+        }
+    }
+
+    /**
+     * The signature block (Decree 30/2020/NĐ-CP, art. 12): the roles side by side, the last (the one who signs for
+     * the body) at the right; with {@code recipients}, the "Nơi nhận" list takes the left. Call it inside
+     * {@link #keepTogether} with the last lines it closes, so that it never stands alone on a page.
+     */
+    public PdfDocumentBuilder signatures(List<String> recipients, List<Signer> signers) {
+        Objects.requireNonNull(signers, "signers");
+        List<PdfPCell> cells = new ArrayList<>();
+        if (recipients != null && !recipients.isEmpty()) {
+            PdfPCell cell = plainCell();
+            Paragraph head = paragraphOf(BODY_SIZE, new Chunk(text("Nơi nhận:"), new Font(italic, BODY_SIZE - 1, Font.BOLD)));
+            cell.addElement(head);
+            for (String r : recipients) {
+                cell.addElement(paragraphOf(BODY_SIZE - 1, new Chunk(text("- " + r), new Font(regular, BODY_SIZE - 1))));
+            }
+            cells.add(cell);
+        } else if (signers.size() == 1) {
+            cells.add(plainCell());
+        }
+        for (Signer signer : signers) {
+            PdfPCell cell = plainCell();
+            cell.addElement(centred(BODY_SIZE, new Chunk(text(signer.role().toUpperCase(Locale.forLanguageTag("vi"))), new Font(bold, BODY_SIZE))));
+            cell.addElement(centred(BODY_SIZE, new Chunk(text("(Ký, ghi rõ họ tên)"), new Font(italic, BODY_SIZE))));
+            for (String name : signer.names()) {
+                Paragraph n = centred(BODY_SIZE, new Chunk(text(name), new Font(bold, BODY_SIZE)));
+                n.setSpacingBefore(SIGNATURE_ROOM);
+                cell.addElement(n);
+            }
+            cells.add(cell);
+        }
+        PdfPTable table = new PdfPTable(cells.size());
+        table.setWidthPercentage(100);
+        table.setSpacingBefore(10f);
+        cells.forEach(table::addCell);
+        return add(table);
+    }
+
+    /**
+     * Places what {@code block} adds as one piece: on this page if it fits, else at the top of the next. Used to keep
+     * a signature block with the last lines it closes (never alone on a page), and any block shorter than a page
+     * whole.
+     */
+    public PdfDocumentBuilder keepTogether(java.util.function.Consumer<PdfDocumentBuilder> block) {
+        ensureOpen();
+        if (gathering != null) {
+            block.accept(this);
+            return this;
+        }
+        gathering = new ArrayList<>();
+        List<Element> gathered;
+        try {
+            block.accept(this);
+        } finally {
+            gathered = gathering;
+            gathering = null;
+        }
+        PdfPTable whole = new PdfPTable(1);
+        whole.setWidthPercentage(100);
+        whole.setKeepTogether(true);
+        PdfPCell cell = plainCell();
+        gathered.forEach(cell::addElement);
+        whole.addCell(cell);
+        return add(whole);
     }
 
     /** A section title: bold and larger, with room above it so sections stand apart. */
@@ -127,6 +322,34 @@ public final class PdfDocumentBuilder {
      * @throws IllegalArgumentException when there are no columns or a row has a different number of cells
      */
     public PdfDocumentBuilder table(List<String> headers, List<List<String>> rows) {
+        return table(headers, rows, rows, true, 8f);
+    }
+
+    /**
+     * A {@link #table(List, List) table} whose last {@code lastRows} rows are kept on one page with what {@code closing}
+     * adds (the totals, the signatures): they come as a headerless continuation in the same columns, so that when
+     * the closing does not fit, the last result lines move to the next page with it rather than leaving the
+     * signatures alone there (Decree 30/2020/NĐ-CP: a signature stands on the page of the text it closes).
+     */
+    public PdfDocumentBuilder table(List<String> headers, List<List<String>> rows, int lastRows,
+                                    java.util.function.Consumer<PdfDocumentBuilder> closing) {
+        int split = Math.max(0, rows.size() - Math.max(1, lastRows));
+        if (split == 0) {
+            return keepTogether(b -> {
+                b.table(headers, rows);
+                closing.accept(b);
+            });
+        }
+        table(headers, rows, rows.subList(0, split), true, 0f);
+        return keepTogether(b -> {
+            b.table(headers, rows, rows.subList(split, rows.size()), false, 8f);
+            closing.accept(b);
+        });
+    }
+
+    /** {@code sizing}: every row of the table, so that its parts share their column widths. */
+    private PdfDocumentBuilder table(List<String> headers, List<List<String>> sizing, List<List<String>> rows, boolean withHeader,
+                                     float spacingAfter) {
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(rows, "rows");
         if (headers.isEmpty()) {
@@ -141,19 +364,25 @@ public final class PdfDocumentBuilder {
             return row.stream().map(this::text).toList();
         }).toList();
 
-        PdfPTable table = new PdfPTable(columnWidths(head, body));
+        List<List<String>> all = sizing == rows ? body : Objects.requireNonNull(sizing, "sizing").stream()
+                .map(row -> row.stream().map(this::text).toList()).toList();
+        PdfPTable table = new PdfPTable(columnWidths(head, all));
         table.setWidthPercentage(100);
-        table.setHeaderRows(1);
-        table.setSpacingBefore(4f);
-        table.setSpacingAfter(8f);
+        if (withHeader) {
+            table.setHeaderRows(1);
+            table.setSpacingBefore(4f);
+        }
+        table.setSpacingAfter(spacingAfter);
         Font headFont = new Font(bold, TABLE_SIZE);
         Font bodyFont = new Font(regular, TABLE_SIZE);
-        head.forEach(h -> {
-            PdfPCell cell = tableCell(h, headFont);
-            cell.setBackgroundColor(HEADER_FILL);
-            cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
-            table.addCell(cell);
-        });
+        if (withHeader) {
+            head.forEach(h -> {
+                PdfPCell cell = tableCell(h, headFont);
+                cell.setBackgroundColor(HEADER_FILL);
+                cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+                table.addCell(cell);
+            });
+        }
         body.forEach(row -> row.forEach(value -> table.addCell(tableCell(value, bodyFont))));
         return add(table);
     }
@@ -168,10 +397,13 @@ public final class PdfDocumentBuilder {
 
     private static com.lowagie.text.Image qrImage(String content, float sizeMm) {
         try {
-            com.google.zxing.common.BitMatrix m = new com.google.zxing.qrcode.QRCodeWriter().encode(content,
-                    com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
-                    java.util.Map.of(com.google.zxing.EncodeHintType.ERROR_CORRECTION, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M,
-                            com.google.zxing.EncodeHintType.MARGIN, 4));
+            java.util.Map<com.google.zxing.EncodeHintType, Object> hints = java.util.Map.of(com.google.zxing.EncodeHintType.ERROR_CORRECTION,
+                    com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M, com.google.zxing.EncodeHintType.MARGIN, 4);
+            com.google.zxing.qrcode.QRCodeWriter writer = new com.google.zxing.qrcode.QRCodeWriter();
+            int modules = writer.encode(content, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0, hints).getWidth();
+            // Eight pixels a module: the picture is scaled down to print size, never blown up from one pixel a module,
+            // so every module keeps its shape whatever the printer's or renderer's grid (a camera then finds the code).
+            com.google.zxing.common.BitMatrix m = writer.encode(content, com.google.zxing.BarcodeFormat.QR_CODE, modules * 8, modules * 8, hints);
             java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(m.getWidth(), m.getHeight(),
                     java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
             for (int y = 0; y < m.getHeight(); y++) {
@@ -249,9 +481,40 @@ public final class PdfDocumentBuilder {
 
     private PdfDocumentBuilder add(Element element) {
         ensureOpen();
+        if (gathering != null) {
+            gathering.add(element);
+            return this;
+        }
         document.add(element);
         empty = false;
         return this;
+    }
+
+    private static PdfPCell plainCell() {
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(0f);
+        return cell;
+    }
+
+    private Paragraph centred(float size, Chunk chunk) {
+        Paragraph p = paragraphOf(size, chunk);
+        p.setAlignment(Element.ALIGN_CENTER);
+        return p;
+    }
+
+    /** A thin solid rule, centred, {@code percent} of the width it stands in (the underlines of a letterhead). */
+    private Paragraph rule(float percent) {
+        // The rule's own line sits 10 pt under the text above and the rule 3 pt over it: clear of the marks under
+        // Vietnamese letters (ạ, ậ, ợ).
+        // Its font is set too: a chunk left with the default font brings a Helvetica substitute into the file.
+        Chunk line = new Chunk(new com.lowagie.text.pdf.draw.LineSeparator(0.6f, Math.min(100f, percent), Color.BLACK,
+                Element.ALIGN_CENTER, 3f));
+        line.setFont(new Font(regular, 4f));
+        Paragraph p = new Paragraph(10f, "", new Font(regular, 4f));
+        p.add(line);
+        p.setSpacingAfter(2f);
+        return p;
     }
 
     private void ensureOpen() {
@@ -261,7 +524,7 @@ public final class PdfDocumentBuilder {
     }
 
     /**
-     * NFC, then any character the embedded fonts cannot draw becomes U+FFFD: without that, OpenPDF would
+     * NFC, then any character the embedded fonts cannot draw becomes a white square (□): without that, OpenPDF would
      * drop it silently, and a name printed with a letter missing is worse than one visibly marked as wrong.
      */
     private String text(String raw) {
@@ -358,6 +621,14 @@ public final class PdfDocumentBuilder {
         cell.setPadding(SLIP_PADDING);
         cell.setMinimumHeight(height);
 
+        if (slip.issuer() != null && !slip.issuer().isBlank()) {
+            // The issuing body heads the slip as it heads any document of the union (ADR 0022).
+            // No rule under it, unlike a letterhead: a long horizontal stroke next to the QR code misleads camera readers.
+            Paragraph issuer = centred(SLIP_LINE_SIZE, new Chunk(text(slip.issuer().toUpperCase(Locale.forLanguageTag("vi"))),
+                    new Font(bold, SLIP_LINE_SIZE)));
+            issuer.setSpacingAfter(6f);
+            cell.addElement(issuer);
+        }
         Paragraph title = paragraphOf(SLIP_TITLE_SIZE,
                 new Chunk(text(slip.title()), new Font(bold, SLIP_TITLE_SIZE)));
         title.setAlignment(Element.ALIGN_CENTER);
@@ -370,7 +641,7 @@ public final class PdfDocumentBuilder {
             cell.addElement(p);
         }
 
-        // The fixed-width face lacks a few Vietnamese letters; a code that uses one falls back to bold sans.
+        // Should the fixed-width face lack a letter a code uses, that letter falls back to the bold serif.
         FontSelector codeFonts = new FontSelector();
         codeFonts.addFont(new Font(mono, SLIP_CODE_SIZE));
         codeFonts.addFont(new Font(bold, SLIP_CODE_SIZE));
@@ -378,13 +649,18 @@ public final class PdfDocumentBuilder {
         code.add(codeFonts.process(text(slip.code())));
         code.setAlignment(Element.ALIGN_CENTER);
         code.setSpacingBefore(10f);
+        // Room under the code, so that its letters stay out of the QR code's quiet zone and a camera finds the code.
+        code.setSpacingAfter(8f);
         cell.addElement(code);
         if (slip.qr() != null) cell.addElement(qrImage(slip.qr(), SLIP_QR_MM));
         return cell;
     }
 
-    /** A slip's QR code: small enough for six slips a page, large enough for an old phone's camera. */
-    private static final float SLIP_QR_MM = 24f;
+    /**
+     * A slip's QR code: large enough for an old phone's camera — a module of about 0.8 mm, so that a reader scanning
+     * the page every few rows cannot step over the finder patterns' centres.
+     */
+    private static final float SLIP_QR_MM = 30f;
 
     /**
      * Each edge is drawn as its own left-to-right or bottom-to-top stroke, so where two slips share an edge
@@ -439,21 +715,23 @@ public final class PdfDocumentBuilder {
     }
 
     /**
-     * DejaVu's files as shipped in the jasperreports-fonts jar (Bitstream Vera licence, see its LICENSE next
-     * to them); read once per JVM, on first use, from the classpath so the application jar carries them.
+     * The Liberation files as shipped in OpenPDF's openpdf-fonts-extra jar (SIL Open Font License 1.1, see the
+     * LICENSE next to them; pinned by version and SHA-256 in ui-api/pom.xml, ADR 0022); read once per JVM, on first
+     * use, from the classpath so the application jar carries them.
      */
     private static final class FontFiles {
 
-        private static final String FOLDER = "net/sf/jasperreports/fonts/dejavu/";
-        static final byte[] REGULAR = read("DejaVuSans.ttf");
-        static final byte[] BOLD = read("DejaVuSans-Bold.ttf");
-        static final byte[] MONO_BOLD = read("DejaVuSansMono-Bold.ttf");
+        private static final String FOLDER = "liberation/";
+        static final byte[] REGULAR = read("LiberationSerif-Regular.ttf");
+        static final byte[] BOLD = read("LiberationSerif-Bold.ttf");
+        static final byte[] ITALIC = read("LiberationSerif-Italic.ttf");
+        static final byte[] MONO_BOLD = read("LiberationMono-Bold.ttf");
 
         private static byte[] read(String name) {
             try (InputStream in = PdfDocumentBuilder.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
                 if (in == null) {
                     throw new IllegalStateException("font " + FOLDER + name
-                            + " is not on the classpath; it comes from net.sf.jasperreports:jasperreports-fonts");
+                            + " is not on the classpath; it comes from com.github.librepdf:openpdf-fonts-extra");
                 }
                 return in.readAllBytes();
             } catch (IOException e) {

@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param code  shown large in a fixed-width face so 0/O and 1/I are easier to tell apart
  * @param qr    when not null, printed as a QR code under the code (a voting slip: the voting page's address with the
  *              code in its fragment)
+ * @param issuer when not null, the issuing union body, printed in capitals above the title (ADR 0022)
  */
-public record Slip(String title, List<String> lines, String code, String qr) {
+public record Slip(String title, List<String> lines, String code, String qr, String issuer) {
 
     public Slip {
         Objects.requireNonNull(title, "title");
@@ -23,6 +24,10 @@ public record Slip(String title, List<String> lines, String code, String qr) {
     }
 
     public Slip(String title, List<String> lines, String code) {
-        this(title, lines, code, null);
+        this(title, lines, code, null, null);
+    }
+
+    public Slip(String title, List<String> lines, String code, String qr) {
+        this(title, lines, code, qr, null);
     }
 }

@@ -54,8 +54,9 @@ class PdfDocumentBuilderTest {
 
             assertThat(fonts).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded())
                     .as("%s is embedded", font.getName()).isTrue());
-            assertThat(fonts).extracting(PDFont::getName).anyMatch(n -> n.endsWith("+DejaVuSans"))
-                    .anyMatch(n -> n.endsWith("+DejaVuSans-Bold"));
+            // ADR 0022: a serif with every Vietnamese letter, subset-embedded.
+            assertThat(fonts).extracting(PDFont::getName).anyMatch(n -> n.endsWith("+LiberationSerif"))
+                    .anyMatch(n -> n.endsWith("+LiberationSerif-Bold"));
         }
     }
 
@@ -86,6 +87,14 @@ class PdfDocumentBuilderTest {
     }
 
     @Test
+    void aSlipIsHeadedByTheUnionBodyThatIssuesIt() throws IOException {
+        byte[] pdf = new PdfDocumentBuilder("Thẻ").slips(List.of(new Slip("Thẻ biểu quyết điện tử", List.of(DELEGATE), CODE, null,
+                "Công đoàn cơ sở Sở Nội vụ tỉnh Sóc Trăng"))).toBytes();
+
+        assertThat(textOf(pdf)).contains("CÔNG ĐOÀN CƠ SỞ SỞ NỘI VỤ TỈNH SÓC TRĂNG", "Thẻ biểu quyết điện tử", DELEGATE, CODE);
+    }
+
+    @Test
     void slipsNeverSharePagesWithTheTextAroundThem() throws IOException {
         byte[] pdf = new PdfDocumentBuilder("Thẻ").paragraph("Trước").slips(slips(2)).paragraph("Sau").toBytes();
 
@@ -103,7 +112,7 @@ class PdfDocumentBuilderTest {
     void aLetterTheFontCannotDrawIsMarkedRatherThanDroppedSilently() throws IOException {
         byte[] pdf = new PdfDocumentBuilder("Thẻ").paragraph("Tên: Lý 李 Văn").toBytes();
 
-        assertThat(textOf(pdf)).contains("Tên: Lý \uFFFD Văn");
+        assertThat(textOf(pdf)).contains("Tên: Lý \u25A1 Văn");
     }
 
     @Test
@@ -122,6 +131,58 @@ class PdfDocumentBuilderTest {
         assertThat(builder.toBytes()).isEqualTo(first);
         assertThat(new String(first, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThatThrownBy(() -> builder.paragraph("muộn")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theDateLineWritesDaysUnderTenAndJanuaryAndFebruaryWithALeadingZero() {
+        // Decree 30/2020/NĐ-CP, art. 9: nobody can add a digit by hand.
+        assertThat(PdfDocumentBuilder.placeAndDate("Sóc Trăng", java.time.LocalDate.of(2023, 4, 14)))
+                .isEqualTo("Sóc Trăng, ngày 14 tháng 4 năm 2023");
+        assertThat(PdfDocumentBuilder.placeAndDate("Cao Bằng", java.time.LocalDate.of(2021, 2, 5)))
+                .isEqualTo("Cao Bằng, ngày 05 tháng 02 năm 2021");
+        assertThat(PdfDocumentBuilder.placeAndDate("", java.time.LocalDate.of(2023, 12, 1))).isEqualTo("Ngày 01 tháng 12 năm 2023");
+    }
+
+    @Test
+    void theLetterheadNamesTheIssuingBodyUnderItsSuperiorBesideTheNationalTitleAndMotto() throws IOException {
+        byte[] pdf = new PdfDocumentBuilder("Biên bản").letterhead(new PdfDocumentBuilder.Letterhead("Công đoàn Viên chức tỉnh Sóc Trăng",
+                "Công đoàn cơ sở Sở Nội vụ tỉnh Sóc Trăng", "Số: 01/BB-BKP", "Sóc Trăng, ngày 14 tháng 4 năm 2023"))
+                .title("Biên bản kiểm phiếu", "Bầu Ban Chấp hành").toBytes();
+
+        assertThat(textOf(pdf)).contains("CÔNG ĐOÀN VIÊN CHỨC TỈNH SÓC TRĂNG", "CÔNG ĐOÀN CƠ SỞ SỞ NỘI VỤ TỈNH SÓC TRĂNG",
+                "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 01/BB-BKP",
+                "Sóc Trăng, ngày 14 tháng 4 năm 2023", "BIÊN BẢN KIỂM PHIẾU", "Bầu Ban Chấp hành");
+    }
+
+    @Test
+    void signaturesNeverStandAloneOnAPageTheLastResultLinesMoveWithThem() throws IOException {
+        boolean moved = false;
+        // However much text comes before, the signatures share a page with the table's last two rows.
+        for (int filler = 0; filler < 40; filler++) {
+            PdfDocumentBuilder builder = new PdfDocumentBuilder("Biên bản");
+            for (int i = 0; i < filler; i++) builder.keyValue("Dòng " + i, "nội dung");
+            List<List<String>> rows = IntStream.rangeClosed(1, 10).mapToObj(i -> List.of(Integer.toString(i), "Hàng " + i + ",")).toList();
+            builder.table(List.of("TT", "Họ và tên"), rows, 2, end -> end.signatures(null, List.of(
+                    new PdfDocumentBuilder.Signer("Các thành viên", List.of("Bùi Thị Thanh Thảo", "Lý Minh Khang")),
+                    new PdfDocumentBuilder.Signer("Trưởng Ban kiểm phiếu", List.of("Dương Văn Hiếu")))));
+            byte[] pdf = builder.toBytes();
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                int signed = -1;
+                for (int p = 1; p <= document.getNumberOfPages(); p++) {
+                    PDFTextStripper stripper = new PDFTextStripper();
+                    stripper.setStartPage(p);
+                    stripper.setEndPage(p);
+                    String page = stripper.getText(document);
+                    if (page.contains("TRƯỞNG BAN KIỂM PHIẾU")) {
+                        signed = p;
+                        assertThat(page).as("filler %d", filler).contains("Hàng 9,", "Hàng 10,", "Dương Văn Hiếu", "Lý Minh Khang");
+                        if (p > 1 && !page.contains("Hàng 8,")) moved = true;
+                    }
+                }
+                assertThat(signed).as("filler %d", filler).isPositive();
+            }
+        }
+        assertThat(moved).as("some filler pushes the signatures over, and the last two rows go with them").isTrue();
     }
 
     private static byte[] minutesWithSlips() {
