@@ -34,7 +34,7 @@ class PaperEntryByTheCountingCommitteeTest {
                 new ElectionOpened(E, "congress", "snv", ElectedBody.EXECUTIVE_COMMITTEE, "Bầu Ban Chấp hành", 2, RuleProfiles.UNION_DEFAULT)));
         for (String c : LIST) given.add(new CandidateNominated(E, new Candidate(c, "p-" + c, NominationSource.OUTGOING_COMMITTEE, null, null)));
         given.add(new CandidateListApproved(E, "list", null, LIST));
-        given.add(new RoundOpened(E, 1, LIST, 2, List.of("d1", "d2", "d3"), new Attendance(3, 3, true), null));
+        given.add(new RoundOpened(E, 1, LIST, 2, List.of("d1", "d2", "d3"), new Attendance(3, 3, true), null, null));
         given.add(new BallotBoxPrepared(E, 1, "0000-0000-0000-0000", "", List.of(members), 2));
         given.add(new PaperBallotIssued(E, 1, "d1"));
         return given;
