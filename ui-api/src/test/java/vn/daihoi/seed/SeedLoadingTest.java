@@ -2,6 +2,7 @@ package vn.daihoi.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -417,4 +418,8 @@ class SeedLoadingTest extends ApiTest {
         out.delete();
         return p.exitValue();
     }
+
+    /** Issue 12, acceptance 7: the seeded congress's documents (JUnit runs a nested class after its enclosing class's tests). */
+    @Nested
+    class OfficialDocuments extends OfficialDocumentsChecks {}
 }

@@ -37,8 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * title and motto, place and date, signatures on the page of the last result line, an embedded serif that draws
  * Vietnamese — and print the 2023 rounds' own times, never the day they are printed. Page images go to
  * docs/screenshots/.
+ * <p>
+ * Run as {@link SeedLoadingTest.OfficialDocuments}, after the seed-loading tests: the test database is shared by the
+ * run and those tests must be the first to load the seeds.
  */
-class OfficialDocumentsTest extends ApiTest {
+abstract class OfficialDocumentsChecks extends ApiTest {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
