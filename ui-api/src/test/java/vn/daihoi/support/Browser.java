@@ -154,6 +154,11 @@ public final class Browser implements AutoCloseable {
         return viewport(1366, 768, 1, false);
     }
 
+    /** A 1024×768 screen (an older office monitor, a tablet held landscape), mouse only: the console's narrowest desktop. */
+    public Browser smallDesktop() {
+        return viewport(1024, 768, 1, false);
+    }
+
     private Browser viewport(int width, int height, int scale, boolean mobile) {
         // The window size counts the (invisible) browser frame, so it never gives the viewport exactly; the
         // DevTools override does, and it stays in force across navigations.
