@@ -87,9 +87,9 @@ public class TermController {
                   @Valid TermShift termShift, @NotNull LocalDate recognisedOn, @NotNull @Valid Decision decision,
                   @NotEmpty @Size(max = Limits.ITEMS) List<@NotNull @Valid PastHolding> holdings) {}
 
-    record Appointee(@NotBlank @Line(max = Limits.ID) String personId, @NotNull Office office) {}
+    public record Appointee(@NotBlank @Line(max = Limits.ID) String personId, @NotNull Office office) {}
 
-    record Provisional(@NotNull @Valid Term term, @NotNull ProvisionalReason reason, @NotNull LocalDate appointedOn,
+    public record Provisional(@NotNull @Valid Term term, @NotNull ProvisionalReason reason, @NotNull LocalDate appointedOn,
                        @NotNull @Valid Decision decision, @Min(1) int seats, @NotEmpty @Size(max = Limits.ITEMS) List<@NotNull @Valid Appointee> members) {}
 
     public record Ending(@NotBlank @Line(max = Limits.ID) String personId, Office office, @NotNull HoldingEnd how, @NotNull LocalDate endedOn,

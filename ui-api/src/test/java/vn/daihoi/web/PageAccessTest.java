@@ -53,7 +53,7 @@ class PageAccessTest extends ApiTest {
             "GET /hall/{congressId}", "GET /hall/{congressId}/events",
             "GET /staff", "POST /staff", "POST /staff/sign-out",
             "GET /desk/{congressId}", "POST /desk/{congressId}/search", "POST /desk/{congressId}/check-in", "GET /desk/{congressId}/events",
-            "GET /console/units/{unitId}/terms", "POST /console/units/{unitId}/terms", "GET /console/terms/{leadershipId}",
+            "GET /console/units/{unitId}/terms", "POST /console/units/{unitId}/terms", "POST /console/units/{unitId}/terms/provisional", "GET /console/terms/{leadershipId}",
             "GET /console/terms/{leadershipId}/dossier.pdf", "POST /console/terms/{leadershipId}/recognise",
             "POST /console/terms/{leadershipId}/refuse", "POST /console/terms/{leadershipId}/offices/end",
             "POST /console/terms/{leadershipId}/by-elections", "POST /console/terms/{leadershipId}/appointments",

@@ -50,9 +50,11 @@ public class TermConsole {
     private final CongressProjection congresses;
     private final ElectionProjection elections;
     private final ConsoleForm form;
+    private final vn.daihoi.delegate.DelegateController delegates;
 
     public TermConsole(Access access, TermController terms, CongressProjection congresses, ElectionProjection elections,
-                       ConsoleForm form) {
+                       ConsoleForm form, vn.daihoi.delegate.DelegateController delegates) {
+        this.delegates = delegates;
         this.access = access;
         this.terms = terms;
         this.congresses = congresses;
@@ -81,6 +83,38 @@ public class TermConsole {
         return unitPage(unitId, model);
     }
 
+    /** the level above appoints a provisional committee (a founding, a merger or split, a dissolved committee). */
+    @PostMapping("/console/units/{unitId}/terms/provisional")
+    public String provisional(@PathVariable String unitId, @RequestParam Map<String, String> f, Model model,
+                              HttpServletRequest request, HttpServletResponse response) {
+        List<TermController.Appointee> members = new ArrayList<>();
+        for (int i = 0; i < MEMBER_ROWS; i++) {
+            String person = FormText.line(f.get("member" + i), Limits.ID);
+            if (person == null || person.isBlank()) continue;
+            members.add(new TermController.Appointee(person, named(Office.class, f.get("office" + i))));
+        }
+        Integer start = number(f.get("startYear"));
+        Integer end = number(f.get("endYear"));
+        Integer seats = number(f.get("seats"));
+        TermController.Provisional body = new TermController.Provisional(start == null || end == null ? null : new vn.daihoi.congress.Term(start, end),
+                named(vn.daihoi.term.ProvisionalReason.class, f.get("reason")), date(f, "appointedOn"), decision(f, "decision"),
+                seats == null ? 0 : seats, members);
+        String[] created = new String[1];
+        if (form.run(body, () -> created[0] = terms.provisional(unitId, body).getBody().leadershipId(), model, request, response)) {
+            return "redirect:/console/terms/" + created[0];
+        }
+        model.addAttribute("failedForm", "provisional");
+        return unitPage(unitId, model);
+    }
+
+    private static final int MEMBER_ROWS = 7;
+
+    private static Integer number(String value) {
+        String v = FormText.line(value, 9);
+        if (v == null || !v.matches("\\d{1,9}")) return null;
+        return Integer.valueOf(v);
+    }
+
     private String unitPage(String unitId, Model model) {
         model.addAttribute("unitId", unitId);
         model.addAttribute("terms", terms.terms(unitId).terms());
@@ -99,6 +133,19 @@ public class TermConsole {
             }
         }
         model.addAttribute("counted", counted);
+        boolean above = may(() -> access.organiserUnitAbove(unitId));
+        model.addAttribute("above", above);
+        if (above) {
+            // Whom a provisional committee may be made of: the people of the unit's terms and of its latest congress's roll.
+            Map<String, String> people = new LinkedHashMap<>();
+            terms.terms(unitId).terms().forEach(t -> t.committee().forEach(h -> people.putIfAbsent(h.personId(), h.fullName())));
+            held.stream().findFirst().ifPresent(c -> delegates.roll(c.congressId()).delegates()
+                    .forEach(d -> people.putIfAbsent(d.personId(), d.fullName())));
+            model.addAttribute("people", people);
+            model.addAttribute("reasons", vn.daihoi.term.ProvisionalReason.values());
+            model.addAttribute("offices", Office.values());
+            model.addAttribute("memberRows", java.util.stream.IntStream.range(0, MEMBER_ROWS).boxed().toList());
+        }
         return "term/unit-terms";
     }
 

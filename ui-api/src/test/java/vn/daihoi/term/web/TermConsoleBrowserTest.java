@@ -92,6 +92,63 @@ class TermConsoleBrowserTest extends PageTest {
         assertThat(after.findValuesAsText("personId")).doesNotContain(p.get(6)).contains(chair);
     }
 
+    /** the level above appoints a provisional committee from the page; without its seats it is refused at the field. */
+    @Test
+    void theLevelAboveAppointsAProvisionalCommitteeFromThePage() {
+        CongressInSession c = new CongressInSession(this, 6, 3);
+        List<String> p = c.personIds;
+        String[] upper = staffAccount("ORGANISER", c.scenario.upper);
+        String[] branch = staffAccount("ORGANISER", c.scenario.branch);
+        browser.desktop();
+
+        signInStaff(branch);
+        browser.open(base() + "/console/units/" + c.scenario.branch + "/terms");
+        waitFor("main h1");
+        assertThat(all("[data-provisional-form]")).as("the unit's own organiser does not appoint (R-52)").isEmpty();
+
+        signOut();
+        signInStaff(upper);
+        browser.open(base() + "/console/units/" + c.scenario.branch + "/terms");
+        waitFor("[data-provisional-form]");
+        find("#startYear").sendKeys("2023");
+        find("#endYear").sendKeys("2028");
+        new org.openqa.selenium.support.ui.Select(find("#reason")).selectByValue("COMMITTEE_DISSOLVED");
+        date("#provisional-appointedOn", "2024-03-01");
+        find("#provisional-decision").sendKeys("31/QĐ-CĐVC");
+        date("#provisional-decision-signedOn", "2024-03-01");
+        new org.openqa.selenium.support.ui.Select(find("select[name=member0]")).selectByValue(p.get(0));
+        new org.openqa.selenium.support.ui.Select(find("select[name=office0]")).selectByValue("CHAIR");
+        new org.openqa.selenium.support.ui.Select(find("select[name=member1]")).selectByValue(p.get(1));
+        new org.openqa.selenium.support.ui.Select(find("select[name=office1]")).selectByValue("COMMITTEE_MEMBER");
+        new org.openqa.selenium.support.ui.Select(find("select[name=member2]")).selectByValue(p.get(2));
+        new org.openqa.selenium.support.ui.Select(find("select[name=office2]")).selectByValue("COMMITTEE_MEMBER");
+        long before = eventCount();
+        find("[data-provisional-form] button[type=submit]").click();
+        waitFor("[data-field-error]");
+        assertThat(find("[data-field-error]").getAttribute("data-field")).isEqualTo("seats");
+        assertThat(eventCount()).isEqualTo(before);
+        pageChecks(browser, "console-terms-provisional-refused");
+
+        // The page kept nothing typed in a refused form: fill it again, with the seats.
+        find("#startYear").sendKeys("2023");
+        find("#endYear").sendKeys("2028");
+        new org.openqa.selenium.support.ui.Select(find("#reason")).selectByValue("COMMITTEE_DISSOLVED");
+        date("#appointedOn", "2024-03-01");
+        find("#decision").sendKeys("31/QĐ-CĐVC");
+        date("#provisional-decision-signedOn", "2024-03-01");
+        find("#seats").sendKeys("3");
+        new org.openqa.selenium.support.ui.Select(find("select[name=member0]")).selectByValue(p.get(0));
+        new org.openqa.selenium.support.ui.Select(find("select[name=office0]")).selectByValue("CHAIR");
+        new org.openqa.selenium.support.ui.Select(find("select[name=member1]")).selectByValue(p.get(1));
+        new org.openqa.selenium.support.ui.Select(find("select[name=office1]")).selectByValue("COMMITTEE_MEMBER");
+        find("[data-provisional-form] button[type=submit]").click();
+        until("[data-term-status]", "data-status", "PROVISIONAL", 5000);
+        Http api = http().as(login(upper[0], upper[1]));
+        JsonNode holders = api.get("/api/units/" + c.scenario.branch + "/office-holders?on=2024-06-01").body().path("holdings");
+        assertThat(holders.findValuesAsText("personId")).contains(p.get(0), p.get(1));
+        for (JsonNode h : holders) if (h.path("office").asText().equals("CHAIR")) assertThat(h.path("personId").asText()).isEqualTo(p.get(0));
+    }
+
     private void signInStaff(String[] account) {
         forgetSession(browser);
         browser.open(base() + "/staff");
