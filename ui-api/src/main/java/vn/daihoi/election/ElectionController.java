@@ -85,7 +85,7 @@ public class ElectionController {
 
     record Ballot(@NotNull @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> keptCandidateIds) {}
 
-    record PaperVoter(@NotBlank @Line(max = Limits.ID) String delegateId) {}
+    public record PaperVoter(@NotBlank @Line(max = Limits.ID) String delegateId) {}
 
     public record PaperEntry(@Min(1) int sheet, @Size(max = Limits.ITEMS) List<@NotBlank @Line(max = Limits.ID) String> keptCandidateIds, InvalidReason invalid,
                       @Note(max = Limits.REASON) String correctionReason) {}
@@ -234,7 +234,8 @@ public class ElectionController {
     public ResponseEntity<byte[]> takeShareSheet(@PathVariable String electionId, @PathVariable int round) {
         KeyShareSlip slip = takeSlip(electionId, round);
         byte[] pdf = sheets.pdf(view(electionId), round, slip, minutes.name(slip.holderPersonId()));
-        return ResponseEntity.ok().header("Cache-Control", "no-store")
+        // The page's form runs this same method: its mapping has no "produces", so the type is stated here.
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF).header("Cache-Control", "no-store")
                 .header("Content-Disposition", "attachment; filename=\"manh-khoa-vong-" + round + ".pdf\"").body(pdf);
     }
 

@@ -111,11 +111,21 @@ public class TermController {
     public ResponseEntity<LeadershipView> submit(@PathVariable String unitId, @Valid @RequestBody Submission body) {
         access.requireOrganiserOf(unitId);
         body.electionIds().forEach(id -> elections.requireOrganiser(id, "electionIds"));
-        String first = body.electionIds().get(0);
-        String congressId = queries.query(new vn.daihoi.election.ElectionQueries.ElectionOf(first),
-                        ResponseTypes.optionalInstanceOf(vn.daihoi.election.ElectionQueries.ElectionView.class)).join()
-                .map(vn.daihoi.election.ElectionQueries.ElectionView::congressId)
-                .orElseThrow(() -> RuleViolation.notFound("unknown-election", "electionIds"));
+        // The committee's election fixes the congress, its term and ordinal (Slate): the first meeting's elections,
+        // which may come first in the list, belong to a meeting without an ordinal.
+        String congressId = null;
+        for (String electionId : body.electionIds()) {
+            var view = queries.query(new vn.daihoi.election.ElectionQueries.ElectionOf(electionId),
+                    ResponseTypes.optionalInstanceOf(vn.daihoi.election.ElectionQueries.ElectionView.class)).join();
+            if (congressId == null && electionId.equals(body.electionIds().get(0))) {
+                congressId = view.map(vn.daihoi.election.ElectionQueries.ElectionView::congressId)
+                        .orElseThrow(() -> RuleViolation.notFound("unknown-election", "electionIds"));
+            }
+            if (view.isPresent() && view.get().body() == vn.daihoi.election.ElectedBody.EXECUTIVE_COMMITTEE) {
+                congressId = view.get().congressId();
+                break;
+            }
+        }
         CongressQueries.CongressSummary congress = queries.query(new CongressQueries.DashboardOf(congressId),
                         ResponseTypes.optionalInstanceOf(CongressQueries.Dashboard.class)).join()
                 .map(CongressQueries.Dashboard::congress)

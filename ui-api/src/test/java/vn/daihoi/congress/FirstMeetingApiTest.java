@@ -170,7 +170,8 @@ class FirstMeetingApiTest extends ApiTest {
                 .containsExactlyInAnyOrder(m0, m1, m2);
 
         // Chair and vice-chairs, each on its own ballot (R-40: the congress did not elect the chair directly).
-        assertThat(m.ballots.elect("CHAIR", 1, List.of(m0), List.of(m0), all).electedPersonIds()).containsExactly(m0);
+        Ballots.Result chair = m.ballots.elect("CHAIR", 1, List.of(m0), List.of(m0), all);
+        assertThat(chair.electedPersonIds()).containsExactly(m0);
         assertThat(m.ballots.elect("VICE_CHAIRS", 2, List.of(m1, m2), List.of(m1, m2), all).electedPersonIds())
                 .containsExactlyInAnyOrder(m1, m2);
 
@@ -231,6 +232,12 @@ class FirstMeetingApiTest extends ApiTest {
         // The federation's season still shows the congress, not the meeting, as the branch's congress of the term.
         JsonNode season = c.organiser.get("/api/units/" + c.scenario.branch + "/congresses?term=2023").body();
         assertThat(season.path("units").get(0).path("congress").path("congressId").asText()).isEqualTo(c.scenario.congress);
+
+        // submitted with the meeting's chair election listed first, the term and ordinal are still the congress's.
+        Answer submitted = c.organiser.post("/api/units/" + c.scenario.branch + "/terms",
+                "{\"electionIds\":[\"" + chair.electionId() + "\",\"" + e.electionId() + "\"]}");
+        assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+        assertThat(submitted.body().path("congressOrdinal").asInt()).isEqualTo(10);
     }
 
     @Test

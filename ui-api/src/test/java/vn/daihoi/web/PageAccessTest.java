@@ -78,7 +78,7 @@ class PageAccessTest extends ApiTest {
             "POST /console/elections/{electionId}/candidates", "POST /console/elections/{electionId}/withdrawal",
             "POST /console/elections/{electionId}/verdict", "POST /console/elections/{electionId}/approve-list",
             "POST /console/elections/{electionId}/rounds/confirm", "POST /console/elections/{electionId}/rounds",
-            "POST /console/elections/{electionId}/rounds/{round}/late-voters", "POST /console/elections/{electionId}/rounds/{round}/close-confirm",
+            "POST /console/elections/{electionId}/rounds/{round}/late-voters", "POST /console/elections/{electionId}/rounds/{round}/paper-ballots", "POST /console/elections/{electionId}/rounds/{round}/close-confirm",
             "POST /console/elections/{electionId}/rounds/{round}/close", "GET /console/elections/{electionId}/rounds/{round}/ballot-papers.pdf",
             "GET /console/elections/{electionId}/events",
             // issue 12, units and audit

@@ -326,6 +326,20 @@ public class ElectionConsole {
         return electionPage(electionId, model, Map.of());
     }
 
+    /** the organisers hand a delegate on the round's roll a paper ballot (he then cannot vote on his phone). */
+    @PostMapping("/console/elections/{electionId}/rounds/{round}/paper-ballots")
+    public String issuePaper(@PathVariable String electionId, @PathVariable int round,
+                             @RequestParam(name = "delegateId", required = false) String delegateId,
+                             Model model, HttpServletRequest request, HttpServletResponse response) {
+        rights.requireOrganiser(electionId);
+        ElectionController.PaperVoter b = new ElectionController.PaperVoter(FormText.line(delegateId, Limits.ID));
+        if (!form.run(b, () -> api.issuePaper(electionId, round, b), model, request, response)) {
+            return electionPage(electionId, model, typed("form", "paper", "delegateId", delegateId));
+        }
+        model.addAttribute("paperIssued", true);
+        return electionPage(electionId, model, Map.of());
+    }
+
     /** The confirmation before the count: turnout so far, and where the members' key shares go (ADR 0017). */
     @PostMapping("/console/elections/{electionId}/rounds/{round}/close-confirm")
     public String confirmClose(@PathVariable String electionId, @PathVariable int round, Model model) {

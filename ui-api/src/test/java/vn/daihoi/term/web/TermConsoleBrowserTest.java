@@ -155,7 +155,8 @@ class TermConsoleBrowserTest extends PageTest {
         find("#username").sendKeys(account[0]);
         find("#password").sendKeys(account[1]);
         find("form button[type=submit]").click();
-        waitFor("main h1");
+        // Signed in once the staff home answers (the sign-in page has a heading too: waiting for one raced the post).
+        waitFor("form[action$='/staff/sign-out']");
     }
 
     /** A date input filled as a person's picker would (the typed form depends on the browser's locale). */
@@ -166,5 +167,7 @@ class TermConsoleBrowserTest extends PageTest {
     private void signOut() {
         browser.open(base() + "/staff");
         driver().findElement(By.cssSelector("form[action$='/staff/sign-out'] button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("form[action$='/staff/sign-out']")).isEmpty());
     }
 }
