@@ -74,6 +74,15 @@ public class PageRefusals {
         return PageNotFound.page(request, messages);
     }
 
+    /**
+     * A live view's reader went away (a desk moved to another page, a phone slept): the next event finds the
+     * connection closed. Nothing went wrong and there is no one to answer; not an error for the log.
+     */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void gone(Exception e) {
+        log.debug("a live view's client disconnected: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         Throwable cause = e;
