@@ -224,7 +224,11 @@ class PilotCongressBrowserTest extends PageTest {
         List<String> paperVoters = codes.subList(35, 40);              // P036–P040 vote on paper
         for (String code : paperVoters) {
             new Select(find("#paper-delegateId")).selectByValue(delegateByCode.get(code));
-            find("[data-paper] button[type=submit]").click();
+            org.openqa.selenium.WebElement send = find("[data-paper] button[type=submit]");
+            send.click();
+            // The page before the post may already say a paper ballot was issued: wait for the new page.
+            new org.openqa.selenium.support.ui.WebDriverWait(driver(), java.time.Duration.ofSeconds(10))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(send));
             waitFor("[data-paper-issued]");
         }
 
