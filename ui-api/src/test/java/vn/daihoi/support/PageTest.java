@@ -146,6 +146,18 @@ public abstract class PageTest extends ApiTest {
         b.driver().findElement(By.cssSelector("#signin button[type=submit]")).click();
     }
 
+    /**
+     * Signs a staff account in on {@code /staff} (the browser holds no session yet) and waits for the staff home: its
+     * sign-out form, which the sign-in page does not have (waiting for any heading raced the post).
+     */
+    protected void signInStaff(Browser b, String[] account) {
+        b.open(base() + "/staff");
+        b.driver().findElement(By.id("username")).sendKeys(account[0]);
+        b.driver().findElement(By.id("password")).sendKeys(account[1]);
+        b.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(b.driver(), "form[action$='/staff/sign-out']");
+    }
+
     /** A staff account with a known password, for the staff sign-in page. */
     protected String[] staffAccount(String role, String scopeId) {
         String username = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -46,7 +46,7 @@ class CongressConsoleBrowserTest extends PageTest {
 
         forgetSession(browser);
         browser.desktop();
-        staffSignIn(staff);
+        signInStaff(browser, staff);
         find("[data-console-link]").click();
         waitFor("[data-units]");
         assertThat(find("[data-unit='" + s.branch + "']").getText()).contains("Sở Nội vụ");
@@ -231,7 +231,7 @@ class CongressConsoleBrowserTest extends PageTest {
         String other = s.unit("KHAC", "Công đoàn cơ sở Sở Tài chính tỉnh Sóc Trăng", "BRANCH_UNION", s.upper);
         String[] stranger = staffAccount("ORGANISER", other);
         forgetSession(browser);
-        staffSignIn(stranger);
+        signInStaff(browser, stranger);
         for (String path : List.of("/console/congresses/" + congressId, "/console/congresses/" + congressId + "/roll",
                 "/console/congresses/" + congressId + "/session", "/console/units/" + s.branch + "/congresses/new")) {
             browser.open(base() + path);
@@ -265,7 +265,7 @@ class CongressConsoleBrowserTest extends PageTest {
         assertThat(s.convene(organiser).status()).isEqualTo(201);
         forgetSession(browser);
         browser.desktop();
-        staffSignIn(staff);
+        signInStaff(browser, staff);
         browser.open(base() + "/console/congresses/" + s.congress);
         waitFor("[data-cancel]");
         find("[data-cancel] button[type=submit]").click();
@@ -296,7 +296,7 @@ class CongressConsoleBrowserTest extends PageTest {
         assertThat(s.convene(organiser).status()).isEqualTo(201);
         forgetSession(browser);
         browser.desktop();
-        staffSignIn(staff);
+        signInStaff(browser, staff);
         String c = "/console/congresses/" + s.congress;
         Map<String, Map<String, String>> cases = new LinkedHashMap<>();
         cases.put("/console/units/" + s.branch + "/congresses/new", Map.of("kind", "WHATEVER", "ordinal", "mười", "termStart", "x",
@@ -326,13 +326,6 @@ class CongressConsoleBrowserTest extends PageTest {
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
-    private void staffSignIn(String[] account) {
-        browser.open(base() + "/staff");
-        find("#username").sendKeys(account[0]);
-        find("#password").sendKeys(account[1]);
-        find("form button[type=submit]").click();
-        waitFor("form[action$='/staff/sign-out']");
-    }
 
     /** The console's target: a 1366×768 desktop, no horizontal scroll, axe-core clean, a screenshot. */
     private void desktopChecks(String screenshot) {

@@ -31,7 +31,8 @@ class UpperDelegatesBrowserTest extends PageTest {
         String upperCongress = convened.body().path("congress").path("congressId").asText();
 
         browser.desktop();
-        signInStaff(upper);
+        forgetSession(browser);
+        signInStaff(browser, upper);
         browser.open(base() + "/console/congresses/" + upperCongress + "/upper-delegates");
         waitFor("[data-offered]");
         assertThat(all("[data-offered] tr[data-election]")).extracting(e -> e.getAttribute("data-election"))
@@ -47,19 +48,12 @@ class UpperDelegatesBrowserTest extends PageTest {
 
         // The branch's organiser does not organise the upper congress: the refusal page, not the form.
         String[] own = staffAccount("ORGANISER", branch.scenario.branch);
-        signInStaff(own);
+        forgetSession(browser);
+        signInStaff(browser, own);
         browser.open(base() + "/console/congresses/" + upperCongress + "/upper-delegates");
         waitFor(".refusal");
         assertThat(find(".refusal").getAttribute("data-code")).isEqualTo("forbidden");
         assertThat(all("[data-offered]")).isEmpty();
     }
 
-    private void signInStaff(String[] account) {
-        forgetSession(browser);
-        browser.open(base() + "/staff");
-        find("#username").sendKeys(account[0]);
-        find("#password").sendKeys(account[1]);
-        find("form button[type=submit]").click();
-        waitFor("main h1");
-    }
 }

@@ -50,7 +50,7 @@ class CountingDeskBrowserTest extends PageTest {
         // Member A: the key share, then the stack of ballots at a desktop.
         forgetSession(browser);
         browser.desktop();
-        staffSignIn(memberA);
+        signInStaff(browser, memberA);
         // From his home page to the round: the counting desks of his congress.
         find("[data-counting-link]").click();
         waitFor("[data-counting-rounds] li[data-round='1']");
@@ -93,7 +93,7 @@ class CountingDeskBrowserTest extends PageTest {
         // Member B, on a phone: blind to A's entries. Sheet 3 he enters differently.
         forgetSession(browser);
         browser.phone();
-        staffSignIn(memberB);
+        signInStaff(browser, memberB);
         browser.open(desk);
         until("#desk", "data-enhanced", "1", 5000);
         assertThat(find("[data-own-count]").getAttribute("data-count")).isEqualTo("0");
@@ -155,7 +155,7 @@ class CountingDeskBrowserTest extends PageTest {
         String[] outsider = member(c, c.personIds.get(6));
         forgetSession(browser);
         browser.phone();
-        staffSignIn(outsider);
+        signInStaff(browser, outsider);
         browser.open(desk);
         waitFor("main");
         assertThat(all("[data-entry-form]")).isEmpty();
@@ -170,7 +170,7 @@ class CountingDeskBrowserTest extends PageTest {
         String[] auditor = staffAccount("AUDITOR", c.scenario.province);
         forgetSession(browser);
         browser.desktop();
-        staffSignIn(auditor);
+        signInStaff(browser, auditor);
         browser.open(desk);
         waitFor("[data-read-only]");
         assertThat(all("main form")).isEmpty();
@@ -247,11 +247,4 @@ class CountingDeskBrowserTest extends PageTest {
         return new String[]{username, password};
     }
 
-    private void staffSignIn(String[] account) {
-        browser.open(base() + "/staff");
-        find("#username").sendKeys(account[0]);
-        find("#password").sendKeys(account[1]);
-        find("form button[type=submit]").click();
-        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d -> d.findElements(By.id("password")).isEmpty());
-    }
 }

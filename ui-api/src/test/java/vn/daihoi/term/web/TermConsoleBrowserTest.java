@@ -35,7 +35,8 @@ class TermConsoleBrowserTest extends PageTest {
         browser.desktop();
 
         // The branch's organiser submits both counted elections (they are offered, ticked).
-        signInStaff(branch);
+        forgetSession(browser);
+        signInStaff(browser, branch);
         browser.open(base() + "/console/units/" + c.scenario.branch + "/terms");
         waitFor("[data-submit-form]");
         assertThat(all("[data-submit-form] input[name=electionIds]")).extracting(e -> e.getAttribute("value"))
@@ -51,7 +52,8 @@ class TermConsoleBrowserTest extends PageTest {
 
         // The upper level's organiser: a recognition without its decision is refused next to the field, nothing written.
         signOut();
-        signInStaff(upper);
+        forgetSession(browser);
+        signInStaff(browser, upper);
         browser.open(base() + "/console/terms/" + leadership);
         waitFor("[data-recognise-form]");
         pageChecks(browser, "console-term-recognise");
@@ -76,7 +78,8 @@ class TermConsoleBrowserTest extends PageTest {
 
         // Mid-term: the branch's organiser records a resignation; no recognition or appointment form for him.
         signOut();
-        signInStaff(branch);
+        forgetSession(browser);
+        signInStaff(browser, branch);
         browser.open(base() + "/console/terms/" + leadership);
         waitFor("[data-end-form]");
         assertThat(all("[data-appoint-form]")).isEmpty();
@@ -101,13 +104,15 @@ class TermConsoleBrowserTest extends PageTest {
         String[] branch = staffAccount("ORGANISER", c.scenario.branch);
         browser.desktop();
 
-        signInStaff(branch);
+        forgetSession(browser);
+        signInStaff(browser, branch);
         browser.open(base() + "/console/units/" + c.scenario.branch + "/terms");
         waitFor("main h1");
         assertThat(all("[data-provisional-form]")).as("the unit's own organiser does not appoint (R-52)").isEmpty();
 
         signOut();
-        signInStaff(upper);
+        forgetSession(browser);
+        signInStaff(browser, upper);
         browser.open(base() + "/console/units/" + c.scenario.branch + "/terms");
         waitFor("[data-provisional-form]");
         find("#startYear").sendKeys("2023");
@@ -149,15 +154,6 @@ class TermConsoleBrowserTest extends PageTest {
         for (JsonNode h : holders) if (h.path("office").asText().equals("CHAIR")) assertThat(h.path("personId").asText()).isEqualTo(p.get(0));
     }
 
-    private void signInStaff(String[] account) {
-        forgetSession(browser);
-        browser.open(base() + "/staff");
-        find("#username").sendKeys(account[0]);
-        find("#password").sendKeys(account[1]);
-        find("form button[type=submit]").click();
-        // Signed in once the staff home answers (the sign-in page has a heading too: waiting for one raced the post).
-        waitFor("form[action$='/staff/sign-out']");
-    }
 
     /** A date input filled as a person's picker would (the typed form depends on the browser's locale). */
     private void date(String css, String iso) {
