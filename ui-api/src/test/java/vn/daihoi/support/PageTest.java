@@ -82,6 +82,40 @@ public abstract class PageTest extends ApiTest {
         new WebDriverWait(d, Duration.ofSeconds(15)).until(x -> !x.findElements(By.cssSelector(css)).isEmpty());
     }
 
+    /** Types into the field matching {@code css}, replacing what it held. */
+    protected void type(String css, String text) {
+        WebElement e = find(css);
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    /** Sets a field's value as a date or time picker would (typing into one depends on the locale). */
+    protected void setValue(String css, String value) {
+        driver().executeScript("arguments[0].value = arguments[1]", find(css), value);
+    }
+
+    /**
+     * Clicks the button matching {@code css} and waits until the browser shows the page the post answered with. The
+     * page before is marked and the wait is for a document without the mark: an element of the old page read during
+     * the navigation may be reported stale, or by Chromium as "not belonging to the document", so none is read.
+     */
+    protected void submitAndWaitForNewPage(String css) {
+        driver().executeScript("document.documentElement.setAttribute('data-page-before', '')");
+        find(css).click();
+        new WebDriverWait(driver(), Duration.ofSeconds(30), Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver().executeScript(
+                        "return !document.documentElement.hasAttribute('data-page-before') && document.readyState === 'complete'")));
+    }
+
+    /** Sends a file through the page's upload form ({@code [data-upload]}) and waits for the page that answers. */
+    protected void upload(java.nio.file.Path file) {
+        waitFor("[data-upload] #file");
+        find("[data-upload] #file").sendKeys(file.toAbsolutePath().toString());
+        submitAndWaitForNewPage("[data-upload] button[type=submit]");
+        waitFor("[data-upload]");
+    }
+
     /**
      * Milliseconds until an element matching {@code css} has {@code attribute} = {@code value}; fails past
      * {@code limitMs}. A live view swaps its content in as it changes: an element read a moment ago may be gone.

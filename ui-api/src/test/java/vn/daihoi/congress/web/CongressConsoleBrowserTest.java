@@ -341,23 +341,8 @@ class CongressConsoleBrowserTest extends PageTest {
         return find("[data-step='" + key + "']").getAttribute("data-state");
     }
 
-    private void type(String css, String text) {
-        WebElement e = find(css);
-        e.clear();
-        e.sendKeys(text);
-    }
 
-    private void setValue(String css, String value) {
-        driver().executeScript("arguments[0].value = arguments[1]", find(css), value);
-    }
 
-    private void upload(Path file) {
-        WebElement before = find("[data-upload]");
-        find("#file").sendKeys(file.toAbsolutePath().toString());
-        find("[data-upload] button[type=submit]").click();
-        new WebDriverWait(driver(), Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
-        waitFor("[data-upload]");
-    }
 
     private static Path file(String name, String content) throws Exception {
         Path dir = Files.createTempDirectory("roll");

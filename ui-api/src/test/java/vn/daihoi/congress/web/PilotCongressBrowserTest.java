@@ -224,11 +224,8 @@ class PilotCongressBrowserTest extends PageTest {
         List<String> paperVoters = codes.subList(35, 40);              // P036–P040 vote on paper
         for (String code : paperVoters) {
             new Select(find("#paper-delegateId")).selectByValue(delegateByCode.get(code));
-            org.openqa.selenium.WebElement send = find("[data-paper] button[type=submit]");
-            send.click();
             // The page before the post may already say a paper ballot was issued: wait for the new page.
-            new org.openqa.selenium.support.ui.WebDriverWait(driver(), java.time.Duration.ofSeconds(10))
-                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(send));
+            submitAndWaitForNewPage("[data-paper] button[type=submit]");
             waitFor("[data-paper-issued]");
         }
 
@@ -657,23 +654,8 @@ class PilotCongressBrowserTest extends PageTest {
         }
     }
 
-    private void type(String css, String text) {
-        WebElement e = find(css);
-        e.clear();
-        e.sendKeys(text);
-    }
 
-    private void setValue(String css, String value) {
-        driver().executeScript("arguments[0].value = arguments[1]", find(css), value);
-    }
 
-    private void upload(Path file) {
-        WebElement before = find("[data-upload]");
-        find("#file").sendKeys(file.toAbsolutePath().toString());
-        find("[data-upload] button[type=submit]").click();
-        new WebDriverWait(driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
-        waitFor("[data-upload]");
-    }
 
     private static Path file(String name, String content) throws IOException {
         Path f = Files.createTempDirectory("roll").resolve(name);

@@ -41,11 +41,11 @@ class UnitsPagesBrowserTest extends PageTest {
         find("a[href$='/console/units/new']").click();
         waitFor("form[data-unit-form=register]");
         String code = "LL-" + s.run;
-        type("code", code);
+        typeId("code", code);
         new Select(driver().findElement(By.id("kind"))).selectByValue("BRANCH_UNION");
         new Select(driver().findElement(By.id("parentUnitId"))).selectByValue(s.upper);
         date("effectiveOn", "2020-01-01");
-        type("decision.number", "15/QĐ-CĐVC");
+        typeId("decision.number", "15/QĐ-CĐVC");
         date("decision.signedOn", "2019-12-20");
         submit();
         waitFor("[data-problem]");
@@ -55,7 +55,7 @@ class UnitsPagesBrowserTest extends PageTest {
         ConsolePages.check(browser, "units-register-refused");
         assertThat(organiser.get("/api/units/by-code/" + code).status()).isEqualTo(404);
 
-        type("name", "Công đoàn cơ sở Trường THPT Lê Lợi");
+        typeId("name", "Công đoàn cơ sở Trường THPT Lê Lợi");
         submit();
         waitFor("[data-unit-page]");
         String unitId = find("[data-unit-page]").getAttribute("data-unit-page");
@@ -65,9 +65,9 @@ class UnitsPagesBrowserTest extends PageTest {
         // Rename from 2024-01-01.
         find("[data-action=rename]").click();
         waitFor("form[data-unit-form=rename]");
-        type("name", "Công đoàn cơ sở Trường THPT Lê Lợi, thành phố Sóc Trăng");
+        typeId("name", "Công đoàn cơ sở Trường THPT Lê Lợi, thành phố Sóc Trăng");
         date("effectiveOn", "2024-01-01");
-        type("decision.number", "3/QĐ-CĐVC");
+        typeId("decision.number", "3/QĐ-CĐVC");
         ConsolePages.check(browser, "units-rename");
         submit();
         waitFor("[data-unit-page]");
@@ -80,7 +80,7 @@ class UnitsPagesBrowserTest extends PageTest {
         waitFor("form[data-unit-form=move]");
         new Select(driver().findElement(By.id("newParentUnitId"))).selectByValue(s.branch);
         date("effectiveOn", "2024-06-01");
-        type("decision.number", "9/QĐ-CĐVC");
+        typeId("decision.number", "9/QĐ-CĐVC");
         submit();
         waitFor("[data-problem]");
         assertThat(find("[data-problem]").getAttribute("data-type")).isEqualTo("unit-level-mismatch");
@@ -131,7 +131,7 @@ class UnitsPagesBrowserTest extends PageTest {
         waitFor("form[data-unit-form=merge]");
         new Select(driver().findElement(By.id("intoUnitId"))).selectByValue(kept);
         date("effectiveOn", "2024-07-01");
-        type("decision.number", "20/QĐ-CĐVC");
+        typeId("decision.number", "20/QĐ-CĐVC");
         ConsolePages.check(browser, "units-merge");
         submit();
         waitFor("[data-unit-page='" + kept + "']");
@@ -141,17 +141,17 @@ class UnitsPagesBrowserTest extends PageTest {
         // C splits into two new units and ends; without a second unit's code the API names the field.
         browser.open(base() + "/console/units/" + split + "/split");
         waitFor("form[data-unit-form=split]");
-        type("into[0].code", "C1-" + s.run);
-        type("into[0].name", "Công đoàn cơ sở Khoa Nội, Bệnh viện C");
+        typeId("into[0].code", "C1-" + s.run);
+        typeId("into[0].name", "Công đoàn cơ sở Khoa Nội, Bệnh viện C");
         new Select(driver().findElement(By.id("into[0].kind"))).selectByValue("BRANCH_UNION");
-        type("into[1].name", "Công đoàn cơ sở Khoa Ngoại, Bệnh viện C");
+        typeId("into[1].name", "Công đoàn cơ sở Khoa Ngoại, Bệnh viện C");
         new Select(driver().findElement(By.id("into[1].kind"))).selectByValue("BRANCH_UNION");
         date("effectiveOn", "2024-07-01");
-        type("decision.number", "21/QĐ-CĐVC");
+        typeId("decision.number", "21/QĐ-CĐVC");
         submit();
         waitFor("[data-problem]");
         assertThat(find("[data-field-error]").getAttribute("data-field")).isEqualTo("into[1].code");
-        type("into[1].code", "C2-" + s.run);
+        typeId("into[1].code", "C2-" + s.run);
         submit();
         waitFor("[data-unit-page='" + split + "']");
         assertThat(all("[data-not-active]")).as("split on its effective date: ended").hasSize(1);
@@ -162,14 +162,14 @@ class UnitsPagesBrowserTest extends PageTest {
         browser.open(base() + "/console/units/" + dissolved + "/dissolve");
         waitFor("form[data-unit-form=dissolve]");
         date("effectiveOn", "2024-08-01");
-        type("decision.number", "22/QĐ-CĐVC");
+        typeId("decision.number", "22/QĐ-CĐVC");
         submit();
         waitFor("[data-unit-page='" + dissolved + "']");
         assertThat(all("tr[data-change]")).extracting(r -> r.getAttribute("data-change")).containsExactly("REGISTERED_FOUNDED", "DISSOLVED");
         assertThat(organiser.get("/api/units/" + dissolved + "/history").body().path("status").asText()).isEqualTo("DISSOLVED");
     }
 
-    private void type(String id, String text) {
+    private void typeId(String id, String text) {
         WebElement e = driver().findElement(By.id(id));
         e.clear();
         e.sendKeys(text);
