@@ -30,6 +30,7 @@ import vn.daihoi.infra.edge.Note;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -123,13 +124,20 @@ public class ElectionController {
         return synced(electionId);
     }
 
-    /** approval by the congress's decision; the ballot order is computed here from the names. */
+    /**
+     * R-15, R-22, R-24: approval by the congress's decision. The ballot order is proposed from the names the ballot will
+     * print; the election aggregate checks it against R-24 over those very names before it records the approval.
+     */
     @PostMapping("/api/elections/{electionId}/approve-list")
     public ElectionView approve(@PathVariable String electionId, @Valid @RequestBody ListApproval body) {
         rights.requireOrganiser(electionId);
+        ElectionView election = view(electionId);
         // a confidence ballot lists the officials as the organisers listed them (by office), not by name.
-        List<String> order = BallotOrder.ofStanding(view(electionId));
-        commands.sendAndWait(new ApproveCandidateListCommand(electionId, body.listDecisionId(), body.noSurplusDecisionId(), order));
+        List<String> order = BallotOrder.ofStanding(election);
+        Map<String, String> printed = new java.util.LinkedHashMap<>();
+        election.candidates().stream().filter(c -> !c.withdrawn() && c.fullName() != null)
+                .forEach(c -> printed.put(c.candidateId(), c.fullName()));
+        commands.sendAndWait(new ApproveCandidateListCommand(electionId, body.listDecisionId(), body.noSurplusDecisionId(), order, printed));
         return synced(electionId);
     }
 

@@ -327,7 +327,7 @@ public class ScenarioLoader {
             }
             commands.sendAndWait(new OpenElectionCommand(voteId, congressId, ElectedBody.CONFIDENCE_VOTE, v.title(), null, officials));
             commands.sendAndWait(new ApproveCandidateListCommand(voteId, listDecision(c, candidateOf.keySet()), null,
-                    List.copyOf(candidateOf.values())));
+                    List.copyOf(candidateOf.values()), Map.of()));
             castRounds(voteId, votersPresent(c, congressId), v.rounds().stream()
                     .map(r -> r.ballots().stream().map(line -> {
                         List<RatingLine> ratings = new ArrayList<>();
@@ -410,7 +410,7 @@ public class ScenarioLoader {
                 names.put(candidateId, fullNames.get(n.person()));
             }
             commands.sendAndWait(new ApproveCandidateListCommand(electionId, listDecision(c, candidateOf.keySet()), null,
-                    BallotOrder.of(names)));
+                    BallotOrder.of(names), names));
             castRounds(electionId, votersPresent(c, congressId), e.rounds().stream()
                     .map(r -> r.ballots().stream()
                             .map(line -> new SeedLine(line.count(), line.kept().stream().map(candidateOf::get).toList(), null))

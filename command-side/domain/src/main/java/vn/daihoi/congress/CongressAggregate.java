@@ -26,16 +26,29 @@ import vn.daihoi.delegate.RevokeVotingCredentialCommand;
 import vn.daihoi.delegate.VotingCredentialIssued;
 import vn.daihoi.delegate.VotingCredentialRegistry;
 import vn.daihoi.delegate.VotingCredentialRevoked;
+import vn.daihoi.delegate.DelegateIds;
+import vn.daihoi.delegate.ImportDelegatesCommand;
+import vn.daihoi.delegate.SendElectedDelegatesCommand;
+import vn.daihoi.delegate.SummonElectedCommitteeCommand;
+import vn.daihoi.election.ElectedBody;
+import vn.daihoi.election.ElectedPeople;
+import vn.daihoi.election.ElectionFacts;
 import vn.daihoi.organisation.UnitDirectory;
+import vn.daihoi.person.PersonAggregate;
 import vn.daihoi.person.PersonDirectory;
+import vn.daihoi.person.PersonalDataVault;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * One congress of one unit for one term (R-10): its roll, attendance and quorum (R-11 to R-13) and the
@@ -53,17 +66,11 @@ public class CongressAggregate {
     private final Set<String> decisionIds = new HashSet<>();
     private final Set<String> countingCommittee = new HashSet<>();
     private final Set<String> candidateList = new HashSet<>();
-    private Integer approvedSeats;
-    private int announcedSeats;
     private String unitId;
     private Term term;
     private java.time.LocalDate date;
     private MeetingPurpose purpose;
     private String ofCongressId;
-    private final java.util.Map<String, DecisionFacts> decisions = new java.util.HashMap<>();
-
-    /** What an election needs to know of a show-of-hands decision. */
-    public record DecisionFacts(DecisionSubject subject, List<String> personIds, boolean passed) {}
 
     protected CongressAggregate() {
         // for event sourcing
@@ -211,17 +218,116 @@ public class CongressAggregate {
     public void handle(AddDelegateCommand cmd, PersonDirectory persons) {
         require(!Text.isBlank(cmd.personId()) && persons.exists(cmd.personId()),
                 () -> RuleViolation.invalid("unknown-person", "R-11", "personId").variant("delegate"));
-        summon(cmd.delegateId(), cmd.personId(), cmd.code(), cmd.category(), cmd.basis(), cmd.position());
+        summon(cmd.delegateId(), cmd.personId(), cmd.code(), cmd.category(), cmd.basis(), cmd.position(), null);
     }
 
-    /** The rules of R-11 for one line of the roll; imports call it once per row. */
-    public void summon(String delegateId, String personId, String code, DelegateCategory category, DelegateBasis basis,
-                       String position) {
-        summon(delegateId, personId, code, category, basis, position, null);
+    /**
+     * R-11: a roll imported in one transaction. Rows already on the roll (same code) are skipped, so importing the
+     * same file twice adds nothing; any other refusal rolls the whole import back, so no row is half-imported. A row
+     * bringing a new person registers him (R-70) as a new person aggregate in the same unit of work.
+     */
+    @CommandHandler
+    public ImportDelegatesCommand.Result handle(ImportDelegatesCommand cmd, PersonDirectory persons, PersonalDataVault vault)
+            throws Exception {
+        List<Integer> added = new ArrayList<>();
+        List<Integer> skipped = new ArrayList<>();
+        for (ImportDelegatesCommand.Row row : cmd.rows()) {
+            if (roll.codes.contains(Roll.codeKey(row.code()))) {
+                skipped.add(row.line());
+                continue;
+            }
+            if (row.newPerson() != null) {
+                createNew(PersonAggregate.class, () -> new PersonAggregate(row.personId(), row.newPerson(), vault));
+            } else if (!persons.exists(row.personId())) {
+                throw RuleViolation.invalid("unknown-person", "R-11", "rows[" + row.line() + "].personId", row.line()).variant("import-row");
+            }
+            summon(row.delegateId(), row.personId(), row.code(), row.category(), row.basis(), row.position(), null);
+            added.add(row.line());
+        }
+        return new ImportDelegatesCommand.Result(added, skipped);
     }
 
-    /** The same, for a person sent by an election ({@code fromElectionId}): R-23 delegates, R-41 committee members. */
-    public void summon(String delegateId, String personId, String code, DelegateCategory category, DelegateBasis basis,
+    /**
+     * R-41: a first meeting summons, as voting members, everyone its congress elected to the executive committee
+     * (read from the election lookup, never by loading the elections). People already on the roll are left as they are.
+     */
+    @CommandHandler
+    public SummonElectedCommitteeCommand.Result handle(SummonElectedCommitteeCommand cmd, ElectedPeople elected) {
+        if (!isFirstMeeting() || ofCongressId == null) {
+            throw RuleViolation.conflict("not-a-first-meeting", "R-41", "meetingId");
+        }
+        ElectedPeople.Body committee = elected.of(ofCongressId, ElectedBody.EXECUTIVE_COMMITTEE);
+        if (committee.isEmpty()) {
+            throw RuleViolation.conflict("committee-not-elected", "R-41", "ofCongressId");
+        }
+        List<String> added = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        for (ElectedPeople.Member member : committee.members()) {
+            String delegateId = summonElected(member.personId(), "BCH", DelegateCategory.DELEGATE, DelegateBasis.MEMBER,
+                    "Ủy viên Ban Chấp hành", member.electionId());
+            if (delegateId == null) present.add(member.personId());
+            else added.add(delegateId);
+        }
+        return new SummonElectedCommitteeCommand.Result(committee.members().get(0).electionId(), added, present);
+    }
+
+    /**
+     * R-11, R-23: the people a counted election of delegates (or alternates) to this congress elected at the congress
+     * of a unit directly below, for the same term, join this roll. Sending again adds nobody twice.
+     */
+    @CommandHandler
+    public SendElectedDelegatesCommand.Result handle(SendElectedDelegatesCommand cmd, ElectedPeople elected, Assemblies assemblies,
+                                                     UnitDirectory units) {
+        ElectionFacts election = elected.facts(cmd.electionId())
+                .orElseThrow(() -> RuleViolation.notFound("unknown-election", "electionId"));
+        if (election.body() != ElectedBody.UPPER_CONGRESS_DELEGATES && election.body() != ElectedBody.UPPER_CONGRESS_ALTERNATES) {
+            throw RuleViolation.invalid("not-an-upper-delegates-election", "R-23", "electionId");
+        }
+        if (election.roundOpen()) {
+            throw RuleViolation.conflict("round-open", "R-28", "electionId").variant("election");
+        }
+        if (election.electedPersonIds().isEmpty()) {
+            throw RuleViolation.conflict("nobody-elected", "R-26", "electionId");
+        }
+        if (isMeeting()) {
+            throw RuleViolation.conflict("upper-congress-is-a-meeting", "R-23", "upperCongressId");
+        }
+        String parent = units.find(election.unitId()).map(e -> e.parentOn(date)).orElse(null);
+        if (!Objects.equals(parent, unitId)) {
+            throw RuleViolation.conflict("upper-congress-not-of-parent-unit", "R-01", "upperCongressId");
+        }
+        Term electingTerm = assemblies.find(election.congressId()).map(Assemblies.Assembly::term).orElse(null);
+        if (!Objects.equals(electingTerm, term)) {
+            throw RuleViolation.conflict("upper-congress-of-another-term", "R-02", "upperCongressId");
+        }
+        boolean official = election.body() == ElectedBody.UPPER_CONGRESS_DELEGATES;
+        DelegateCategory category = official ? DelegateCategory.DELEGATE : DelegateCategory.ALTERNATE;
+        List<String> added = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        for (String personId : election.electedPersonIds()) {
+            String delegateId = summonElected(personId, official ? "DB" : "DK", category, DelegateBasis.ELECTED, null,
+                    election.electionId());
+            if (delegateId == null) present.add(personId);
+            else added.add(delegateId);
+        }
+        return new SendElectedDelegatesCommand.Result(election.electionId(), category, added, present);
+    }
+
+    /** Summons the person under a code of his own, or answers null when he is already on the roll. */
+    private String summonElected(String personId, String prefix, DelegateCategory category, DelegateBasis basis, String position,
+                                 String electionId) {
+        if (roll.persons.contains(personId)) return null;
+        String compact = personId.replace("-", "").toUpperCase(Locale.ROOT);
+        String base = prefix + "-" + (compact.length() <= 10 ? compact : compact.substring(0, 10));
+        String code = base;
+        for (int n = 2; roll.codes.contains(Roll.codeKey(code)); n++) code = base + "-" + n;
+        String delegateId = DelegateIds.of(congressId, code);
+        summon(delegateId, personId, code, category, basis, position, electionId);
+        return delegateId;
+    }
+
+    /** The rules of R-11 for one line of the roll; a person sent by an election ({@code fromElectionId}). */
+    private void summon(String delegateId, String personId, String code, DelegateCategory category, DelegateBasis basis,
                        String position, String fromElectionId) {
         requireOpen();
         require(!Text.isBlank(delegateId), () -> RuleViolation.invalid("missing-field", null, "delegateId").variant("delegate-id"));
@@ -238,14 +344,6 @@ public class CongressAggregate {
                 basis != null || category == DelegateCategory.GUEST ? basis
                         : kind == CongressKind.ALL_MEMBER || kind == CongressKind.COMMITTEE_MEETING ? DelegateBasis.MEMBER
                         : DelegateBasis.ELECTED, position, fromElectionId));
-    }
-
-    public boolean hasCode(String code) {
-        return roll.codes.contains(Roll.codeKey(code));
-    }
-
-    public boolean hasPerson(String personId) {
-        return roll.persons.contains(personId);
     }
 
     @CommandHandler
@@ -377,7 +475,7 @@ public class CongressAggregate {
     }
 
     /** attendance and quorum right now, in exact arithmetic. */
-    public Attendance attendance() {
+    private Attendance attendance() {
         return roll.attendance(profile.quorum());
     }
 
@@ -450,98 +548,12 @@ public class CongressAggregate {
         if (!ok) throw violation.get();
     }
 
-    /** the counting committee the congress elected (its latest passed decision), sorted by person id. */
-    public List<String> countingCommittee() {
-        return countingCommittee.stream().sorted().toList();
-    }
-
-    public RuleProfile profile() {
-        return profile;
-    }
-
-    public String unitId() {
-        return unitId;
-    }
-
-    public CongressStatus status() {
-        return status;
-    }
-
-    public java.util.Optional<DecisionFacts> decision(String decisionId) {
-        return java.util.Optional.ofNullable(decisions.get(decisionId));
-    }
-
-    /** the voters present right now, the roll a ballot round freezes. */
-    public List<String> presentVoters() {
-        return roll.seats.entrySet().stream().filter(e -> e.getValue().votes() && e.getValue().present())
-                .map(java.util.Map.Entry::getKey).sorted().toList();
-    }
-
-    public boolean isPresentVoter(String delegateId) {
-        Roll.Seat s = roll.seat(delegateId);
-        return s != null && s.votes() && s.present;
-    }
-
-    public boolean isOnRoll(String delegateId) {
-        return roll.seat(delegateId) != null;
-    }
-
-    public int seatsToFill() {
-        return approvedSeats != null ? approvedSeats : announcedSeats;
-    }
-
-    public CongressKind kind() {
-        return kind;
-    }
-
-    public boolean isMeeting() {
+    private boolean isMeeting() {
         return kind != null && kind.isMeeting();
     }
 
-    /** Null for a congress, and for a meeting convened from an event of revision 1 (there are none). */
-    public MeetingPurpose purpose() {
-        return purpose;
-    }
-
-    public boolean isFirstMeeting() {
+    private boolean isFirstMeeting() {
         return isMeeting() && purpose == MeetingPurpose.FIRST_MEETING;
-    }
-
-    /** For a meeting: the congress that elected the committee, if named. */
-    public String ofCongressId() {
-        return ofCongressId;
-    }
-
-    public Term term() {
-        return term;
-    }
-
-    public java.time.LocalDate date() {
-        return date;
-    }
-
-    /**
-     * R-41, R-13: the present seats (any category, guests included, but not rejected or replaced) whose person is one
-     * of {@code personIds} — the roll of a vote held by a body's own members, such as the inspection committee.
-     */
-    public List<String> presentSeatsAmong(java.util.Collection<String> personIds) {
-        Set<String> people = new HashSet<>(personIds);
-        return roll.seats.entrySet().stream()
-                .filter(e -> e.getValue().present && !e.getValue().rejected && !e.getValue().replaced
-                        && people.contains(e.getValue().personId))
-                .map(java.util.Map.Entry::getKey).sorted().toList();
-    }
-
-    /** R-13 over a body's own members: all of them are summoned, those with a present seat are present. */
-    public Attendance attendanceAmong(java.util.Collection<String> personIds) {
-        int summoned = new HashSet<>(personIds).size();
-        int present = presentSeatsAmong(personIds).size();
-        return new Attendance(summoned, present, summoned > 0 && profile.quorum().reachedBy(present, summoned));
-    }
-
-    /** Whether this delegate sits present (guests included) and is one of {@code personIds}. */
-    public boolean isPresentAmong(String delegateId, java.util.Collection<String> personIds) {
-        return presentSeatsAmong(personIds).contains(delegateId);
     }
 
     // ---- state --------------------------------------------------------------------------------------
@@ -553,7 +565,6 @@ public class CongressAggregate {
         kind = e.kind();
         status = CongressStatus.CONVENED;
         profile = e.profile();
-        announcedSeats = e.announcedSeats();
         term = e.term();
         date = e.date();
         purpose = e.purpose();
@@ -630,7 +641,6 @@ public class CongressAggregate {
     @EventSourcingHandler
     void on(ShowOfHandsDecisionRecorded e) {
         decisionIds.add(e.decisionId());
-        decisions.put(e.decisionId(), new DecisionFacts(e.subject(), e.personIds(), e.passed()));
         if (!e.passed()) return;
         switch (e.subject()) {
             case COUNTING_COMMITTEE -> {
@@ -641,7 +651,6 @@ public class CongressAggregate {
                 candidateList.clear();
                 candidateList.addAll(e.personIds());
             }
-            case COMMITTEE_SIZE -> approvedSeats = e.seats();
             default -> { }
         }
     }

@@ -44,8 +44,7 @@ final class Roll {
         }
 
         boolean votes() {
-            if (rejected || replaced) return false;
-            return category == DelegateCategory.DELEGATE || (category == DelegateCategory.ALTERNATE && replacing);
+            return RollRules.votes(category, replaced, replacing, rejected);
         }
     }
 

@@ -1,31 +1,28 @@
 package vn.daihoi.election;
 
-import org.axonframework.modelling.command.Repository;
-
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who a congress or committee meeting elected to a body, read from its elections' own state
- * ({@link ElectionAggregate#facts()}) in the command's unit of work.
+ * Who a congress or committee meeting elected to a body, and the facts of one election, read from the command-side
+ * election lookup that the elections' own events keep in the transaction that records them (ADR 0024). No handler
+ * loads an election aggregate to learn this.
  */
-public class ElectedPeople {
+public interface ElectedPeople {
 
-    private final Repository<ElectionAggregate> elections;
-    private final ElectionDirectory directory;
+    /** The members elected to {@code body} at {@code congressId} so far (first election first), and whether a round is open. */
+    Body of(String congressId, ElectedBody body);
 
-    public ElectedPeople(Repository<ElectionAggregate> elections, ElectionDirectory directory) {
-        this.elections = elections;
-        this.directory = directory;
-    }
+    /** One election's facts, or empty when there is no election with this id. */
+    Optional<ElectionFacts> facts(String electionId);
 
     /** A person elected, and by which election. */
-    public record Member(String personId, String electionId) {}
+    record Member(String personId, String electionId) {}
 
     /** The members elected to a body so far, and whether one of its elections still has a round being voted on. */
-    public record Body(List<Member> members, boolean roundOpen) {
+    record Body(List<Member> members, boolean roundOpen) {
         public Set<String> personIds() {
             Set<String> ids = new LinkedHashSet<>();
             members.forEach(m -> ids.add(m.personId()));
@@ -35,22 +32,5 @@ public class ElectedPeople {
         public boolean isEmpty() {
             return members.isEmpty();
         }
-    }
-
-    public Body of(String congressId, ElectedBody body) {
-        List<Member> members = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        boolean open = false;
-        if (congressId == null) return new Body(members, false);
-        for (String id : directory.electionsAt(congressId, body)) {
-            ElectionAggregate.Facts f = elections.load(id).invoke(ElectionAggregate::facts);
-            open |= f.roundOpen();
-            for (String p : f.electedPersonIds()) if (seen.add(p)) members.add(new Member(p, id));
-        }
-        return new Body(members, open);
-    }
-
-    public ElectionAggregate.Facts facts(String electionId) {
-        return elections.load(electionId).invoke(ElectionAggregate::facts);
     }
 }

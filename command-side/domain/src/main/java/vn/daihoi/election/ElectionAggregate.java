@@ -12,8 +12,12 @@ import vn.daihoi.confidence.ConfidenceTally;
 import vn.daihoi.confidence.ListedOfficial;
 import vn.daihoi.confidence.OfficialListed;
 import vn.daihoi.confidence.RatingLine;
+import vn.daihoi.congress.Assemblies;
 import vn.daihoi.congress.Attendance;
+import vn.daihoi.congress.CongressStatus;
+import vn.daihoi.congress.DecisionSubject;
 import vn.daihoi.congress.RuleProfile;
+import vn.daihoi.person.PersonDirectory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +51,9 @@ public class ElectionAggregate {
     private List<String> approvedOrder;
     private final Map<Integer, Round> rounds = new HashMap<>();
     private final List<String> elected = new ArrayList<>();
+    /** the candidates tied at the last seat by the latest counted round, and the seats the tie is for. */
+    private List<String> tied = List.of();
+    private int tieSeats;
 
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
     static final class Round {
@@ -65,6 +72,8 @@ public class ElectionAggregate {
         Map<Integer, Map<String, PaperBallotEntered>> entries = new java.util.TreeMap<>();
         /** The counting committee named by the congress's decision when the round opened: the box's share holders (person ids). */
         List<String> countingCommittee;
+        /** a tie round among the tied of the round before (its own threshold). */
+        boolean tie;
 
         @Override
         public boolean equals(Object o) {
@@ -85,16 +94,37 @@ public class ElectionAggregate {
         // for event sourcing
     }
 
-    ElectionAggregate(OpenElectionCommand cmd, String unitId, RuleProfile profile, int seats) {
+    /**
+     * Opens an election at a congress or committee meeting in session. What it needs of the congress — its unit,
+     * rule profile, the committee size it approved (R-15), whether it is a first meeting (R-40, R-41) — it reads from
+     * the assembly lookup and keeps in {@link ElectionOpened}; it never loads the congress.
+     */
+    @CommandHandler
+    public ElectionAggregate(OpenElectionCommand cmd, Assemblies assemblies, PersonDirectory persons, ElectedPeople elected) {
         if (Text.isBlank(cmd.electionId()) || cmd.body() == null) {
             throw RuleViolation.invalid("missing-field", null, "body").variant("elected-body");
         }
+        Assemblies.Assembly at = assemblies.find(cmd.congressId())
+                .orElseThrow(() -> RuleViolation.notFound("unknown-congress", "congressId"));
+        if (at.status() != CongressStatus.IN_SESSION) {
+            throw RuleViolation.conflict("congress-not-in-session", "R-15", "congressId");
+        }
+        new LeadershipElectionPolicy(elected::of).checkOpening(cmd.body(), LeadershipElectionPolicy.Assembly.of(at));
         boolean confidence = cmd.body() == ElectedBody.CONFIDENCE_VOTE;
         if (confidence) {
             checkOfficials(cmd.officials());
+            // a confidence vote rates each listed official; its "seats" are the lines of the ballot.
+            for (ListedOfficial o : cmd.officials()) {
+                if (!persons.exists(o.personId())) {
+                    throw RuleViolation.invalid("unknown-person", "R-60", "officials").variant("official");
+                }
+            }
         } else if (!cmd.officials().isEmpty()) {
             throw RuleViolation.invalid("officials-only-for-confidence-votes", "R-20", "officials");
         }
+        int seats = seatsOf(cmd, at);
+        String unitId = at.unitId();
+        RuleProfile profile = at.profile();
         if (seats < 1 || seats > 200) {
             throw RuleViolation.invalid("invalid-seats", "R-15", "seats").variant("election");
         }
@@ -106,6 +136,23 @@ public class ElectionAggregate {
         for (ListedOfficial o : cmd.officials()) {
             apply(new OfficialListed(cmd.electionId(), o.candidateId(), o.personId(), o.office()));
         }
+    }
+
+    /**
+     * R-15: the executive committee is elected for the number of seats the congress approved by show of hands (the
+     * number announced when convening until it decides one); a command cannot elect for another number. R-40, R-41:
+     * a chair is one seat; other bodies take the seats the meeting gives, by default the committee size.
+     */
+    private static int seatsOf(OpenElectionCommand cmd, Assemblies.Assembly at) {
+        if (cmd.body() == ElectedBody.CONFIDENCE_VOTE) return Math.max(1, cmd.officials().size());
+        if (cmd.body() == ElectedBody.EXECUTIVE_COMMITTEE && !at.meeting()) {
+            if (cmd.seats() != null && cmd.seats() != at.seatsToFill()) {
+                throw RuleViolation.conflict("seats-not-approved", "R-15", "seats", at.seatsToFill());
+            }
+            return at.seatsToFill();
+        }
+        boolean single = cmd.body() == ElectedBody.CHAIR || cmd.body() == ElectedBody.INSPECTION_CHAIR;
+        return cmd.seats() != null ? cmd.seats() : single ? 1 : at.seatsToFill();
     }
 
     /** a confidence vote names at least one official, each once, each with the office he holds. */
@@ -134,9 +181,23 @@ public class ElectionAggregate {
 
     // ---- nominations (R-20, R-21) ---------------------------------------------------------------
 
-    void nominate(NominateCandidateCommand cmd) {
+    /**
+     * R-20: a nomination of a registered person, by its source; R-41: at a first meeting, from the body the post
+     * belongs to; R-28: after the vote started, only for a further round the congress decided may take new names.
+     */
+    @CommandHandler
+    public void handle(NominateCandidateCommand cmd, PersonDirectory persons, Assemblies assemblies, ElectedPeople people) {
         if (confidence()) {
             throw RuleViolation.conflict("confidence-vote-takes-no-nominations", "R-60", "electionId");
+        }
+        if (cmd.personId() == null || !persons.exists(cmd.personId())) {
+            throw RuleViolation.invalid("unknown-person", "R-20", "personId").variant("nominee");
+        }
+        Assemblies.Assembly at = assemblies.find(congressId).orElseThrow();
+        new LeadershipElectionPolicy(people::of).checkCandidate(body, LeadershipElectionPolicy.Assembly.of(at), cmd.personId());
+        if (cmd.source() == NominationSource.DELEGATE && (cmd.nominatedByDelegateId() == null
+                || assemblies.roll(congressId).stream().noneMatch(seat -> seat.delegateId().equals(cmd.nominatedByDelegateId())))) {
+            throw RuleViolation.invalid("nominator-not-a-delegate", "R-20", "nominatedByDelegateId");
         }
         if (Text.isBlank(cmd.candidateId()) || candidates.containsKey(cmd.candidateId())) {
             throw RuleViolation.invalid("candidate-id-taken", null, "candidateId");
@@ -151,7 +212,16 @@ public class ElectionAggregate {
             throw RuleViolation.conflict("already-a-candidate", "R-20", "personId");
         }
         if (rounds.size() > 0) {
-            throw RuleViolation.conflict("voting-started", "R-28", "electionId");
+            // the congress may decide that a further round takes new names; never while a round is open.
+            if (Text.isBlank(cmd.furtherRoundDecision())) {
+                throw RuleViolation.conflict("voting-started", "R-28", "electionId");
+            }
+            if (rounds.values().stream().anyMatch(r -> !r.counted)) {
+                throw RuleViolation.conflict("round-open", "R-28", "electionId").variant("nomination");
+            }
+            if (elected.size() >= seats) {
+                throw RuleViolation.conflict("no-seat-left", "R-28", "electionId");
+            }
         }
         apply(new CandidateNominated(electionId, new Candidate(cmd.candidateId(), cmd.personId(), cmd.source(),
                 cmd.nominatedByDelegateId(), cmd.applicationReference())));
@@ -179,8 +249,18 @@ public class ElectionAggregate {
         }
     }
 
-    /** the list the congress approved must be the candidates, with the surplus the profile demands. */
-    void approveList(ApproveCandidateListCommand cmd, List<String> approvedPersonIds, boolean noSurplusAccepted) {
+    /**
+     * R-15, R-22, R-24: the list the congress approved by show of hands must be the standing candidates, with the
+     * surplus the profile demands, in the ballot order of R-24 over the names the ballot prints.
+     */
+    @CommandHandler
+    public void handle(ApproveCandidateListCommand cmd, Assemblies assemblies) {
+        Assemblies.Decision list = assemblies.decision(congressId, cmd.listDecisionId())
+                .filter(d -> d.subject() == DecisionSubject.CANDIDATE_LIST && d.passed())
+                .orElseThrow(() -> RuleViolation.invalid("list-decision-missing", "R-15", "listDecisionId"));
+        boolean noSurplusAccepted = cmd.noSurplusDecisionId() != null && assemblies.decision(congressId, cmd.noSurplusDecisionId())
+                .filter(d -> d.subject() == DecisionSubject.LIST_WITHOUT_SURPLUS && d.passed()).isPresent();
+        List<String> approvedPersonIds = list.personIds();
         List<String> standing = standing();
         Set<String> persons = new HashSet<>();
         standing.forEach(id -> persons.add(candidates.get(id).personId()));
@@ -190,14 +270,45 @@ public class ElectionAggregate {
         if (!new HashSet<>(cmd.ballotOrder()).equals(new HashSet<>(standing)) || cmd.ballotOrder().size() != standing.size()) {
             throw RuleViolation.invalid("ballot-order-invalid", "R-24", "ballotOrder");
         }
-        // a confidence vote rates everyone on its list; there is nothing to choose between, so no surplus.
-        if (!confidence()) SurplusRule.check(standing.size(), seats, profile, noSurplusAccepted);
+        if (!confidence()) {
+            // by given name, then the rest of the name, in Vietnamese collation — checked here, not trusted.
+            java.util.Map<String, String> names = new LinkedHashMap<>();
+            for (String id : standing) {
+                String name = cmd.printedNames().get(id);
+                if (Text.isBlank(name)) {
+                    throw RuleViolation.invalid("missing-field", "R-24", "printedNames").variant("printed-name");
+                }
+                names.put(id, name);
+            }
+            if (!BallotOrder.of(names).equals(cmd.ballotOrder())) {
+                throw RuleViolation.invalid("ballot-order-not-alphabetical", "R-24", "ballotOrder");
+            }
+            // R-22 over what is still to be filled: after a round, the seats left and the candidates not yet elected.
+            SurplusRule.check(standing.size() - elected.size(), seats - elected.size(), profile, noSurplusAccepted);
+        }
+        // a confidence vote rates everyone on its list, in the order the organisers listed (no surplus, R-22).
         apply(new CandidateListApproved(electionId, cmd.listDecisionId(), cmd.noSurplusDecisionId(), cmd.ballotOrder()));
     }
 
     // ---- rounds (R-13, R-26 to R-28) -----------------------------------------------------------------
 
-    void openRound(OpenRoundCommand cmd, List<String> voters, Attendance attendance, List<String> countingCommittee, BallotBox box) {
+    /**
+     * R-13: the round's roll of voters is frozen from the congress's roll as it stands (read from the assembly lookup,
+     * never by loading the congress) and recorded in {@link RoundOpened}; the quorum is checked on it. R-14: the
+     * counting committee the congress named holds the box's key shares. R-27, R-28: a later round is the tie round
+     * among the tied only, or a further round among the candidates not elected, by the congress's recorded decision.
+     */
+    @CommandHandler
+    public void handle(OpenRoundCommand cmd, Assemblies assemblies, ElectedPeople people, BallotBox box) {
+        Assemblies.Assembly at = assemblies.find(congressId).orElseThrow();
+        if (at.status() != CongressStatus.IN_SESSION) {
+            throw RuleViolation.conflict("congress-not-in-session", "R-13", "electionId");
+        }
+        LeadershipElectionPolicy.RoundRoll roll = new LeadershipElectionPolicy(people::of)
+                .roundRoll(body, LeadershipElectionPolicy.Assembly.of(at), assemblies.roll(congressId), profile);
+        List<String> voters = roll.voterDelegateIds();
+        Attendance attendance = roll.attendance();
+        List<String> countingCommittee = assemblies.countingCommittee(congressId);
         if (approvedOrder == null) {
             throw RuleViolation.conflict("list-not-approved", "R-15", "electionId");
         }
@@ -236,11 +347,20 @@ public class ElectionAggregate {
                 throw RuleViolation.invalid("missing-field", "R-28", "decisionReference").variant("further-round-decision");
             }
             roundCandidates = approvedOrder.stream().filter(cmd.candidateIds()::contains).toList();
-            if (roundCandidates.size() != cmd.candidateIds().size() || roundCandidates.isEmpty()
+            if (roundCandidates.size() != new HashSet<>(cmd.candidateIds()).size() || roundCandidates.isEmpty()
                     || roundCandidates.stream().anyMatch(elected::contains)) {
                 throw RuleViolation.invalid("round-candidates-invalid", "R-28", "candidateIds");
             }
-            roundSeats = confidence() ? roundCandidates.size() : cmd.seats() == null ? remaining : cmd.seats();
+            if (!confidence() && !tied.isEmpty()) {
+                // after a tie at the last seat the congress re-votes among the tied candidates only, for the tied seats.
+                if (!new HashSet<>(roundCandidates).equals(new HashSet<>(tied))) {
+                    throw RuleViolation.invalid("tie-round-among-tied-only", "R-27", "candidateIds", String.join(", ", tied));
+                }
+                if (cmd.seats() != null && cmd.seats() != tieSeats) {
+                    throw RuleViolation.invalid("invalid-seats", "R-27", "seats", tieSeats).variant("tie-round");
+                }
+            }
+            roundSeats = confidence() ? roundCandidates.size() : !tied.isEmpty() ? tieSeats : cmd.seats() == null ? remaining : cmd.seats();
         }
         if (roundSeats < 1 || roundSeats > remaining) {
             throw RuleViolation.invalid("invalid-seats", "R-28", "seats", remaining).variant("remaining");
@@ -292,10 +412,17 @@ public class ElectionAggregate {
         apply(new RoundVoided(electionId, cmd.round(), cmd.reason().strip(), cmd.decisionReference().strip(), voted));
     }
 
-    void addLateVoter(AddLateVoterCommand cmd, BallotBox box) {
+    /** a voter who arrives after the round opened joins its roll by a recorded decision, if he could have been on it. */
+    @CommandHandler
+    public void handle(AddLateVoterCommand cmd, Assemblies assemblies, ElectedPeople people, BallotBox box) {
         Round r = rounds.get(cmd.round());
         if (r == null || r.closed) {
             throw RuleViolation.conflict("round-not-open", "R-13", "round");
+        }
+        Assemblies.Assembly at = assemblies.find(congressId).orElseThrow();
+        if (!new LeadershipElectionPolicy(people::of).mayJoinRound(body, LeadershipElectionPolicy.Assembly.of(at),
+                assemblies.roll(congressId), cmd.delegateId())) {
+            throw RuleViolation.conflict("not-a-present-voter", "R-13", "delegateId");
         }
         if (r.voters.contains(cmd.delegateId())) {
             throw RuleViolation.conflict("already-on-round-roll", "R-13", "delegateId");
@@ -461,27 +588,12 @@ public class ElectionAggregate {
         List<vn.daihoi.election.Tally.Ballot> ballots = all.stream()
                 .map(b -> b.invalid() != null ? Tally.Ballot.invalid(b.invalid()) : Tally.Ballot.valid(Set.copyOf(b.keptCandidateIds())))
                 .toList();
-        boolean tieRound = cmd.round() > 1 && !r.candidates.containsAll(approvedOrder);
-        RoundResult result = Tally.count(r.candidates, r.seats, ballots, tieRound ? profile.tieRoundThreshold() : profile.electionThreshold());
+        RoundResult result = Tally.count(r.candidates, r.seats, ballots, r.tie ? profile.tieRoundThreshold() : profile.electionThreshold());
         apply(new RoundCounted(electionId, cmd.round(), result, all));
     }
 
     private List<String> standing() {
         return candidates.keySet().stream().filter(id -> !withdrawn.contains(id)).toList();
-    }
-
-    public String congressId() {
-        return congressId;
-    }
-
-    /** What other aggregates may read of an election: its body, its unit, its seats and whom it elected so far. */
-    public record Facts(String electionId, String congressId, String unitId, ElectedBody body, int seats,
-                        List<String> electedPersonIds, boolean roundOpen) {}
-
-    public Facts facts() {
-        return new Facts(electionId, congressId, unitId, body, seats,
-                elected.stream().map(id -> candidates.get(id).personId()).toList(),
-                rounds.values().stream().anyMatch(r -> !r.counted));
     }
 
     // ---- state --------------------------------------------------------------------------------------
@@ -532,6 +644,8 @@ public class ElectionAggregate {
         r.candidates = e.candidateIds();
         r.seats = e.seats();
         r.voters.addAll(e.voterDelegateIds());
+        // the round after a tie, among exactly the tied, is the tie round; any later round clears the tie.
+        r.tie = !tied.isEmpty() && new HashSet<>(e.candidateIds()).equals(new HashSet<>(tied));
         rounds.put(e.round(), r);
     }
 
@@ -603,5 +717,7 @@ public class ElectionAggregate {
     void on(RoundCounted e) {
         rounds.get(e.round()).counted = true;
         elected.addAll(e.result().electedCandidateIds());
+        tied = e.result().tiedCandidateIds() == null ? List.of() : List.copyOf(e.result().tiedCandidateIds());
+        tieSeats = e.result().tieSeats();
     }
 }

@@ -1,9 +1,10 @@
 package vn.daihoi.election;
 
 import vn.daihoi.common.RuleViolation;
+import vn.daihoi.congress.Assemblies;
 import vn.daihoi.congress.Attendance;
-import vn.daihoi.congress.CongressAggregate;
 import vn.daihoi.congress.MeetingPurpose;
+import vn.daihoi.congress.RuleProfile;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -40,8 +41,8 @@ public final class LeadershipElectionPolicy {
 
     /** What the policy needs to know of the assembly the election is held at. */
     public record Assembly(String congressId, boolean meeting, MeetingPurpose purpose, String ofCongressId) {
-        public static Assembly of(CongressAggregate c, String congressId) {
-            return new Assembly(congressId, c.isMeeting(), c.purpose(), c.ofCongressId());
+        public static Assembly of(Assemblies.Assembly c) {
+            return new Assembly(c.congressId(), c.meeting(), c.purpose(), c.ofCongressId());
         }
 
         boolean firstMeeting() {
@@ -99,16 +100,20 @@ public final class LeadershipElectionPolicy {
      * sits as a guest of the meeting) and the quorum is counted over its members. Every other round: the voters
      * present, as for any vote of the assembly.
      */
-    public RoundRoll roundRoll(ElectedBody body, Assembly at, CongressAggregate c) {
-        if (body != ElectedBody.INSPECTION_VICE_CHAIR) return new RoundRoll(c.presentVoters(), c.attendance());
+    public RoundRoll roundRoll(ElectedBody body, Assembly at, List<Assemblies.Seat> roll, RuleProfile profile) {
+        if (body != ElectedBody.INSPECTION_VICE_CHAIR) {
+            return new RoundRoll(Assemblies.presentVoters(roll), Assemblies.attendance(roll, profile.quorum()));
+        }
         Set<String> members = inspectionCommittee(at).personIds();
-        return new RoundRoll(c.presentSeatsAmong(members), c.attendanceAmong(members));
+        return new RoundRoll(Assemblies.presentSeatsAmong(roll, members), Assemblies.attendanceAmong(roll, members, profile.quorum()));
     }
 
     /** a late voter joins a round only if he could have been on its roll. */
-    public boolean mayJoinRound(ElectedBody body, Assembly at, CongressAggregate c, String delegateId) {
-        if (body != ElectedBody.INSPECTION_VICE_CHAIR) return c.isPresentVoter(delegateId);
-        return c.isPresentAmong(delegateId, inspectionCommittee(at).personIds());
+    public boolean mayJoinRound(ElectedBody body, Assembly at, List<Assemblies.Seat> roll, String delegateId) {
+        if (body != ElectedBody.INSPECTION_VICE_CHAIR) {
+            return roll.stream().anyMatch(s -> s.delegateId().equals(delegateId) && s.votes() && s.present());
+        }
+        return Assemblies.presentSeatsAmong(roll, inspectionCommittee(at).personIds()).contains(delegateId);
     }
 
     private ElectedPeople.Body inspectionCommittee(Assembly at) {

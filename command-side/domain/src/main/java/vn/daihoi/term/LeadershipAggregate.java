@@ -9,7 +9,7 @@ import vn.daihoi.common.Text;
 import vn.daihoi.congress.RuleProfile;
 import vn.daihoi.congress.Term;
 import vn.daihoi.congress.TermShift;
-import vn.daihoi.election.ElectionAggregate;
+import vn.daihoi.election.ElectionFacts;
 import vn.daihoi.organisation.Decision;
 
 import java.time.LocalDate;
@@ -200,7 +200,7 @@ public class LeadershipAggregate {
     }
 
     /** the elected of a counted by-election of this unit take office. */
-    void fillByElection(FillVacancyByElectionCommand cmd, ElectionAggregate.Facts facts) {
+    void fillByElection(FillVacancyByElectionCommand cmd, ElectionFacts facts) {
         requireInOffice();
         Office office = facts.body() == null ? null : Slate.officeOf(facts.body());
         if (!unitId.equals(facts.unitId())) {

@@ -2,7 +2,7 @@ package vn.daihoi.term;
 
 import vn.daihoi.common.RuleViolation;
 import vn.daihoi.election.ElectedBody;
-import vn.daihoi.election.ElectionAggregate;
+import vn.daihoi.election.ElectionFacts;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,13 +31,13 @@ public record Slate(String congressId, int seats, List<Holding> proposed, List<S
         };
     }
 
-    public static Slate of(String unitId, List<ElectionAggregate.Facts> elections) {
+    public static Slate of(String unitId, List<ElectionFacts> elections) {
         if (elections.isEmpty()) {
             throw RuleViolation.invalid("missing-field", "R-03", "electionIds").variant("counted-elections");
         }
         Set<ElectedBody> bodies = EnumSet.noneOf(ElectedBody.class);
-        ElectionAggregate.Facts committee = null;
-        for (ElectionAggregate.Facts f : elections) {
+        ElectionFacts committee = null;
+        for (ElectionFacts f : elections) {
             if (!unitId.equals(f.unitId())) {
                 throw RuleViolation.conflict("election-of-another-unit", "R-03", "electionIds", f.electionId()).variant("named");
             }
@@ -61,8 +61,8 @@ public record Slate(String congressId, int seats, List<Holding> proposed, List<S
         Set<String> members = new HashSet<>(committee.electedPersonIds());
         List<Holding> proposed = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        for (ElectionAggregate.Facts f : elections.stream()
-                .sorted(java.util.Comparator.comparing(ElectionAggregate.Facts::body)).toList()) {
+        for (ElectionFacts f : elections.stream()
+                .sorted(java.util.Comparator.comparing(ElectionFacts::body)).toList()) {
             Office office = officeOf(f.body());
             HoldingStart began = f.congressId().equals(committee.congressId())
                     ? HoldingStart.ELECTED_AT_CONGRESS : HoldingStart.ELECTED_AT_FIRST_MEETING;

@@ -2,14 +2,14 @@ package vn.daihoi.term;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import vn.daihoi.common.RuleViolation;
 import vn.daihoi.common.Text;
-import vn.daihoi.congress.CongressAggregate;
+import vn.daihoi.congress.Assemblies;
 import vn.daihoi.congress.RuleProfile;
 import vn.daihoi.congress.RuleProfiles;
-import vn.daihoi.election.ElectionAggregate;
+import vn.daihoi.election.ElectedPeople;
+import vn.daihoi.election.ElectionFacts;
 import vn.daihoi.organisation.Decision;
 import vn.daihoi.organisation.UnitDirectory;
 import vn.daihoi.organisation.UnitKind;
@@ -22,21 +22,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The term commands that read other aggregates — elections through their {@code facts()}, the congress for its
- * profile — or change several leaderships at once: recognising one ends its predecessors' offices the same day
+ * The term commands that read what elections and congresses recorded — through the command-side lookups their own
+ * events keep (ADR 0024), never by loading them — or change several leaderships at once: recognising one ends its predecessors' offices the same day
  * (R-42), in the same unit of work.
  */
 public class TermCommandHandler {
 
     private final Repository<LeadershipAggregate> leaderships;
-    private final Repository<ElectionAggregate> elections;
-    private final Repository<CongressAggregate> congresses;
+    private final ElectedPeople elections;
+    private final Assemblies congresses;
     private final TermDirectory directory;
     private final UnitDirectory units;
     private final PersonDirectory persons;
 
-    public TermCommandHandler(Repository<LeadershipAggregate> leaderships, Repository<ElectionAggregate> elections,
-                              Repository<CongressAggregate> congresses, TermDirectory directory, UnitDirectory units,
+    public TermCommandHandler(Repository<LeadershipAggregate> leaderships, ElectedPeople elections,
+                              Assemblies congresses, TermDirectory directory, UnitDirectory units,
                               PersonDirectory persons) {
         this.leaderships = leaderships;
         this.elections = elections;
@@ -53,7 +53,7 @@ public class TermCommandHandler {
         if (new HashSet<>(ids).size() != ids.size()) {
             throw RuleViolation.invalid("election-given-twice", "R-03", "electionIds");
         }
-        List<ElectionAggregate.Facts> facts = new ArrayList<>();
+        List<ElectionFacts> facts = new ArrayList<>();
         for (String id : ids) facts.add(election(id));
         Slate slate = Slate.of(cmd.unitId(), facts);
         TermDirectory.CongressEntry congress = directory.congress(slate.congressId()).orElseThrow(() ->
@@ -61,7 +61,8 @@ public class TermCommandHandler {
         if (cmd.term() == null || congress.termStartYear() != cmd.term().startYear() || congress.ordinal() != cmd.congressOrdinal()) {
             throw RuleViolation.conflict("term-does-not-match", "R-03", "term");
         }
-        RuleProfile profile = congresses.load(slate.congressId()).invoke(CongressAggregate::profile);
+        RuleProfile profile = congresses.find(slate.congressId()).map(Assemblies.Assembly::profile).orElseThrow(() ->
+                RuleViolation.notFound("unknown-congress", "electionIds").variant("of-election"));
         var existing = directory.leadershipFor(cmd.unitId(), cmd.term().startYear());
         if (existing.isPresent()) {
             leaderships.load(existing.get()).execute(l -> l.resubmit(cmd, slate, branch, profile));
@@ -114,7 +115,7 @@ public class TermCommandHandler {
 
     @CommandHandler
     public void handle(FillVacancyByElectionCommand cmd) {
-        ElectionAggregate.Facts facts = election(cmd.electionId());
+        ElectionFacts facts = election(cmd.electionId());
         leaderships.load(cmd.leadershipId()).execute(l -> l.fillByElection(cmd, facts));
     }
 
@@ -126,15 +127,12 @@ public class TermCommandHandler {
         }
     }
 
-    private ElectionAggregate.Facts election(String electionId) {
+    private ElectionFacts election(String electionId) {
         if (Text.isBlank(electionId)) {
             throw RuleViolation.invalid("missing-field", "R-03", "electionIds").variant("election-id");
         }
-        try {
-            return elections.load(electionId).invoke(ElectionAggregate::facts);
-        } catch (AggregateNotFoundException e) {
-            throw RuleViolation.notFound("unknown-election", "electionIds", electionId).variant("named");
-        }
+        return elections.facts(electionId)
+                .orElseThrow(() -> RuleViolation.notFound("unknown-election", "electionIds", electionId).variant("named"));
     }
 
     private boolean branchUnit(String unitId) {

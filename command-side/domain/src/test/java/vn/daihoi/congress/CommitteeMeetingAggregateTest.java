@@ -39,6 +39,7 @@ class CommitteeMeetingAggregateTest {
         fixture.registerInjectableResource(congresses);
         fixture.registerInjectableResource(new CongressFixtures.Credentials());
         fixture.registerInjectableResource(new CongressFixtures.Persons());
+        fixture.registerInjectableResource(new CongressFixtures.Elections());
     }
 
     @Test
@@ -125,12 +126,12 @@ class CommitteeMeetingAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new ConveneCongressCommand(M, "snv", 0, c.term(), c.kind(), false, null, c.date(), c.venue(), 0, null,
                         null, null, MeetingPurpose.BY_ELECTION, null, null))
-                .expectSuccessfulHandlerExecution()
-                .expectState(m -> {
-                    assertThat(m.isMeeting()).isTrue();
-                    assertThat(m.isFirstMeeting()).isFalse();
-                    assertThat(m.purpose()).isEqualTo(MeetingPurpose.BY_ELECTION);
-                });
+                .expectSuccessfulHandlerExecution();
+        // It is a meeting, but not a first meeting: it summons no elected committee.
+        fixture.given(new CongressConvened(M, "snv", 0, c.term(), c.kind(), false, null, c.date(), c.venue(), 0,
+                        vn.daihoi.congress.RuleProfiles.UNION_DEFAULT, null, null, MeetingPurpose.BY_ELECTION, null, null))
+                .when(new vn.daihoi.delegate.SummonElectedCommitteeCommand(M))
+                .expectException(violation("not-a-first-meeting", "R-41"));
     }
 
     @Test
@@ -148,21 +149,14 @@ class CommitteeMeetingAggregateTest {
     @Test
     void aBodysOwnVoteCountsItsMembersPresentWhateverTheirLineOnTheRoll() {
         // the inspection committee (p1, p2 and p9, who sits as a guest) elects its vice-chair among its members.
-        fixture.given(firstMeetingConvened(M, CONGRESS, "p1"),
-                        new DelegateSummoned(M, "d1", "p1", "BCH-1", DelegateCategory.DELEGATE, DelegateBasis.MEMBER, null),
-                        new DelegateSummoned(M, "d2", "p2", "BCH-2", DelegateCategory.DELEGATE, DelegateBasis.MEMBER, null),
-                        new DelegateSummoned(M, "d3", "p3", "BCH-3", DelegateCategory.DELEGATE, DelegateBasis.MEMBER, null),
-                        new DelegateSummoned(M, "g9", "p9", "KM-9", DelegateCategory.GUEST, null, null),
-                        new DelegateCheckedIn(M, "d1", new Attendance(3, 1, false)),
-                        new DelegateCheckedIn(M, "d3", new Attendance(3, 2, true)),
-                        new DelegateCheckedIn(M, "g9", new Attendance(3, 2, true)))
-                .when(new CheckInDelegateCommand(M, "d2", credential("k2")))
-                .expectSuccessfulHandlerExecution()
-                .expectState(m -> {
-                    assertThat(m.presentSeatsAmong(List.of("p1", "p2", "p9"))).containsExactly("d1", "d2", "g9");
-                    assertThat(m.attendanceAmong(List.of("p1", "p2", "p9"))).isEqualTo(new Attendance(3, 3, true));
-                    assertThat(m.presentVoters()).containsExactly("d1", "d2", "d3");
-                });
+        List<Assemblies.Seat> roll = List.of(
+                new Assemblies.Seat("d1", "p1", DelegateCategory.DELEGATE, false, false, false, true),
+                new Assemblies.Seat("d2", "p2", DelegateCategory.DELEGATE, false, false, false, true),
+                new Assemblies.Seat("d3", "p3", DelegateCategory.DELEGATE, false, false, false, true),
+                new Assemblies.Seat("g9", "p9", DelegateCategory.GUEST, false, false, false, true));
+        assertThat(Assemblies.presentSeatsAmong(roll, List.of("p1", "p2", "p9"))).containsExactly("d1", "d2", "g9");
+        assertThat(Assemblies.attendanceAmong(roll, List.of("p1", "p2", "p9"), new Fraction(2, 3))).isEqualTo(new Attendance(3, 3, true));
+        assertThat(Assemblies.presentVoters(roll)).containsExactly("d1", "d2", "d3");
     }
 
     @Test
@@ -170,11 +164,9 @@ class CommitteeMeetingAggregateTest {
         // Revision 1 of CongressConvened had no purpose, electing congress or convener: they read as null.
         fixture.given(convened(CONGRESS, CongressKind.DELEGATE))
                 .when(new AddDelegateCommand(CONGRESS, "d1", "p1", "DB1", DelegateCategory.DELEGATE, null, null))
-                .expectEvents(new DelegateSummoned(CONGRESS, "d1", "p1", "DB1", DelegateCategory.DELEGATE, DelegateBasis.ELECTED, null))
-                .expectState(c -> {
-                    assertThat(c.isMeeting()).isFalse();
-                    assertThat(c.purpose()).isNull();
-                    assertThat(c.term()).isEqualTo(new Term(2023, 2028));
-                });
+                .expectEvents(new DelegateSummoned(CONGRESS, "d1", "p1", "DB1", DelegateCategory.DELEGATE, DelegateBasis.ELECTED, null));
+        fixture.given(convened(CONGRESS, CongressKind.DELEGATE))
+                .when(new vn.daihoi.delegate.SummonElectedCommitteeCommand(CONGRESS))
+                .expectException(violation("not-a-first-meeting", "R-41"));
     }
 }

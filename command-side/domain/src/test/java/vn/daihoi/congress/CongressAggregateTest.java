@@ -57,6 +57,7 @@ class CongressAggregateTest {
         fixture.registerInjectableResource(congresses);
         fixture.registerInjectableResource(credentials);
         fixture.registerInjectableResource(new CongressFixtures.Persons());
+        fixture.registerInjectableResource(new CongressFixtures.Elections());
     }
 
     static Matcher<RuleViolation> violation(String type, String rule) {

@@ -94,4 +94,20 @@ final class CongressFixtures {
         return new CongressConvened(id, "snv", 10, new Term(2023, 2028), kind, true, "cdvc", DAY,
                 "Hội trường Sở Nội vụ", 5, RuleProfiles.UNION_DEFAULT, null, DECISION);
     }
+
+    /** Elections as the election lookup would answer: nobody elected anywhere, unless told. */
+    static final class Elections implements vn.daihoi.election.ElectedPeople {
+        final java.util.Map<String, vn.daihoi.election.ElectedPeople.Body> bodies = new java.util.HashMap<>();
+        final java.util.Map<String, vn.daihoi.election.ElectionFacts> facts = new java.util.HashMap<>();
+
+        @Override
+        public Body of(String congressId, vn.daihoi.election.ElectedBody body) {
+            return bodies.getOrDefault(congressId + "/" + body, new Body(java.util.List.of(), false));
+        }
+
+        @Override
+        public java.util.Optional<vn.daihoi.election.ElectionFacts> facts(String electionId) {
+            return java.util.Optional.ofNullable(facts.get(electionId));
+        }
+    }
 }

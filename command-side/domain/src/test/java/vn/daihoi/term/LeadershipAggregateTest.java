@@ -13,7 +13,7 @@ import vn.daihoi.congress.RuleProfile;
 import vn.daihoi.congress.RuleProfiles;
 import vn.daihoi.congress.Term;
 import vn.daihoi.election.ElectedBody;
-import vn.daihoi.election.ElectionAggregate;
+import vn.daihoi.election.ElectionFacts;
 import vn.daihoi.organisation.Decision;
 
 import java.time.LocalDate;
@@ -211,8 +211,8 @@ class LeadershipAggregateTest {
 
     // ---- the slate read from election facts (R-03, R-40, R-41) --------------------------------------------
 
-    private static ElectionAggregate.Facts facts(String id, String congress, String unit, ElectedBody body, boolean open, String... elected) {
-        return new ElectionAggregate.Facts(id, congress, unit, body, body == ElectedBody.EXECUTIVE_COMMITTEE ? 5 : 1, List.of(elected), open);
+    private static ElectionFacts facts(String id, String congress, String unit, ElectedBody body, boolean open, String... elected) {
+        return new ElectionFacts(id, congress, unit, body, body == ElectedBody.EXECUTIVE_COMMITTEE ? 5 : 1, List.of(elected), open);
     }
 
     @Test
@@ -230,7 +230,7 @@ class LeadershipAggregateTest {
 
     @Test
     void aSubmissionRefusesAnOpenRoundAnotherUnitsElectionABodyGivenTwiceAndAChairFromOutside() {
-        ElectionAggregate.Facts committee = facts("e1", "c1", UNIT, ElectedBody.EXECUTIVE_COMMITTEE, false, "p1", "p2", "p3", "p4", "p5");
+        ElectionFacts committee = facts("e1", "c1", UNIT, ElectedBody.EXECUTIVE_COMMITTEE, false, "p1", "p2", "p3", "p4", "p5");
         assertThatThrownBy(() -> Slate.of(UNIT, List.of(facts("e1", "c1", UNIT, ElectedBody.EXECUTIVE_COMMITTEE, true, "p1"))))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.type()).isEqualTo("election-round-open"));
         assertThatThrownBy(() -> Slate.of(UNIT, List.of(facts("e1", "c1", "other", ElectedBody.EXECUTIVE_COMMITTEE, false, "p1"))))

@@ -8,7 +8,7 @@ import java.util.List;
  * Import a roll in one go: every accepted row or none is recorded. A row names an existing person
  * ({@code personId}) or brings a new one ({@code newPerson}, registered under {@code personId}).
  */
-public record ImportDelegatesCommand(String congressId, List<Row> rows) {
+public record ImportDelegatesCommand(@org.axonframework.modelling.command.TargetAggregateIdentifier String congressId, List<Row> rows) {
     public ImportDelegatesCommand {
         rows = List.copyOf(rows);
     }

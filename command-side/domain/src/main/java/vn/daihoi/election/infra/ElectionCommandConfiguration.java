@@ -5,25 +5,21 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.daihoi.congress.CongressAggregate;
 import vn.daihoi.election.BallotBox;
 import vn.daihoi.election.ElectionAggregate;
 import vn.daihoi.election.ElectionCommandHandler;
-import vn.daihoi.election.ElectionDirectory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import vn.daihoi.person.PersonDirectory;
 
-/** Registers the election aggregate and the handler that reaches the congress and the ballot box. */
+/** Registers the election aggregate, the handler that casts ballots into the box, and the election directory. */
 @Configuration
 public class ElectionCommandConfiguration {
 
     @Bean
-    ConfigurerModule electionCommandModule(PersonDirectory persons, BallotBox box, ElectionDirectory directory) {
+    ConfigurerModule electionCommandModule(BallotBox box) {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ElectionAggregate.class)
                     .configureCache(c -> new WeakReferenceCache()));
-            configurer.registerCommandHandler(c -> new ElectionCommandHandler(c.repository(ElectionAggregate.class),
-                    c.repository(CongressAggregate.class), persons, box, directory));
+            configurer.registerCommandHandler(c -> new ElectionCommandHandler(box));
             // The election directory is written in the transaction that opens the election, like the unit directory.
             configurer.eventProcessing()
                     .registerSubscribingEventProcessor(JdbcElectionDirectory.PROCESSING_GROUP)

@@ -6,8 +6,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.daihoi.congress.CongressAggregate;
-import vn.daihoi.election.ElectionAggregate;
 import vn.daihoi.organisation.infra.JdbcUnitDirectory;
 import vn.daihoi.person.PersonDirectory;
 import vn.daihoi.term.CongressSeasonAggregate;
@@ -19,13 +17,14 @@ import vn.daihoi.term.TermCommandHandler;
 public class TermCommandConfiguration {
 
     @Bean
-    ConfigurerModule termCommandModule(JdbcTermDirectory directory, JdbcUnitDirectory units, PersonDirectory persons) {
+    ConfigurerModule termCommandModule(JdbcTermDirectory directory, JdbcUnitDirectory units, PersonDirectory persons,
+                                       vn.daihoi.election.ElectedPeople elections, vn.daihoi.congress.Assemblies assemblies) {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(LeadershipAggregate.class)
                     .configureCache(c -> new WeakReferenceCache()));
             configurer.configureAggregate(CongressSeasonAggregate.class);
             configurer.registerCommandHandler(c -> new TermCommandHandler(c.repository(LeadershipAggregate.class),
-                    c.repository(ElectionAggregate.class), c.repository(CongressAggregate.class), directory, units, persons));
+                    elections, assemblies, directory, units, persons));
             configurer.eventProcessing()
                     .registerSubscribingEventProcessor(JdbcTermDirectory.PROCESSING_GROUP)
                     .registerListenerInvocationErrorHandler(JdbcTermDirectory.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
