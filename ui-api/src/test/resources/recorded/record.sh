@@ -1,19 +1,18 @@
 #!/usr/bin/env bash
 # Records the event stream and the read models of a database the release under test wrote (issue 13, acceptance 4):
 #   record.sh <database> <folder>
-# The release is run against an empty database with the seeds (README "Seed data"), then this script dumps
-# every event row as stored (payload and metadata as JSON text), the per-person keys the sealed personal data needs
-# (not events: ADR 0005), and every read model table, each row as JSON, in a stable order.
+# The release is run against an empty database with the seeds (README "Seed data"), then this script dumps the
+# whole database as that release left it (schema, Flyway history, event store, lookups, read models, the per-person
+# keys the sealed personal data needs), leaving out accounts, tokens and the application's own keys, and every read
+# model table again as JSON rows in a stable order: what a replay by a later release must give back.
 set -euo pipefail
 db=$1; out=$2
 q() { psql -h 127.0.0.1 -U postgres -d "$db" -AtX -c "$1"; }
 mkdir -p "$out"
-q "select json_build_object('global_index', global_index, 'event_identifier', event_identifier,
-          'aggregate_identifier', aggregate_identifier, 'sequence_number', sequence_number, 'type', type,
-          'time_stamp', time_stamp, 'payload_type', payload_type, 'payload_revision', payload_revision,
-          'payload', convert_from(payload, 'UTF8')::json, 'meta_data', convert_from(meta_data, 'UTF8')::json)
-     from domain_event_entry order by global_index" > "$out/events.jsonl"
-q "select json_build_object('person_id', person_id, 'key_bytes', encode(key_bytes, 'base64')) from person_key order by person_id" > "$out/person-keys.jsonl"
+pg_dump -h 127.0.0.1 -U postgres --no-owner --no-privileges --inserts --rows-per-insert=200 \
+  --exclude-table-data='account*' --exclude-table-data=auth_token --exclude-table-data=app_secret \
+  --exclude-table-data=federation_key --exclude-table-data=checkpoint --exclude-table-data=voting_credential \
+  "$db" | gzip -9 > "$out/database.sql.gz"
 for t in unit_version unit_change unit_summary person_view congress_view delegate_view decision_view election_view \
          candidate_view round_view round_result_line published_ballot confidence_round confidence_result_line term_view \
          term_change holding_view; do

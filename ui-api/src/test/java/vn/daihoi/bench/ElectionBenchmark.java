@@ -52,6 +52,7 @@ public final class ElectionBenchmark {
         int hotVoters = 1100;
         double hotSeconds = 30;
         int hotMinRounds = 5;
+        int coldOpens = 5;
         double hotWarmUpSeconds = 30;
         int pagesMinRounds = 3;
         int pagesWarmUpRounds = 1;
@@ -84,6 +85,7 @@ public final class ElectionBenchmark {
                         case "hot.voters" -> o.hotVoters = Integer.parseInt(v);
                         case "hot.seconds" -> o.hotSeconds = Double.parseDouble(v);
                         case "hot.minRounds" -> o.hotMinRounds = Integer.parseInt(v);
+                        case "cold.opens" -> o.coldOpens = Integer.parseInt(v);
                         case "hot.warmUpSeconds" -> o.hotWarmUpSeconds = Double.parseDouble(v);
                         case "pages.minRounds" -> o.pagesMinRounds = Integer.parseInt(v);
                         case "pages.warmUpRounds" -> o.pagesWarmUpRounds = Integer.parseInt(v);
@@ -250,6 +252,7 @@ public final class ElectionBenchmark {
                     () -> setup.congresses("S", o.seasonCongresses, o.seasonVoters, o.sharedPeople, true));
             settleBeforeA = settle(db);
             hotCongress(setup, loop, hot, db);
+            coldOpens(setup, loop, hot, db, app);
             pagePath(setup, loop, pages, hot, season, db);
             season(setup, loop, season, db);
             steps.addAll(setup.steps());
@@ -328,6 +331,27 @@ public final class ElectionBenchmark {
     }
 
     private HotRound serial;
+    private final List<double[]> coldOpens = new ArrayList<>();
+
+    /**
+     * (d) Issue 13: the hot congress's next rounds opened after the aggregates were dropped from memory (both
+     * caches emptied), so the election and the congress are read from the store: their snapshots and the events after
+     * them. Each round is then cast and closed like (a)'s, as a warm-up round; only the open is reported.
+     */
+    private void coldOpens(Setup setup, ClosedLoop loop, Setup.Congress hot, BenchDatabase db, ConfigurableApplicationContext app) {
+        log("(d) opening a round with the aggregate caches emptied");
+        int round = lastHotRound;
+        for (int i = 0; i < o.coldOpens; i++) {
+            settle(db);
+            app.getBean("congressAggregateCache", org.axonframework.common.caching.Cache.class).removeAll();
+            app.getBean("electionAggregateCache", org.axonframework.common.caching.Cache.class).removeAll();
+            HotRound r = hotRound(setup, loop, null, hot, ++round, true, db);
+            int snapshots = Integer.parseInt(db.count("select count(*) from snapshot_event_entry"));
+            coldOpens.add(new double[]{r.round(), r.openMs(), snapshots});
+            log(String.format("  round %d opened cold in %.1f ms (%d snapshots in the store)", r.round(), r.openMs(), snapshots));
+        }
+        lastHotRound = round;
+    }
 
     /** One round of the hot congress: every ballot through the API, or with {@code pages} through the ballot page's form post. */
     private HotRound hotRound(Setup setup, ClosedLoop loop, BenchPages pages, Setup.Congress hot, int round, boolean warmUp, BenchDatabase db) {
@@ -746,6 +770,11 @@ public final class ElectionBenchmark {
         if (closes.length > 0) {
             m.append(String.format("| (c) close request of a %,d-ballot round until it answers with the counted round | %d rounds of (a) | | median **%.0f ms** | max %.0f ms (min %.0f) | | reported | — |%n",
                     o.hotVoters, closes.length, median(closes), closes[closes.length - 1], closes[0]));
+        }
+        if (!coldOpens.isEmpty()) {
+            double[] ms = coldOpens.stream().mapToDouble(c -> c[1]).sorted().toArray();
+            m.append(String.format("| (d) open request of the hot congress's next round with both aggregate caches emptied (snapshots, %d in the store) | %d rounds | | median **%.1f ms** | max %.1f ms (min %.1f) | | < 50 ms | %s |%n",
+                    (int) coldOpens.get(coldOpens.size() - 1)[2], ms.length, median(ms), ms[ms.length - 1], ms[0], verdict(ms[ms.length - 1] < 50)));
         }
         if (!pgOk.isEmpty()) {
             m.append("| yardstick: pgbench single-row INSERT on the same server | ")

@@ -31,7 +31,16 @@ public final class Ballots {
     /** The election's id and the person ids it elected. */
     public record Result(String electionId, List<String> electedPersonIds, JsonNode round) {}
 
+    /**
+     * Opens an election. R-15: the executive committee is elected for the size the congress approves by show of
+     * hands, so for it a committee-size decision of {@code seats} is recorded first (at a congress; a meeting's
+     * by-election gives its seats itself).
+     */
     public Http.Answer open(String body, Integer seats) {
+        if ("EXECUTIVE_COMMITTEE".equals(body) && seats != null
+                && !organiser.get(congressPath).body().path("congress").path("kind").asText().endsWith("MEETING")) {
+            decideSize(seats);
+        }
         return organiser.post(congressPath + "/elections",
                 "{\"body\":\"" + body + "\"" + (seats == null ? "" : ",\"seats\":" + seats) + "}");
     }
@@ -39,6 +48,17 @@ public final class Ballots {
     public Http.Answer nominate(String electionId, String personId) {
         return organiser.post("/api/elections/" + electionId + "/candidates",
                 "{\"personId\":\"" + personId + "\",\"source\":\"OUTGOING_COMMITTEE\"}");
+    }
+
+    /** R-15: the congress approves the committee's size by show of hands. */
+    public String decideSize(int seats) {
+        String id = UUID.randomUUID().toString();
+        int present = organiser.get(congressPath).body().path("present").asInt();
+        Http.Answer d = organiser.post(congressPath + "/decisions", """
+                {"decisionId":"%s","subject":"COMMITTEE_SIZE","title":"Số lượng Ban Chấp hành","seats":%d,"votesFor":%d,"votesAgainst":0,"abstentions":0}"""
+                .formatted(id, seats, present));
+        assertThat(d.status()).as(d.raw()).isEqualTo(200);
+        return id;
     }
 
     public String decide(String subject, String title, Collection<String> people) {

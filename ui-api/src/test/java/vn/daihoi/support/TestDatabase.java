@@ -30,6 +30,11 @@ public final class TestDatabase {
         return user;
     }
 
+    /** A database of its own for a test that must start from a given state (e.g. one a previous release wrote). */
+    public static String another() {
+        return create();
+    }
+
     private static String create() {
         String name = "daihoi_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String host = System.getenv().getOrDefault("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");

@@ -66,6 +66,8 @@ class TermHistoryApiTest extends ApiTest {
 
     /** Opens, votes and counts a one-round election at the congress in which every voter keeps {@code kept}. */
     private String elect(String body, int seats, List<String> candidates, List<String> keptPersons, String title) {
+        // the congress decides by show of hands how many members of the committee it elects.
+        if (body.equals("EXECUTIVE_COMMITTEE")) c.decide("COMMITTEE_SIZE", "Số lượng ủy viên Ban Chấp hành cần bầu", List.of(), seats);
         Answer e = c.organiser.post(c.path("/elections"), "{\"body\":\"%s\",\"seats\":%d,\"title\":\"%s\"}".formatted(body, seats, title));
         assertThat(e.status()).as(e.raw()).isEqualTo(201);
         String id = e.body().path("electionId").asText();

@@ -55,6 +55,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  * decisions it takes by show of hands (R-14, R-15), all under the rule profile it was convened with.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+@org.axonframework.serialization.Revision("1") // its snapshots' shape (common.infra.Snapshots)
 public class CongressAggregate {
 
     @AggregateIdentifier

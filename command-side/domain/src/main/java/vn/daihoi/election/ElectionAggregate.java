@@ -37,6 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * no surplus, its own quorum, rating ballots and its own count; everything else is the same engine.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+@org.axonframework.serialization.Revision("1") // its snapshots' shape (common.infra.Snapshots)
 public class ElectionAggregate {
 
     @AggregateIdentifier
@@ -74,6 +75,16 @@ public class ElectionAggregate {
         List<String> countingCommittee;
         /** a tie round among the tied of the round before (its own threshold). */
         boolean tie;
+
+        /**
+         * A counted round decides nothing more about its voters or paper sheets: what only an open round needs is
+         * let go, so that an election of many rounds of 1,100 voters stays small in memory and in its snapshots.
+         */
+        void settle() {
+            voters = new HashSet<>();
+            paperVoters = new HashSet<>();
+            entries = new java.util.TreeMap<>();
+        }
 
         @Override
         public boolean equals(Object o) {
@@ -616,6 +627,7 @@ public class ElectionAggregate {
     @EventSourcingHandler
     void on(ConfidenceRoundCounted e) {
         rounds.get(e.round()).counted = true;
+        rounds.get(e.round()).settle();
     }
 
     @EventSourcingHandler
@@ -706,6 +718,7 @@ public class ElectionAggregate {
         r.closed = true;
         r.counted = true; // done: the next round may open
         r.voided = true;
+        r.settle();
     }
 
     @EventSourcingHandler
@@ -716,6 +729,7 @@ public class ElectionAggregate {
     @EventSourcingHandler
     void on(RoundCounted e) {
         rounds.get(e.round()).counted = true;
+        rounds.get(e.round()).settle();
         elected.addAll(e.result().electedCandidateIds());
         tied = e.result().tiedCandidateIds() == null ? List.of() : List.copyOf(e.result().tiedCandidateIds());
         tieSeats = e.result().tieSeats();

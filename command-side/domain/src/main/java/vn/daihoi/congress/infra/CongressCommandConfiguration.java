@@ -12,17 +12,25 @@ import vn.daihoi.person.infra.JdbcPersonDirectory;
 
 /**
  * Registers the congress and person aggregates. A congress grows with its roll (thousands of events for a
- * large congress), so it is cached between commands; the directories run subscribing with propagating
- * errors, like the unit directory.
+ * large congress), so it is cached between commands and snapshotted ({@link Snapshots}); the directories run
+ * subscribing with propagating errors, like the unit directory.
  */
 @Configuration
 public class CongressCommandConfiguration {
 
+    /** The congresses kept in memory between commands (operations and the benchmark may empty it). */
     @Bean
-    ConfigurerModule congressCommandModule() {
+    public org.axonframework.common.caching.Cache congressAggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    ConfigurerModule congressCommandModule(org.axonframework.common.caching.Cache congressAggregateCache) {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(CongressAggregate.class)
-                    .configureCache(c -> new WeakReferenceCache()));
+                    .configureCache(c -> congressAggregateCache)
+                    .configureSnapshotTrigger(c -> vn.daihoi.common.infra.Snapshots.trigger(c))
+                    .configureSnapshotFilter(c -> vn.daihoi.common.infra.Snapshots.filter(CongressAggregate.class)));
             configurer.configureAggregate(PersonAggregate.class);
             for (String group : new String[]{JdbcCongressDirectory.PROCESSING_GROUP, JdbcPersonDirectory.PROCESSING_GROUP}) {
                 configurer.eventProcessing()

@@ -14,11 +14,19 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 @Configuration
 public class ElectionCommandConfiguration {
 
+    /** The elections kept in memory between commands (operations and the benchmark may empty it). */
     @Bean
-    ConfigurerModule electionCommandModule(BallotBox box) {
+    public org.axonframework.common.caching.Cache electionAggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    ConfigurerModule electionCommandModule(BallotBox box, org.axonframework.common.caching.Cache electionAggregateCache) {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ElectionAggregate.class)
-                    .configureCache(c -> new WeakReferenceCache()));
+                    .configureCache(c -> electionAggregateCache)
+                    .configureSnapshotTrigger(c -> vn.daihoi.common.infra.Snapshots.trigger(c))
+                    .configureSnapshotFilter(c -> vn.daihoi.common.infra.Snapshots.filter(ElectionAggregate.class)));
             configurer.registerCommandHandler(c -> new ElectionCommandHandler(box));
             // The election directory is written in the transaction that opens the election, like the unit directory.
             configurer.eventProcessing()

@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * vacuums.
  */
 @Component
-public class JdbcBallotBox implements BallotBox {
+public class JdbcBallotBox implements BallotBox, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcBallotBox.class);
     private static final char[] BASE32 = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
@@ -57,8 +57,19 @@ public class JdbcBallotBox implements BallotBox {
     private final SecureRandom random = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Keys made ahead, so that opening a round does not search primes while the hall waits. */
+    private final RoundKeyPool keys;
+
     public JdbcBallotBox(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.keys = new RoundKeyPool(2, random);
+    }
+
+    /** With the application context: the key maker and the vacuum thread stop, the keys made ahead are wiped. */
+    @Override
+    public void close() {
+        keys.close();
+        vacuums.shutdownNow();
     }
 
     /** The sealed content: tracking code, kept names, and for a confidence ballot its rating lines (absent otherwise). */
@@ -101,9 +112,9 @@ public class JdbcBallotBox implements BallotBox {
      * dropped here.
      */
     private KeyFacts key(String electionId, int round, List<String> holders, int sharesNeeded) {
-        byte[] seed = new byte[RoundKey.SEED_BYTES];
-        random.nextBytes(seed);
-        RoundKey.Pair pair = RoundKey.fromSeed(seed);
+        RoundKeyPool.Ready made = keys.take();
+        byte[] seed = made.seed();
+        RoundKey.Pair pair = made.pair();
         Map<Integer, byte[]> shares = Shamir.split(seed, sharesNeeded, holders.size(), random);
         Arrays.fill(seed, (byte) 0);
         String fingerprint = RoundKey.fingerprint(pair.publicKey());
@@ -284,7 +295,18 @@ public class JdbcBallotBox implements BallotBox {
     }
 
     private final Map<String, OpenRound> openRounds = new ConcurrentHashMap<>();
-    private final Set<String> closedRounds = ConcurrentHashMap.newKeySet();
+    /**
+     * Rounds closed lately, so that a cast racing the close cannot load the round again; bounded: a round closed
+     * {@value #CLOSED_REMEMBERED} closes ago is long past any cast in flight (its row is closed in the database too).
+     */
+    private static final int CLOSED_REMEMBERED = 10_000;
+    private final Set<String> closedRounds = java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
+            new java.util.LinkedHashMap<String, Boolean>(256, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > CLOSED_REMEMBERED;
+                }
+            }));
 
     private static String ref(String electionId, int round) {
         return electionId + "#" + round;
