@@ -84,12 +84,18 @@ class RollFileTextTest {
         assertThat(v.field()).isEqualTo("line 3");
     }
 
+    /** Bytes Windows-1258 leaves undefined are left out, so that it is the reading as Vietnamese that refuses. */
     @Test
     void randomHighBytesAreNeitherUtf8NorVietnameseAndAreRefusedAsUnknown() {
         Random random = new Random(13);
+        String undefined = "\u0081\u008A\u008D\u008E\u008F\u0090\u009A\u009D\u009E";
         for (int run = 0; run < 50; run++) {
             byte[] noise = new byte[40 + random.nextInt(200)];
-            for (int i = 0; i < noise.length; i++) noise[i] = (byte) (0x80 + random.nextInt(0x80));
+            for (int i = 0; i < noise.length; i++) {
+                int b;
+                do b = 0x80 + random.nextInt(0x80); while (undefined.indexOf(b) >= 0);
+                noise[i] = (byte) b;
+            }
             byte[] bytes = ExcelBytes.withPrefix("ma,ho_ten\r\nR1,".getBytes(StandardCharsets.US_ASCII), noise);
             assertThat(unknown(bytes)).as("run %d", run).isTrue();
         }
