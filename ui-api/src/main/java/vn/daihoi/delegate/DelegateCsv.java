@@ -6,13 +6,13 @@ import vn.daihoi.infra.edge.Limits;
 import vn.daihoi.infra.edge.TextShape;
 import vn.daihoi.person.PersonalData;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -20,14 +20,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a delegate roll from CSV as organisers keep it in a spreadsheet: UTF-8 with or without BOM, comma or
- * semicolon, headers in Vietnamese with or without diacritics (or in English), text normalised to NFC.
+ * Reads a delegate roll from CSV as organisers keep it in a spreadsheet: UTF-8 with or without BOM, Windows-1258 or
+ * UTF-16 as Excel saves it ({@link RollFileText}), comma, semicolon or tab, headers in Vietnamese with or without
+ * diacritics (or in English), text normalised to NFC.
  * Rows it cannot read are reported with their line and reason; the others become import rows.
  */
 public final class DelegateCsv {
@@ -68,25 +70,25 @@ public final class DelegateCsv {
     /** A physical line longer than this is no roll line: refused before anything else is read. */
     public static final int MAX_LINE_CHARS = 2_000;
 
+    /** A roll whose charset the request does not state: told from the bytes ({@link RollFileText}). */
     public static Parsed parse(byte[] bytes) {
-        return parse(bytes, StandardCharsets.UTF_8);
+        return parse(bytes, null);
     }
 
     /**
-     * R-11: reads a roll in {@code charset} (UTF-8 unless the Content-Type states another). Bytes that are not
-     * text in that charset, a line longer than {@link #MAX_LINE_CHARS} or more than {@link #MAX_ROWS} rows
-     * refuse the whole file with its line, before any row is imported (issue 9, finding 8).
+     * R-11: reads a roll in {@code charset}, or in the charset its bytes show when that is null ({@link RollFileText}).
+     * Bytes that are not text, a line longer than {@link #MAX_LINE_CHARS} or more than {@link #MAX_ROWS} rows refuse
+     * the whole file with its line, before any row is imported (issue 9, finding 8). The fields are RFC 4180, read
+     * by Commons CSV (ADR 0026); the separator is the one the header line uses most: tab, semicolon or comma.
      */
     public static Parsed parse(byte[] bytes, Charset charset) {
-        String text = decode(bytes, charset);
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        String text = RollFileText.decode(bytes, charset).text();
+        checkLineLengths(text);
         List<List<String>> records = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
-        String[] physical = lines(text);
-        char delimiter = physical.length > 0 && count(physical[0], ';') > count(physical[0], ',') ? ';' : ',';
-        split(physical, delimiter, records, lineNumbers, rejected);
-        if (records.isEmpty()) {
+        split(text, delimiter(text), records, lineNumbers, rejected);
+        if (records.isEmpty() || records.get(0).isEmpty() && records.size() == 1) {
             return new Parsed(List.of(), List.of(new Rejected(1, "Tệp trống.", "The file is empty.")));
         }
         List<String> header = records.get(0).stream().map(DelegateCsv::fold).map(h -> HEADERS.getOrDefault(h, h)).toList();
@@ -100,7 +102,7 @@ public final class DelegateCsv {
         for (int r = 1; r < records.size(); r++) {
             List<String> cells = records.get(r);
             int line = lineNumbers.get(r);
-            if (cells.size() == 1 && cells.get(0).isBlank()) continue;
+            if (cells.isEmpty() || cells.size() == 1 && cells.get(0).isBlank()) continue;
             if (cells.size() != header.size()) {
                 rejected.add(new Rejected(line, "Số cột (" + cells.size() + ") khác dòng tiêu đề (" + header.size() + ").",
                         "Column count (" + cells.size() + ") differs from the header (" + header.size() + ")."));
@@ -201,53 +203,43 @@ public final class DelegateCsv {
             {"person", String.valueOf(Limits.ID), "person_id"},
     };
 
-    /** The charset a Content-Type states, UTF-8 when it states none; an unknown one refuses the file. */
+    /** The charset a Content-Type states, null when it states none (then the bytes tell); an unknown one refuses the file. */
     public static Charset charsetOf(String contentType) {
-        if (contentType == null) return StandardCharsets.UTF_8;
+        if (contentType == null) return null;
         try {
-            Charset c = org.springframework.http.MediaType.parseMediaType(contentType).getCharset();
-            return c == null ? StandardCharsets.UTF_8 : c;
+            return org.springframework.http.MediaType.parseMediaType(contentType).getCharset();
         } catch (IllegalArgumentException e) {
             throw RuleViolation.invalid("csv-charset", "R-11", "line 1");
         }
     }
 
-    /** Strict decoding: a byte that is not text in the charset refuses the file with its line (never mangled). */
-    static String decode(byte[] bytes, Charset charset) {
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16, (long) bytes.length * 2 + 16));
-        CoderResult r = decoder.decode(in, out, true);
-        if (!r.isError()) r = decoder.flush(out);
-        if (r.isError()) {
-            int line = 1;
-            for (int i = 0; i < in.position() && i < bytes.length; i++) if (bytes[i] == '\n') line++;
-            throw RuleViolation.invalid("csv-encoding", "R-11", "line " + line, charset.name(), line);
-        }
-        out.flip();
-        return out.toString();
-    }
-
-    /** Physical lines, each at most {@link #MAX_LINE_CHARS} characters. */
-    static String[] lines(String text) {
-        List<String> lines = new ArrayList<>();
+    /** Refuses the file at the first physical line longer than {@link #MAX_LINE_CHARS}, before the parser sees it. */
+    static void checkLineLengths(String text) {
+        int line = 1;
         int start = 0;
         int n = text.length();
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : '\n';
-            if (c != '\n' && c != '\r') {
-                if (i - start >= MAX_LINE_CHARS) {
-                    int line = lines.size() + 1;
-                    throw RuleViolation.invalid("csv-line-too-long", "R-11", "line " + line, line, MAX_LINE_CHARS);
-                }
-                continue;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
+                line++;
+                start = i + 1;
+            } else if (i - start >= MAX_LINE_CHARS) {
+                throw RuleViolation.invalid("csv-line-too-long", "R-11", "line " + line, line, MAX_LINE_CHARS);
             }
-            lines.add(text.substring(start, i));
-            if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
-            start = i + 1;
         }
-        return lines.toArray(String[]::new);
+    }
+
+    /** The separator the header line uses most: a tab (Excel's "Unicode Text"), a semicolon, else a comma. */
+    static char delimiter(String text) {
+        int end = 0;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;
+        String header = text.substring(0, end);
+        int tabs = count(header, '\t');
+        int semicolons = count(header, ';');
+        int commas = count(header, ',');
+        if (tabs > semicolons && tabs > commas) return '\t';
+        return semicolons > commas ? ';' : ',';
     }
 
     private static String blankToNull(String s) {
@@ -258,52 +250,37 @@ public final class DelegateCsv {
         return (int) s.chars().filter(x -> x == c).count();
     }
 
-    /** RFC 4180 fields: quotes may hold delimiters, doubled quotes and line breaks. */
-    private static void split(String[] physical, char delimiter, List<List<String>> records, List<Integer> lineNumbers,
+    /**
+     * RFC 4180 records through Commons CSV: quotes may hold separators, doubled quotes and line breaks; a quote inside
+     * an unquoted field is kept as a character; text after a closing quote joins the field. Each record keeps the
+     * line it starts on. A quoted field still open at the end of the file is reported on the line it opened; the
+     * records before it stand.
+     */
+    private static void split(String text, char delimiter, List<List<String>> records, List<Integer> lineNumbers,
                               List<Rejected> rejected) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int start = 1;
-        for (int n = 0; n < physical.length; n++) {
-            String line = physical[n];
-            if (!quoted) {
-                start = n + 1;
-                if (n == physical.length - 1 && line.isEmpty()) break;
-            } else {
-                field.append('\n');
-            }
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
-                if (quoted) {
-                    if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (ch == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(ch);
-                    }
-                } else if (ch == '"') {
-                    quoted = true;
-                } else if (ch == delimiter) {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else {
-                    field.append(ch);
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
+                .setTrailingData(true).get();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            long consumed = 0;
+            while (true) {
+                int start = (int) consumed + 1;
+                CSVRecord record;
+                try {
+                    if (!it.hasNext()) break;
+                    record = it.next();
+                } catch (UncheckedIOException e) {
+                    // The only error this format leaves: the end of the file inside a quoted field.
+                    rejected.add(new Rejected(start, "Dấu ngoặc kép không được đóng.", "A quoted field is not closed."));
+                    break;
                 }
-            }
-            if (!quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
+                consumed = parser.getCurrentLineNumber();
                 if (records.size() > MAX_ROWS) throw RuleViolation.invalid("csv-too-many-rows", "R-11", "line " + start, MAX_ROWS, start);
-                records.add(fields);
+                records.add(record.toList());
                 lineNumbers.add(start);
-                fields = new ArrayList<>();
             }
-        }
-        if (quoted) {
-            rejected.add(new Rejected(start, "Dấu ngoặc kép không được đóng.", "A quoted field is not closed."));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import vn.daihoi.account.Access;
+import vn.daihoi.common.RuleViolation;
 import vn.daihoi.congress.CongressProjection;
 import vn.daihoi.congress.CongressQueries;
 import vn.daihoi.delegate.DelegateCategory;
@@ -85,7 +86,7 @@ public class RollConsole {
         } else {
             byte[] bytes = file.getBytes();
             DelegateController.ImportReport[] report = new DelegateController.ImportReport[1];
-            if (form.run(null, () -> report[0] = delegates.importCsv(congressId, bytes, null), model, request, response)) {
+            if (form.run(null, () -> report[0] = onTheFile(() -> delegates.importCsv(congressId, bytes, null)), model, request, response)) {
                 model.addAttribute("report", report[0]);
                 model.addAttribute("fileName", FormText.line(file.getOriginalFilename(), Limits.NAME));
             }
@@ -178,6 +179,20 @@ public class RollConsole {
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("problem", new ConsoleForm.PageProblem(type, type.startsWith("slips") ? "R-13" : "R-11", field,
                 messages.getMessage("console.roll.problem." + type, args, locale), status));
+    }
+
+    /**
+     * A refusal of the file as a whole (its encoding, a line too long, too many rows: the {@code csv-} types) is
+     * shown next to the file field, like the page's own upload refusals; its type, rule and words stay the API's.
+     */
+    private static <T> T onTheFile(java.util.function.Supplier<T> importing) {
+        try {
+            return importing.get();
+        } catch (RuntimeException e) {
+            RuleViolation v = ConsoleForm.violation(e);
+            if (v == null || !v.type().startsWith("csv-")) throw e;
+            throw new RuleViolation(v.kind(), v.type(), v.ruleId(), "file", v.messageKey(), v.arguments());
+        }
     }
 
     static boolean isCsvName(String name) {

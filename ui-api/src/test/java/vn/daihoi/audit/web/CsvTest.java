@@ -21,4 +21,12 @@ class CsvTest {
                 + "\"'-2\",\"'@SUM(A1)\"\r\n"
                 + "\"Nguyễn Văn \"\"Ba\"\"\",\"\"\r\n");
     }
+
+    /** ADR 0026: written by Commons CSV, the bytes are those the hand-written writer gave (every cell quoted, CRLF). */
+    @Test
+    void separatorsLineBreaksSpacesAndNumbersAreQuotedAsBefore() {
+        byte[] body = new Csv("a", "b", "c", "d").row(" Lê, Văn ", "dòng 1\ndòng 2", 42, "").download("y.csv").getBody();
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("\uFEFF\"a\",\"b\",\"c\",\"d\"\r\n"
+                + "\" Lê, Văn \",\"dòng 1\ndòng 2\",\"42\",\"\"\r\n");
+    }
 }

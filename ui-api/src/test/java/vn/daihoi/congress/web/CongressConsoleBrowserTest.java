@@ -31,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 12, the organiser's congress console at desktop size (1366×768): convene through the form (a refusal shown
  * next to its field first), upload a roll with two bad rows, read their lines, fix and upload again (nothing added
- * twice), add one delegate, refuse a file that is not a CSV or too large on the page, print the present delegates'
- * slips, open the session, record the counting committee with the quorum and R-15 majority shown as the counts are
- * typed (and the API's refusal next to the field), and follow the run-of-show's done / next / blocked marks. An
- * organiser of another unit gets the refusal page, and his posts change nothing.
+ * twice), add one delegate, refuse a file that is not a CSV, too large or in no encoding that can be told on the
+ * page, print the present delegates' slips, open the session, record the counting committee with the quorum and
+ * R-15 majority shown as the counts are typed (and the API's refusal next to the field), and follow the
+ * run-of-show's done / next / blocked marks. An organiser of another unit gets the refusal page, and his posts change
+ * nothing.
  */
 class CongressConsoleBrowserTest extends PageTest {
 
@@ -133,6 +134,14 @@ class CongressConsoleBrowserTest extends PageTest {
         upload(big);
         waitFor("[data-field-error][data-field=file]");
         assertThat(find("[data-problem]").getAttribute("data-type")).isEqualTo("file-too-large");
+        // A file in no encoding that can be told (Shift-JIS): the import's refusal in words, next to the file (ADR 0026).
+        Path shiftJis = Files.createTempDirectory("roll").resolve("roll-shift-jis.csv");
+        Files.write(shiftJis, "ma,ho_ten\r\nJ1,山田太郎\r\n".getBytes(java.nio.charset.Charset.forName("Shift_JIS")));
+        upload(shiftJis);
+        waitFor("[data-field-error][data-field=file]");
+        assertThat(find("[data-problem]").getAttribute("data-type")).isEqualTo("csv-encoding-unknown");
+        assertThat(find("[data-problem]").getAttribute("data-rule")).isEqualTo("R-11");
+        assertThat(find("[data-field-error][data-field=file]").getText()).contains("Không nhận ra bảng mã", "CSV UTF-8");
         assertThat(driver().getPageSource()).doesNotContain("Whitelabel", "Exception");
         assertThat(organiser.get(api).body().path("summoned").asInt()).isEqualTo(45);
 
