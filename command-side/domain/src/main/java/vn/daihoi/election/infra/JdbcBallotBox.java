@@ -80,7 +80,7 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
     private final Map<String, Map<Integer, byte[]>> unsealedShares = new ConcurrentHashMap<>();
 
     @Override
-    public KeyFacts prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid, boolean ratesEach,
+    public KeyFacts prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid, vn.daihoi.election.BallotKind kind,
                             List<String> voters, List<String> holders, int sharesNeeded) {
         jdbc.update(con -> {
             var ps = con.prepareStatement("insert into ballot_round (election_id, round, candidate_ids, seats, strike_all_valid, open, rates_each, sealed) "
@@ -90,12 +90,12 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
             ps.setArray(3, con.createArrayOf("varchar", candidateIds.toArray()));
             ps.setInt(4, seats);
             ps.setBoolean(5, strikeAllValid);
-            ps.setBoolean(6, ratesEach);
+            ps.setBoolean(6, kind.ratesEach());
             return ps;
         });
         List<String> sorted = holders.stream().sorted().toList();
         jdbc.update("insert into ballot_round_key (election_id, round, shares_needed, padded_length) values (?, ?, ?, ?)",
-                electionId, round, sharesNeeded, paddedLength(candidateIds, seats, ratesEach));
+                electionId, round, sharesNeeded, paddedLength(candidateIds, seats, kind.ratesEach()));
         for (int x = 1; x <= sorted.size(); x++) {
             jdbc.update("insert into ballot_round_share (election_id, round, x, holder_person_id, commitment) values (?, ?, ?, ?, ?)",
                     electionId, round, x, sorted.get(x - 1), new byte[0]);
