@@ -54,7 +54,7 @@ public class ElectedRollController {
     @PostMapping("/elected-committee")
     public Report summonCommittee(@PathVariable String congressId) {
         access.requireOrganiserOfCongress(congressId);
-        SummonElectedCommitteeCommand.Result r = commands.sendAndWait(new SummonElectedCommitteeCommand(congressId));
+        SummonElectedCommitteeCommand.Result r = toRoll(() -> commands.sendAndWait(new SummonElectedCommitteeCommand(congressId)));
         return report(congressId, r.fromElectionId(), r.addedDelegateIds(), r.alreadyOnRollPersonIds());
     }
 
@@ -67,8 +67,17 @@ public class ElectedRollController {
         access.requireOrganiserOfCongress(congressId);
         // ADR 0013: the lower unit's election is under this congress's unit, so its organiser reaches it too.
         elections.requireOrganiser(body.electionId(), "electionId");
-        SendElectedDelegatesCommand.Result r = commands.sendAndWait(new SendElectedDelegatesCommand(congressId, body.electionId()));
+        SendElectedDelegatesCommand.Result r = toRoll(() -> commands.sendAndWait(new SendElectedDelegatesCommand(congressId, body.electionId())));
         return report(congressId, r.electionId(), r.addedDelegateIds(), r.alreadyOnRollPersonIds());
+    }
+
+    /** The roll's congress or meeting is the command's target: when there is none, say so in the domain's words. */
+    private static <T> T toRoll(java.util.function.Supplier<T> send) {
+        try {
+            return send.get();
+        } catch (org.axonframework.modelling.command.AggregateNotFoundException e) {
+            throw vn.daihoi.common.RuleViolation.notFound("unknown-congress", "congressId").variant("congress-or-meeting");
+        }
     }
 
     private Report report(String congressId, String electionId, List<String> added, List<String> present) {

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public record SecrecyAdversary(JdbcTemplate jdbc, String electionId, Map<String, String> codeOf) {
 
     /** Tables that hold the roll of voters and attendance: voter ids belong there, ballots never. */
-    public static final Set<String> ROLL_TABLES = Set.of("delegate_view", "voting_credential", "auth_token", "ballot_round_voter");
+    public static final Set<String> ROLL_TABLES = Set.of("delegate_view", "voting_credential", "auth_token", "ballot_round_voter",
+            "cmd_assembly_seat");
 
     /** Every persisted row as text: whole rows of every table, and each event's payload and metadata decoded. */
     public Map<String, List<String>> everything() {

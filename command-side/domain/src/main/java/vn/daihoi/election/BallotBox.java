@@ -12,10 +12,10 @@ public interface BallotBox {
 
     /**
      * A round opens: its candidates and seats, its frozen roll of voters, and a fresh key split among the counting
-     * committee's members ({@code holders}, person ids), {@code sharesNeeded} of whom open the box. {@code ratesEach}:
-     * a confidence round (R-60), whose ballots rate every listed person instead of keeping names.
+     * committee's members ({@code holders}, person ids), {@code sharesNeeded} of whom open the box. {@code kind}:
+     * strike-out, or rating (a confidence round, R-60), whose ballots rate every listed person instead of keeping names.
      */
-    KeyFacts prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid, boolean ratesEach,
+    KeyFacts prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid, BallotKind kind,
                      List<String> voters, List<String> holders, int sharesNeeded);
 
     void addVoter(String electionId, int round, String delegateId);

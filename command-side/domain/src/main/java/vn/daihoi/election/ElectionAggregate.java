@@ -186,8 +186,9 @@ public class ElectionAggregate {
         }
     }
 
-    private boolean confidence() {
-        return body == ElectedBody.CONFIDENCE_VOTE;
+    /** The kind of ballot this election runs: strike-out among candidates, or a confidence rating (ADR 0010). */
+    private BallotKind kind() {
+        return BallotKind.of(body);
     }
 
     // ---- nominations (R-20, R-21) ---------------------------------------------------------------
@@ -198,7 +199,7 @@ public class ElectionAggregate {
      */
     @CommandHandler
     public void handle(NominateCandidateCommand cmd, PersonDirectory persons, Assemblies assemblies, ElectedPeople people) {
-        if (confidence()) {
+        if (!kind().takesNominations()) {
             throw RuleViolation.conflict("confidence-vote-takes-no-nominations", "R-60", "electionId");
         }
         if (cmd.personId() == null || !persons.exists(cmd.personId())) {
@@ -281,7 +282,7 @@ public class ElectionAggregate {
         if (!new HashSet<>(cmd.ballotOrder()).equals(new HashSet<>(standing)) || cmd.ballotOrder().size() != standing.size()) {
             throw RuleViolation.invalid("ballot-order-invalid", "R-24", "ballotOrder");
         }
-        if (!confidence()) {
+        if (kind().choosesAmongNames()) {
             // by given name, then the rest of the name, in Vietnamese collation — checked here, not trusted.
             java.util.Map<String, String> names = new LinkedHashMap<>();
             for (String id : standing) {
@@ -329,13 +330,10 @@ public class ElectionAggregate {
         if (cmd.round() != rounds.size() + 1) {
             throw RuleViolation.invalid("round-number", "R-28", "round", (rounds.size() + 1));
         }
-        if (confidence()) {
-            // a confidence round has its own quorum setting, over the same voters summoned and present.
-            attendance = new Attendance(attendance.summoned(), attendance.present(),
-                    attendance.summoned() > 0 && profile.confidenceQuorum().reachedBy(attendance.present(), attendance.summoned()));
-        }
+        // each kind of vote has its own quorum setting, over the same voters summoned and present.
+        attendance = kind().judged(attendance, profile);
         if (!attendance.quorumMet()) {
-            throw RuleViolation.conflict("quorum-not-met", confidence() ? "R-61" : "R-13", "attendance", attendance.present(),
+            throw RuleViolation.conflict("quorum-not-met", kind().quorumRule(), "attendance", attendance.present(),
                     attendance.summoned()).variant("ballot");
         }
         int remaining = seats - elected.size();
@@ -362,7 +360,7 @@ public class ElectionAggregate {
                     || roundCandidates.stream().anyMatch(elected::contains)) {
                 throw RuleViolation.invalid("round-candidates-invalid", "R-28", "candidateIds");
             }
-            if (!confidence() && !tied.isEmpty()) {
+            if (kind().choosesAmongNames() && !tied.isEmpty()) {
                 // after a tie at the last seat the congress re-votes among the tied candidates only, for the tied seats.
                 if (!new HashSet<>(roundCandidates).equals(new HashSet<>(tied))) {
                     throw RuleViolation.invalid("tie-round-among-tied-only", "R-27", "candidateIds", String.join(", ", tied));
@@ -371,7 +369,7 @@ public class ElectionAggregate {
                     throw RuleViolation.invalid("invalid-seats", "R-27", "seats", tieSeats).variant("tie-round");
                 }
             }
-            roundSeats = confidence() ? roundCandidates.size() : !tied.isEmpty() ? tieSeats : cmd.seats() == null ? remaining : cmd.seats();
+            roundSeats = !kind().choosesAmongNames() ? roundCandidates.size() : !tied.isEmpty() ? tieSeats : cmd.seats() == null ? remaining : cmd.seats();
         }
         if (roundSeats < 1 || roundSeats > remaining) {
             throw RuleViolation.invalid("invalid-seats", "R-28", "seats", remaining).variant("remaining");
@@ -379,7 +377,7 @@ public class ElectionAggregate {
         if (countingCommittee.isEmpty()) {
             throw RuleViolation.conflict("counting-committee-missing", "R-14", "round");
         }
-        BallotBox.KeyFacts key = box.prepare(electionId, cmd.round(), roundCandidates, roundSeats, profile.strikeAllValid(), confidence(), voters,
+        BallotBox.KeyFacts key = box.prepare(electionId, cmd.round(), roundCandidates, roundSeats, profile.strikeAllValid(), kind(), voters,
                 countingCommittee, profile.sharesToOpen(countingCommittee.size()));
         apply(new RoundOpened(electionId, cmd.round(), roundCandidates, roundSeats, voters, attendance, cmd.decisionReference(), cmd.openedAt()));
         apply(new BallotBoxPrepared(electionId, cmd.round(), key.fingerprint(), key.publicKey(), key.holders(), key.sharesNeeded()));
@@ -500,7 +498,7 @@ public class ElectionAggregate {
         if (cmd.sheet() < 1 || Text.isBlank(cmd.enteredBy())) {
             throw RuleViolation.invalid("invalid-sheet", "R-29", "sheet");
         }
-        if (confidence()) {
+        if (kind().ratesEach()) {
             List<RatingLine> lines = ConfidenceBallotRules.paper(cmd.ratings(), cmd.invalid(), r.candidates);
             if (!cmd.keptCandidateIds().isEmpty()) {
                 throw RuleViolation.invalid("invalid-entry", "R-62", "keptCandidateIds").variant("confidence-keeps-names");
@@ -588,7 +586,7 @@ public class ElectionAggregate {
         BallotAccounting accounting = new BallotAccounting(closed.rollSize() + r.spoiled, all.size(), r.spoiled, notReturned,
                 paperIssued, paper.size(), electronicEnabled, closed.ballots().size());
         apply(new RoundClosed(electionId, cmd.round(), closed.participants(), closed.ballots().size(), paper.size(), accounting, cmd.closedAt()));
-        if (confidence()) {
+        if (kind().ratesEach()) {
             // one count per listed person, flags by the profile's shares of ballots collected.
             List<ConfidenceTally.Ballot> rated = all.stream()
                     .map(b -> b.invalid() != null ? ConfidenceTally.Ballot.notIssued() : ConfidenceTally.Ballot.of(b.ratings())).toList();

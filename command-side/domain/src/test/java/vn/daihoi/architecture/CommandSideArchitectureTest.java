@@ -43,6 +43,8 @@ class CommandSideArchitectureTest {
             "vn.daihoi.congress.infra.JdbcCongressDirectory",
             "vn.daihoi.delegate.infra.JdbcVotingCredentials",
             "vn.daihoi.election.infra.JdbcBallotBox",
+            "vn.daihoi.election.infra.OpenRounds",
+            "vn.daihoi.election.infra.BoxVacuum",
             "vn.daihoi.election.infra.JdbcElectionDirectory",
             "vn.daihoi.organisation.infra.JdbcUnitDirectory",
             "vn.daihoi.person.infra.JdbcPersonDirectory",

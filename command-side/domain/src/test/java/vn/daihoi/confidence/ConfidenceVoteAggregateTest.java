@@ -52,7 +52,7 @@ class ConfidenceVoteAggregateTest {
         int roll;
 
         @Override public KeyFacts prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid,
-                                          boolean ratesEach, List<String> voters, List<String> holders, int sharesNeeded) {
+                                          vn.daihoi.election.BallotKind kind, List<String> voters, List<String> holders, int sharesNeeded) {
             return new KeyFacts("0000-0000-0000-0000", "", holders, sharesNeeded);
         }
         @Override public ShareSlip takeShare(String electionId, int round, String holderPersonId) { throw new UnsupportedOperationException(); }

@@ -34,9 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The ballot box (ADR 0008, ADR 0017). Participation ({@code ballot_round_voter}) and ballots ({@code ballot_box})
@@ -60,16 +57,23 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
     /** Keys made ahead, so that opening a round does not search primes while the hall waits. */
     private final RoundKeyPool keys;
 
+    /** The open rounds as casts need them, read once per round (bounded memory of closed ones). */
+    private final OpenRounds rounds;
+    /** The vacuum after a close, on one thread of its own. */
+    private final BoxVacuum vacuum;
+
     public JdbcBallotBox(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.keys = new RoundKeyPool(2, random);
+        this.rounds = new OpenRounds(jdbc);
+        this.vacuum = new BoxVacuum(jdbc);
     }
 
     /** With the application context: the key maker and the vacuum thread stop, the keys made ahead are wiped. */
     @Override
     public void close() {
         keys.close();
-        vacuums.shutdownNow();
+        vacuum.close();
     }
 
     /** The sealed content: tracking code, kept names, and for a confidence ballot its rating lines (absent otherwise). */
@@ -80,7 +84,7 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
     private final Map<String, Map<Integer, byte[]>> unsealedShares = new ConcurrentHashMap<>();
 
     @Override
-    public KeyFacts prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid, boolean ratesEach,
+    public KeyFacts prepare(String electionId, int round, List<String> candidateIds, int seats, boolean strikeAllValid, vn.daihoi.election.BallotKind kind,
                             List<String> voters, List<String> holders, int sharesNeeded) {
         jdbc.update(con -> {
             var ps = con.prepareStatement("insert into ballot_round (election_id, round, candidate_ids, seats, strike_all_valid, open, rates_each, sealed) "
@@ -90,12 +94,12 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
             ps.setArray(3, con.createArrayOf("varchar", candidateIds.toArray()));
             ps.setInt(4, seats);
             ps.setBoolean(5, strikeAllValid);
-            ps.setBoolean(6, ratesEach);
+            ps.setBoolean(6, kind.ratesEach());
             return ps;
         });
         List<String> sorted = holders.stream().sorted().toList();
         jdbc.update("insert into ballot_round_key (election_id, round, shares_needed, padded_length) values (?, ?, ?, ?)",
-                electionId, round, sharesNeeded, paddedLength(candidateIds, seats, ratesEach));
+                electionId, round, sharesNeeded, paddedLength(candidateIds, seats, kind.ratesEach()));
         for (int x = 1; x <= sorted.size(); x++) {
             jdbc.update("insert into ballot_round_share (election_id, round, x, holder_person_id, commitment) values (?, ?, ?, ?, ?)",
                     electionId, round, x, sorted.get(x - 1), new byte[0]);
@@ -125,7 +129,7 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
             jdbc.update("update ballot_round_share set commitment = ?, taken = false where election_id = ? and round = ? and x = ?",
                     commitment(electionId, round, s.getKey(), s.getValue()), electionId, round, s.getKey());
         }
-        String ref = ref(electionId, round);
+        String ref = OpenRounds.ref(electionId, round);
         unsealedShares.put(ref, new ConcurrentHashMap<>(shares));
         afterRollback(() -> unsealedShares.remove(ref));
         return new KeyFacts(fingerprint, Base64.getEncoder().encodeToString(publicKey), holders, sharesNeeded);
@@ -185,7 +189,7 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
         if ((Boolean) row.get("taken")) {
             throw shareAlreadyTaken();
         }
-        String ref = ref(electionId, round);
+        String ref = OpenRounds.ref(electionId, round);
         int x = (Integer) row.get("x");
         int needed = (Integer) row.get("shares_needed");
         int holders = ((Number) row.get("holders")).intValue();
@@ -224,7 +228,7 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
         return RuleViolation.conflict("share-already-taken", "R-23", "personId");
     }
 
-    private static void afterRollback(Runnable r) {
+    static void afterRollback(Runnable r) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -275,81 +279,13 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
     }
 
     /**
-     * What a cast needs of an open, sealed round, read once per round and kept while it is open: the list, the
-     * seats, the strike rule, the public key and the one length of its sealed ballots ({@code legacyKey}: a round
-     * opened before ADR 0017, sealed under its own symmetric key). Closing forgets it ({@link #forget}); the
-     * database, not this cache, decides whether the round is still open, because the casting statement checks it.
-     */
-    private record OpenRound(List<String> candidates, Set<String> candidateSet, int seats, boolean strikeAllValid, boolean ratesEach,
-                             PublicKey publicKey, int padded, byte[] legacyKey, java.util.concurrent.atomic.AtomicReference<RoundKey.DataKey> window) {
-
-        /** The data key of the current window (ADR 0017), a fresh one when its window is over. */
-        RoundKey.DataKey dataKey(SecureRandom random) {
-            for (;;) {
-                RoundKey.DataKey current = window.get();
-                if (current != null && current.claim()) return current;
-                RoundKey.DataKey fresh = RoundKey.dataKey(publicKey, random);
-                if (window.compareAndSet(current, fresh) && fresh.claim()) return fresh;
-            }
-        }
-    }
-
-    private final Map<String, OpenRound> openRounds = new ConcurrentHashMap<>();
-    /**
-     * Rounds closed lately, so that a cast racing the close cannot load the round again; bounded: a round closed
-     * {@value #CLOSED_REMEMBERED} closes ago is long past any cast in flight (its row is closed in the database too).
-     */
-    private static final int CLOSED_REMEMBERED = 10_000;
-    private final Set<String> closedRounds = java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
-            new java.util.LinkedHashMap<String, Boolean>(256, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > CLOSED_REMEMBERED;
-                }
-            }));
-
-    private static String ref(String electionId, int round) {
-        return electionId + "#" + round;
-    }
-
-    private Optional<OpenRound> openRound(String electionId, int round) {
-        String ref = ref(electionId, round);
-        OpenRound known = openRounds.get(ref);
-        if (known != null || closedRounds.contains(ref)) return Optional.ofNullable(known);
-        Optional<OpenRound> loaded = jdbc.query("""
-                        select r.candidate_ids, r.seats, r.strike_all_valid, k.key_bytes, r.rates_each, k.public_key, k.padded_length
-                        from ballot_round r join ballot_round_key k on k.election_id = r.election_id and k.round = r.round
-                        where r.election_id = ? and r.round = ? and r.open and r.sealed""",
-                (rs, i) -> {
-                    List<String> candidates = List.of((String[]) rs.getArray(1).getArray());
-                    byte[] pub = rs.getBytes(6);
-                    return new OpenRound(candidates, Set.copyOf(candidates), rs.getInt(2), rs.getBoolean(3), rs.getBoolean(5),
-                            pub == null ? null : RoundKey.publicKey(pub), rs.getInt(7), rs.getBytes(4),
-                            new java.util.concurrent.atomic.AtomicReference<>());
-                }, electionId, round).stream().findFirst();
-        loaded.ifPresent(o -> {
-            openRounds.put(ref, o);
-            // A close that began meanwhile has already forgotten the round; forget it again.
-            if (closedRounds.contains(ref)) openRounds.remove(ref);
-        });
-        return loaded;
-    }
-
-    private void forget(String electionId, int round) {
-        String ref = ref(electionId, round);
-        closedRounds.add(ref);
-        openRounds.remove(ref);
-        afterRollback(() -> closedRounds.remove(ref)); // the close did not happen
-    }
-
-    /**
      * R-23 to R-25. One statement casts: it takes the round row for share (a close waits for casts in flight),
      * marks the voter as having taken part unless he already has or holds a paper ballot, and drops the sealed
      * ballot into the box only if that mark was made. When it casts nothing, {@link #refusal} says why.
      */
     @Override
     public CastBallotCommand.Receipt cast(CastBallotCommand b) {
-        Optional<OpenRound> open = openRound(b.electionId(), b.round());
+        Optional<OpenRounds.OpenRound> open = rounds.find(b.electionId(), b.round());
         if (open.isEmpty()) {
             return refusal(b, null, null);
         }
@@ -359,7 +295,7 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
         if (b.idempotencyKey().strip().length() < MIN_IDEMPOTENCY_KEY) {
             throw weakIdempotencyKey();
         }
-        OpenRound r = open.get();
+        OpenRounds.OpenRound r = open.get();
         Sealed content = r.ratesEach() ? confidenceContent(b, r) : electionContent(b, r);
         byte[] idem = sha256(b.idempotencyKey());
         byte[] mark = contentMark(b, content);
@@ -400,7 +336,7 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
     }
 
     /** R-24, R-25: the names kept, in list order, or the refusal of a ballot that must not count. */
-    private Sealed electionContent(CastBallotCommand b, OpenRound r) {
+    private Sealed electionContent(CastBallotCommand b, OpenRounds.OpenRound r) {
         Optional<InvalidReason> invalid = b.ratings() != null ? Optional.empty()
                 : BallotRules.check(b.keptCandidateIds(), r.candidateSet(), r.seats(), r.strikeAllValid());
         if (b.ratings() != null || invalid.isPresent()) {
@@ -413,7 +349,7 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
     }
 
     /** R-60, R-62: one line per listed person in list order; a person left unrated is an invalid line, his choice. */
-    private Sealed confidenceContent(CastBallotCommand b, OpenRound r) {
+    private Sealed confidenceContent(CastBallotCommand b, OpenRounds.OpenRound r) {
         try {
             if (!b.keptCandidateIds().isEmpty()) {
                 throw RuleViolation.invalid("invalid-confidence-ballot-kept-names", "R-60", "keptCandidateIds");
@@ -430,7 +366,7 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
      * again for a retried request (same idempotency key and, when {@code mark} is given, the same ballot: ADR 0015);
      * {@code null} when nothing stands in the way.
      */
-    private CastBallotCommand.Receipt refusal(CastBallotCommand b, OpenRound known, byte[] mark) {
+    private CastBallotCommand.Receipt refusal(CastBallotCommand b, OpenRounds.OpenRound known, byte[] mark) {
         List<Map<String, Object>> round = jdbc.queryForList("select open, sealed from ballot_round where election_id = ? and round = ?",
                 b.electionId(), b.round());
         if (round.isEmpty()) {
@@ -516,7 +452,7 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
             opening = o.key();
             presentedBy = o.holders();
         }
-        forget(electionId, round);
+        rounds.forget(electionId, round);
         int closed = jdbc.update("update ballot_round set open = false where election_id = ? and round = ? and open", electionId, round);
         if (closed == 0) {
             throw RuleViolation.conflict("round-closed", "R-29", "round");
@@ -593,8 +529,8 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
 
     @Override
     public int discard(String electionId, int round) {
-        forget(electionId, round);
-        unsealedShares.remove(ref(electionId, round));
+        rounds.forget(electionId, round);
+        unsealedShares.remove(OpenRounds.ref(electionId, round));
         int closed = jdbc.update("update ballot_round set open = false where election_id = ? and round = ? and open", electionId, round);
         if (closed == 0) {
             throw RuleViolation.conflict("round-closed", "R-29", "round");
@@ -673,42 +609,14 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
         return mac.doFinal(("daihoi-receipt/1\n" + b.electionId() + "\n" + b.round() + "\n" + b.delegateId()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * Dead row versions keep their transaction ids; vacuum removes them once the close has committed. One thread
-     * vacuums for every close that asked before it began, so a season's hundreds of closes start one or two vacuums,
-     * not hundreds that would hold the pool's connections.
-     */
+    /** After a close commits, the box's tables are vacuumed by {@link BoxVacuum} (ADR 0008). */
     private void vacuumAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) afterCommit(this::requestVacuum);
-    }
-
-    private final ExecutorService vacuums = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "vacuum-ballot-box");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean vacuumAsked = new AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicInteger vacuumsAhead = new java.util.concurrent.atomic.AtomicInteger();
-
-    private void requestVacuum() {
-        if (vacuumAsked.compareAndSet(false, true)) {
-            vacuumsAhead.incrementAndGet();
-            vacuums.execute(() -> {
-                vacuumAsked.set(false); // a close committed from here on asks for the next vacuum
-                try {
-                    jdbc.execute("vacuum ballot_box, ballot_round_voter, ballot_round_key, ballot_round_share");
-                } catch (RuntimeException e) {
-                    log.warn("vacuum after closing a round failed; the nightly vacuum will do it: {}", e.getClass().getSimpleName());
-                } finally {
-                    vacuumsAhead.decrementAndGet();
-                }
-            });
-        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) afterCommit(vacuum::request);
     }
 
     /** Whether an after-close vacuum is queued or running (operations and the benchmark wait for it). */
     public boolean vacuuming() {
-        return vacuumsAhead.get() > 0;
+        return vacuum.running();
     }
 
     /** The members holding shares of an open round's key, in share order (who, never what). */
