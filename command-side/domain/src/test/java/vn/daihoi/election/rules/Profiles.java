@@ -21,6 +21,14 @@ public final class Profiles {
                 confidenceQuorum, U.countingShares());
     }
 
+    /** the union profile with a cap on the surplus as a share of the seats and a cap for committees of 3–5 seats. */
+    public static RuleProfile surplusCaps(Fraction share, Integer smallCommitteeCap) {
+        return new RuleProfile(U.id() + "-test", U.nameVi(), U.nameEn(), U.source(), U.quorum(), U.showOfHandsMajority(), U.minimumSurplus(),
+                share, smallCommitteeCap, U.electionThreshold(), U.tieRoundThreshold(), U.strikeAllValid(), U.doubleEntry(),
+                U.confidenceReview(), U.confidenceDismissal(), U.branchAdditionsCap(), U.higherAdditionsCap(), U.maxTermShiftMonths(),
+                U.sealedBallotMonths(), U.confidenceQuorum(), U.countingShares());
+    }
+
     /** the union profile with another threshold for tie rounds. */
     public static RuleProfile tieRoundThreshold(Fraction f) {
         return of(U.quorum(), f, U.doubleEntry(), U.confidenceReview(), U.confidenceDismissal(), U.confidenceQuorum());

@@ -2,6 +2,7 @@ package vn.daihoi.election.rules;
 
 import org.junit.jupiter.api.Test;
 import vn.daihoi.congress.DecisionSubject;
+import vn.daihoi.congress.Fraction;
 import vn.daihoi.congress.RuleProfile;
 import vn.daihoi.congress.RuleProfiles;
 import vn.daihoi.election.CandidateListApproved;
@@ -131,6 +132,16 @@ class R22SurplusTest {
     void theStricterProfileCapsTheSurplusOfTenSeatsAtThirtyPercent() {
         approved(RuleProfiles.PARTY_STRICT, 10, 13);
         refused(RuleProfiles.PARTY_STRICT, 10, 14, "surplus-too-large", 4, 3L);
+    }
+
+    @Test
+    void theCapForCommitteesOfThreeToFiveSeatsIsASettingOfItsOwn() {
+        // Under the shipped stricter profile both caps give 1 for 3–5 seats; a profile capping at half of the seats
+        // and at 1 for small committees shows the small-committee cap is read: 4 seats, 2 more names is over it.
+        RuleProfile halfButOneForSmall = Profiles.surplusCaps(new Fraction(1, 2), 1);
+        approved(halfButOneForSmall, 4, 5);
+        refused(halfButOneForSmall, 4, 6, "surplus-too-large", 2, 1L);
+        approved(halfButOneForSmall, 6, 9);
     }
 
     @Test
