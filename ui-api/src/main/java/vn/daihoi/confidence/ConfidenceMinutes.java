@@ -78,8 +78,9 @@ public class ConfidenceMinutes {
                 s.countingCommittee(), r.summoned(), r.present(), r.voters(), people.size(), res.issued(), res.collected(),
                 res.wholeInvalid(), nz(r.spoiled()), nz(r.notReturned()), nz(r.electronic()), nz(r.paper()),
                 "> " + profile.confidenceReview(), "≥ " + profile.confidenceDismissal(), people,
-                people.stream().filter(p -> p.flaggedForReview() && !p.flaggedForDismissal()).map(PersonResult::fullName).toList(),
-                people.stream().filter(PersonResult::flaggedForDismissal).map(PersonResult::fullName).toList(),
+                // dismissal includes review — the review list names those flagged for dismissal too.
+                ConfidenceQueries.flaggedForReview(people).stream().map(PersonResult::fullName).toList(),
+                ConfidenceQueries.flaggedForDismissal(people).stream().map(PersonResult::fullName).toList(),
                 counting.seal(electionId, round), s.issuer());
     }
 

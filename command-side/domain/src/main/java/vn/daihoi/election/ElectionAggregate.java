@@ -585,7 +585,9 @@ public class ElectionAggregate {
         int notReturned = (r.notReturned == null ? 0 : r.notReturned) + electronicEnabled - closed.participants().size();
         BallotAccounting accounting = new BallotAccounting(closed.rollSize() + r.spoiled, all.size(), r.spoiled, notReturned,
                 paperIssued, paper.size(), electronicEnabled, closed.ballots().size());
-        apply(new RoundClosed(electionId, cmd.round(), closed.participants(), closed.ballots().size(), paper.size(), accounting, cmd.closedAt()));
+        // who voted is stored by id, never in an order a box might keep (the order they voted in).
+        List<String> participants = closed.participants().stream().sorted().toList();
+        apply(new RoundClosed(electionId, cmd.round(), participants, closed.ballots().size(), paper.size(), accounting, cmd.closedAt()));
         if (kind().ratesEach()) {
             // one count per listed person, flags by the profile's shares of ballots collected.
             List<ConfidenceTally.Ballot> rated = all.stream()

@@ -20,4 +20,17 @@ public final class ConfidenceQueries {
                                boolean flaggedForReview, boolean flaggedForDismissal) {}
 
     public record Results(String electionId, int round, int issued, int collected, int wholeInvalid, List<PersonResult> people) {}
+
+    /**
+     * R-64: the people flagged for review, in list order — those flagged for dismissal included, since dismissal
+     * includes review. The one rule for every list the minutes, pages and exports show.
+     */
+    public static List<PersonResult> flaggedForReview(List<PersonResult> people) {
+        return people.stream().filter(p -> p.flaggedForReview() || p.flaggedForDismissal()).toList();
+    }
+
+    /** the people flagged for dismissal, in list order. */
+    public static List<PersonResult> flaggedForDismissal(List<PersonResult> people) {
+        return people.stream().filter(PersonResult::flaggedForDismissal).toList();
+    }
 }
