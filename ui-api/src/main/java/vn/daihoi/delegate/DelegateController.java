@@ -58,10 +58,13 @@ public class DelegateController {
     private final CongressProjection congresses;
 
     private final vn.daihoi.web.PublicAddress address;
+    private final vn.daihoi.delegate.infra.JdbcVotingCredentials credentials;
 
     public DelegateController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
-                              Secrets secrets, CongressProjection congresses, vn.daihoi.web.PublicAddress address) {
+                              Secrets secrets, CongressProjection congresses, vn.daihoi.web.PublicAddress address,
+                              vn.daihoi.delegate.infra.JdbcVotingCredentials credentials) {
         this.address = address;
+        this.credentials = credentials;
         this.commands = commands;
         this.queries = queries;
         this.sync = sync;
@@ -152,7 +155,7 @@ public class DelegateController {
     public Attendance checkIn(@PathVariable String congressId, @PathVariable String delegateId) {
         access.requireOrganiserOfCongress(congressId);
         String code = secrets.newVotingCode();
-        commands.sendAndWait(new CheckInDelegateCommand(congressId, delegateId, credential(code)));
+        commands.sendAndWait(new CheckInDelegateCommand(congressId, delegateId, credential(congressId, delegateId, code)));
         RollEntry e = entryAfter(congressId, delegateId);
         return attendance(congressId, e, e.hasCredential() && e.votes() ? code : null);
     }
@@ -184,7 +187,7 @@ public class DelegateController {
     public Attendance reissue(@PathVariable String congressId, @PathVariable String delegateId) {
         access.requireOrganiserOfCongress(congressId);
         String code = secrets.newVotingCode();
-        commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId, credential(code)));
+        commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId, credential(congressId, delegateId, code)));
         return attendance(congressId, entryAfter(congressId, delegateId), code);
     }
 
@@ -215,8 +218,7 @@ public class DelegateController {
         Map<String, String> codes = new java.util.LinkedHashMap<>();
         for (String delegateId : body.delegateIds()) {
             String code = secrets.newVotingCode();
-            commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId,
-                    new IssuedCredential(UUID.randomUUID().toString(), secrets.hashVotingCode(code))));
+            commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId, credential(congressId, delegateId, code)));
             codes.put(delegateId, code);
         }
         await(congressId);
@@ -282,8 +284,13 @@ public class DelegateController {
         return new Attendance(e.delegateId(), e.present(), code, d.summoned(), d.present(), d.quorumMet());
     }
 
-    /** A new credential for a one-time code: only its hash is kept (ADR 0006). */
-    private IssuedCredential credential(String code) {
-        return new IssuedCredential(UUID.randomUUID().toString(), secrets.hashVotingCode(code));
+    /**
+     * A new credential for a one-time code: only its hash is kept (ADR 0006), in a row prepared before the command and
+     * made redeemable by the command's issue event (issue 13: no command handler writes to the database).
+     */
+    private IssuedCredential credential(String congressId, String delegateId, String code) {
+        IssuedCredential c = new IssuedCredential(UUID.randomUUID().toString(), secrets.hashVotingCode(code));
+        credentials.prepare(c.credentialId(), congressId, delegateId, c.codeHash());
+        return c;
     }
 }

@@ -135,10 +135,13 @@ public class ScenarioLoader {
     private final ProjectionSync sync;
     private final Secrets secrets;
     private final vn.daihoi.election.infra.JdbcBallotBox box;
+    private final vn.daihoi.delegate.infra.JdbcVotingCredentials credentials;
 
     public ScenarioLoader(CommandGateway commands, QueryGateway queries, EventStore events, ProjectionSync sync,
-                          Secrets secrets, vn.daihoi.election.infra.JdbcBallotBox box) {
+                          Secrets secrets, vn.daihoi.election.infra.JdbcBallotBox box,
+                          vn.daihoi.delegate.infra.JdbcVotingCredentials credentials) {
         this.box = box;
+        this.credentials = credentials;
         this.commands = commands;
         this.queries = queries;
         this.events = events;
@@ -289,6 +292,7 @@ public class ScenarioLoader {
                 // Seeds never vote: the code is hashed like a real slip's and then forgotten, so nobody can use it.
                 IssuedCredential credential = new IssuedCredential(id(scenario, "credential", c.key() + "/" + Scenario.codeKey(code)),
                         secrets.hashVotingCode(secrets.newVotingCode()));
+                credentials.prepare(credential.credentialId(), congressId, delegateId(congressId, code), credential.codeHash());
                 commands.sendAndWait(new CheckInDelegateCommand(congressId, delegateId(congressId, code), credential));
                 count(Step.CHECK_INS, 1, 0);
             }

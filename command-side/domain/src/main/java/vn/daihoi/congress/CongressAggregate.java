@@ -24,7 +24,6 @@ import vn.daihoi.delegate.ReissueVotingCredentialCommand;
 import vn.daihoi.delegate.ReplaceDelegateCommand;
 import vn.daihoi.delegate.RevokeVotingCredentialCommand;
 import vn.daihoi.delegate.VotingCredentialIssued;
-import vn.daihoi.delegate.VotingCredentialRegistry;
 import vn.daihoi.delegate.VotingCredentialRevoked;
 import vn.daihoi.delegate.DelegateIds;
 import vn.daihoi.delegate.ImportDelegatesCommand;
@@ -348,7 +347,7 @@ public class CongressAggregate {
     }
 
     @CommandHandler
-    public void handle(ReplaceDelegateCommand cmd, VotingCredentialRegistry credentials) {
+    public void handle(ReplaceDelegateCommand cmd) {
         requireOpen();
         Roll.Seat seat = requireSeat(cmd.delegateId(), "delegateId");
         Roll.Seat alternate = requireSeat(cmd.alternateId(), "alternateId");
@@ -360,14 +359,13 @@ public class CongressAggregate {
             throw RuleViolation.conflict("not-a-free-alternate", "R-11", "alternateId");
         }
         if (seat.credentialId != null) {
-            credentials.revoke(seat.credentialId);
             apply(new VotingCredentialRevoked(congressId, cmd.delegateId(), seat.credentialId, "replaced"));
         }
         apply(new DelegateReplaced(congressId, cmd.delegateId(), cmd.alternateId(), cmd.reason()));
     }
 
     @CommandHandler
-    public void handle(RecordCredentialsReportCommand cmd, VotingCredentialRegistry credentials) {
+    public void handle(RecordCredentialsReportCommand cmd) {
         requireOpen();
         if (kind != CongressKind.DELEGATE) {
             throw RuleViolation.conflict("credentials-report-for-delegate-congress", "R-12", "congressId");
@@ -382,7 +380,6 @@ public class CongressAggregate {
         for (String id : rejected) {
             Roll.Seat s = roll.seat(id);
             if (s.credentialId != null) {
-                credentials.revoke(s.credentialId);
                 apply(new VotingCredentialRevoked(congressId, id, s.credentialId, "credentials rejected"));
             }
         }
@@ -393,14 +390,14 @@ public class CongressAggregate {
     // ---- attendance (R-13) --------------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(CheckInDelegateCommand cmd, VotingCredentialRegistry credentials) {
+    public void handle(CheckInDelegateCommand cmd) {
         requireOpen();
         Roll.Seat seat = requireSeat(cmd.delegateId(), "delegateId");
         if (seat.present) {
             throw RuleViolation.conflict("already-checked-in", "R-13", "delegateId");
         }
         apply(new DelegateCheckedIn(congressId, cmd.delegateId(), attendanceWith(seat, true)));
-        if (seat.votes() && seat.credentialId == null) issue(cmd.delegateId(), cmd.credential(), credentials);
+        if (seat.votes() && seat.credentialId == null) issue(cmd.delegateId(), cmd.credential());
     }
 
     @CommandHandler
@@ -425,24 +422,22 @@ public class CongressAggregate {
     }
 
     @CommandHandler
-    public void handle(ReissueVotingCredentialCommand cmd, VotingCredentialRegistry credentials) {
+    public void handle(ReissueVotingCredentialCommand cmd) {
         requireOpen();
         Roll.Seat seat = requireSeat(cmd.delegateId(), "delegateId");
         requireVoterPresent(seat);
         if (seat.credentialId != null) {
-            credentials.revoke(seat.credentialId);
             apply(new VotingCredentialRevoked(congressId, cmd.delegateId(), seat.credentialId, "reissued"));
         }
-        issue(cmd.delegateId(), cmd.credential(), credentials);
+        issue(cmd.delegateId(), cmd.credential());
     }
 
     @CommandHandler
-    public void handle(RevokeVotingCredentialCommand cmd, VotingCredentialRegistry credentials) {
+    public void handle(RevokeVotingCredentialCommand cmd) {
         Roll.Seat seat = requireSeat(cmd.delegateId(), "delegateId");
         if (seat.credentialId == null) {
             throw RuleViolation.conflict("no-credential", "R-13", "delegateId");
         }
-        credentials.revoke(seat.credentialId);
         apply(new VotingCredentialRevoked(congressId, cmd.delegateId(), seat.credentialId,
                 Text.isBlank(cmd.reason()) ? "revoked" : cmd.reason()));
     }
@@ -456,11 +451,10 @@ public class CongressAggregate {
         }
     }
 
-    private void issue(String delegateId, IssuedCredential credential, VotingCredentialRegistry credentials) {
+    private void issue(String delegateId, IssuedCredential credential) {
         if (credential == null || Text.isBlank(credential.credentialId()) || credential.codeHash() == null) {
             throw RuleViolation.invalid("missing-credential", "R-13", "credential");
         }
-        credentials.register(credential.credentialId(), congressId, delegateId, credential.codeHash());
         apply(new VotingCredentialIssued(congressId, delegateId, credential.credentialId()));
     }
 

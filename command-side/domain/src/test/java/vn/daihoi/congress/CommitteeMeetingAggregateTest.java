@@ -37,7 +37,6 @@ class CommitteeMeetingAggregateTest {
         congresses.known.put(CONGRESS, new CongressDirectory.Known(CONGRESS, "snv", 2023, false));
         fixture.registerInjectableResource(new CongressFixtures.Units());
         fixture.registerInjectableResource(congresses);
-        fixture.registerInjectableResource(new CongressFixtures.Credentials());
         fixture.registerInjectableResource(new CongressFixtures.Persons());
         fixture.registerInjectableResource(new CongressFixtures.Elections());
     }

@@ -1,7 +1,6 @@
 package vn.daihoi.congress;
 
 import vn.daihoi.delegate.IssuedCredential;
-import vn.daihoi.delegate.VotingCredentialRegistry;
 import vn.daihoi.organisation.Decision;
 import vn.daihoi.organisation.UnitDirectory;
 import vn.daihoi.organisation.UnitKind;
@@ -55,15 +54,6 @@ final class CongressFixtures {
         @Override public Optional<Known> find(String congressId) { return Optional.ofNullable(known.get(congressId)); }
     }
 
-    static final class Credentials implements VotingCredentialRegistry {
-        final List<String> registered = new ArrayList<>();
-        final List<String> revoked = new ArrayList<>();
-
-        @Override public void register(String credentialId, String congressId, String delegateId, byte[] codeHash) {
-            registered.add(credentialId);
-        }
-        @Override public void revoke(String credentialId) { revoked.add(credentialId); }
-    }
 
     static final class Persons implements PersonDirectory {
         @Override public boolean exists(String personId) { return personId.startsWith("p"); }

@@ -57,6 +57,11 @@ public class RuleViolation extends RuntimeException {
         return new RuleViolation(kind, type, ruleId, field, KEY_PREFIX + type + "." + Objects.requireNonNull(variant), arguments);
     }
 
+    /** The same violation, its text and all, shown next to another field (a page's own field for an API refusal). */
+    public RuleViolation atField(String otherField) {
+        return new RuleViolation(kind, type, ruleId, otherField, messageKey, arguments);
+    }
+
     /** For logs and test reports: the type, rule and field, which carry no personal data; the arguments stay out. */
     private static String describe(String type, String ruleId, String field) {
         return type + (ruleId == null ? "" : " (" + ruleId + ")") + (field == null ? "" : " at " + field);

@@ -191,7 +191,7 @@ public class RollConsole {
         } catch (RuntimeException e) {
             RuleViolation v = ConsoleForm.violation(e);
             if (v == null || !v.type().startsWith("csv-")) throw e;
-            throw new RuleViolation(v.kind(), v.type(), v.ruleId(), "file", v.messageKey(), v.arguments());
+            throw v.atField("file");
         }
     }
 

@@ -1,17 +1,28 @@
 package vn.daihoi.delegate.infra;
 
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.daihoi.delegate.VotingCredentialRegistry;
+import vn.daihoi.congress.CongressCancelled;
+import vn.daihoi.congress.CongressClosed;
+import vn.daihoi.congress.infra.JdbcCongressDirectory;
+import vn.daihoi.delegate.VotingCredentialIssued;
+import vn.daihoi.delegate.VotingCredentialRevoked;
 
 import java.util.Optional;
 
 /**
- * The voting credentials: one row per credential with the keyed hash of its code, its delegate and congress.
- * Registered and revoked in the command's transaction; redeemed once by the login endpoint.
+ * The voting credentials: one row per credential with the keyed hash of its code, its delegate and congress (ADR 0006).
+ * Issue 13: no command handler writes here. The API prepares a credential's row ({@link #prepare}, state PENDING)
+ * before it sends the command that carries it; the congress aggregate decides, and its events, handled in the
+ * command's own transaction (the congress directory's subscribing group), make the row redeemable (ISSUED) or revoke
+ * it. A prepared row whose command was refused, or that the aggregate did not issue (a guest, a voter who already
+ * holds one), is never redeemable and goes when its congress closes. Redeemed once by the login endpoint.
  */
 @Component
-public class JdbcVotingCredentials implements VotingCredentialRegistry {
+@ProcessingGroup(JdbcCongressDirectory.PROCESSING_GROUP)
+public class JdbcVotingCredentials {
 
     private final JdbcTemplate jdbc;
 
@@ -21,16 +32,40 @@ public class JdbcVotingCredentials implements VotingCredentialRegistry {
 
     public record Redeemed(String credentialId, String congressId, String delegateId) {}
 
-    @Override
-    public void register(String credentialId, String congressId, String delegateId, byte[] codeHash) {
-        jdbc.update("insert into voting_credential (credential_id, congress_id, delegate_id, code_hash, state) values (?, ?, ?, ?, 'ISSUED')",
+    /** A credential about to be issued by a command: its row exists, but no code redeems it until the issue event. */
+    public void prepare(String credentialId, String congressId, String delegateId, byte[] codeHash) {
+        jdbc.update("insert into voting_credential (credential_id, congress_id, delegate_id, code_hash, state) values (?, ?, ?, ?, 'PENDING') on conflict (credential_id) do nothing",
                 credentialId, congressId, delegateId, codeHash);
     }
 
-    @Override
-    public void revoke(String credentialId) {
-        jdbc.update("update voting_credential set state = 'REVOKED' where credential_id = ?", credentialId);
-        jdbc.update("update auth_token set revoked = true where credential_id = ?", credentialId);
+    @EventHandler
+    void on(VotingCredentialIssued e) {
+        int issued = jdbc.update("""
+                update voting_credential set state = 'ISSUED'
+                where credential_id = ? and congress_id = ? and delegate_id = ? and state = 'PENDING'""",
+                e.credentialId(), e.congressId(), e.delegateId());
+        // The event stands for a code the delegate holds: without its prepared row the command must not commit.
+        if (issued != 1) throw new IllegalStateException("voting credential " + e.credentialId() + " was not prepared for its delegate");
+    }
+
+    @EventHandler
+    void on(VotingCredentialRevoked e) {
+        jdbc.update("update voting_credential set state = 'REVOKED' where credential_id = ?", e.credentialId());
+        jdbc.update("update auth_token set revoked = true where credential_id = ?", e.credentialId());
+    }
+
+    @EventHandler
+    void on(CongressClosed e) {
+        forgetPrepared(e.congressId());
+    }
+
+    @EventHandler
+    void on(CongressCancelled e) {
+        forgetPrepared(e.congressId());
+    }
+
+    private void forgetPrepared(String congressId) {
+        jdbc.update("delete from voting_credential where congress_id = ? and state = 'PENDING'", congressId);
     }
 
     /** What an exchange of a code found: the credential it redeemed, or why it redeemed none. */
