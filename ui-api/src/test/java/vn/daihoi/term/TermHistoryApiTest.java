@@ -244,6 +244,9 @@ class TermHistoryApiTest extends ApiTest {
             assertThat(appointed.status()).as(appointed.raw()).isEqualTo(200);
         }
         String byElection = elect("EXECUTIVE_COMMITTEE", 1, List.of(p.get(3)), List.of(p.get(3)), "Bầu bổ sung Ban Chấp hành");
+        String sibling = c.scenario.unit("SYT", "Công đoàn cơ sở Sở Y tế tỉnh Sóc Trăng", "BRANCH_UNION", c.scenario.upper);
+        Http siblingOrganiser = account("ORGANISER", sibling);
+        Http provinceOrganiser = account("ORGANISER", c.scenario.province);
         long before = eventCount();
         Answer refused = c.organiser.post("/api/terms/" + current + "/by-elections",
                 "{\"electionId\":\"" + byElection + "\",\"startedOn\":\"2024-09-01\"}");
@@ -260,11 +263,10 @@ class TermHistoryApiTest extends ApiTest {
         assertThat(own.status()).as(own.raw()).isEqualTo(403);
         assertThat(own.contentType()).startsWith("application/problem+json");
         assertThat(own.body().path("code").asText()).isEqualTo("forbidden");
-        String sibling = c.scenario.unit("SYT", "Công đoàn cơ sở Sở Y tế tỉnh Sóc Trăng", "BRANCH_UNION", c.scenario.upper);
-        Answer siblings = account("ORGANISER", sibling).post("/api/terms/" + current + "/by-elections", withConsent);
+        Answer siblings = siblingOrganiser.post("/api/terms/" + current + "/by-elections", withConsent);
         assertThat(siblings.status()).as(siblings.raw()).isEqualTo(403);
         assertThat(siblings.body().path("code").asText()).isEqualTo("forbidden");
-        Answer province = account("ORGANISER", c.scenario.province).post("/api/terms/" + current + "/by-elections", withConsent);
+        Answer province = provinceOrganiser.post("/api/terms/" + current + "/by-elections", withConsent);
         assertThat(province.status()).as(province.raw()).isEqualTo(409);
         assertThat(province.body().path("code").asText()).isEqualTo("consent-not-from-upper-level");
         assertThat(province.body().path("rule").asText()).isEqualTo("R-50");
@@ -352,11 +354,12 @@ class TermHistoryApiTest extends ApiTest {
         assertThat(noGrounds.body().path("rule").asText()).isEqualTo("R-53");
         // R-53, ADR 0029: the branch does not consent to its own extraordinary congress, nor does the province in
         // place of the union directly above; nothing is recorded.
+        Http provinceOrganiser = account("ORGANISER", c.scenario.province);
         long before = eventCount();
         String tasksChanged = "{\"grounds\":\"TASKS_CHANGED\",\"approvedOn\":\"2025-01-10\",\"consent\":" + decision("4/CV-CĐVC", "2025-01-10") + "}";
         Answer own = c.organiser.post("/api/terms/" + current + "/extraordinary-congress", tasksChanged);
         assertThat(own.status()).as(own.raw()).isEqualTo(403);
-        Answer province = account("ORGANISER", c.scenario.province).post("/api/terms/" + current + "/extraordinary-congress", tasksChanged);
+        Answer province = provinceOrganiser.post("/api/terms/" + current + "/extraordinary-congress", tasksChanged);
         assertThat(province.status()).as(province.raw()).isEqualTo(409);
         assertThat(province.body().path("code").asText()).isEqualTo("consent-not-from-upper-level");
         assertThat(province.body().path("rule").asText()).isEqualTo("R-53");
