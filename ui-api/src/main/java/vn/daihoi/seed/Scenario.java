@@ -91,8 +91,12 @@ public record Scenario(String scenario, String title, boolean fictional, List<Un
     /** {@code office} empty: every office the person holds in the term. */
     public record OfficeEnding(String person, Office office, HoldingEnd how, LocalDate on, Decision decision) {}
 
-    /** {@code election}: "congress key/election key" of a counted by-election; {@code consent}: beyond the cap. */
-    public record ByElection(String election, LocalDate on, Decision decision, Decision consent) {}
+    /**
+     * {@code election}: "congress key/election key" of a counted by-election; {@code consent}: beyond the cap (R-50),
+     * given by the unit of code {@code consentBy} — the unit directly above on {@code on}, or the leadership refuses it
+     * (ADR 0029).
+     */
+    public record ByElection(String election, LocalDate on, Decision decision, Decision consent, String consentBy) {}
 
     /** {@code parent}: a code in this file or already registered; empty for a root. */
     public record Unit(String code, String name, UnitKind kind, String parent, LocalDate effectiveOn, Decision decision) {}

@@ -467,7 +467,7 @@ public class ScenarioLoader {
                 } else {
                     Scenario.ByElection b = ch.byElection();
                     commands.sendAndWait(new FillVacancyByElectionCommand(leadershipId, id(scenario, "election", b.election()), b.on(),
-                            b.decision(), b.consent()));
+                            b.decision(), b.consent(), Text.isBlank(b.consentBy()) ? null : resolveUnit(b.consentBy(), b.on())));
                 }
                 count(Step.TERM_CHANGES, 1, 0);
             }

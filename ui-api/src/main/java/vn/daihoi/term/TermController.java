@@ -185,29 +185,36 @@ public class TermController {
         return synced(leadershipId, List.of(leadershipId));
     }
 
-    /** a counted by-election of the unit fills vacancies. */
+    /**
+     * R-50: a counted by-election of the unit fills vacancies. Beyond the cap, the consent in the body is the upper
+     * level's: only a caller who organises a unit above sends one (ADR 0029); the unit's own organiser is refused.
+     */
     @PostMapping("/api/terms/{leadershipId}/by-elections")
     public LeadershipView byElection(@PathVariable String leadershipId, @Valid @RequestBody ByElection body) {
-        access.requireOrganiserOf(view(leadershipId).unitId());
+        String unitId = view(leadershipId).unitId();
+        access.requireOrganiserOf(unitId);
+        String consentedBy = consentingUnit(unitId, body.consent());
         elections.requireOrganiser(body.electionId(), "electionId");
-        commands.sendAndWait(new FillVacancyByElectionCommand(leadershipId, body.electionId(), body.startedOn(), body.decision(), body.consent()));
+        commands.sendAndWait(new FillVacancyByElectionCommand(leadershipId, body.electionId(), body.startedOn(), body.decision(), body.consent(),
+                consentedBy));
         return synced(leadershipId, List.of(leadershipId));
     }
 
     /** the upper level appoints. */
     @PostMapping("/api/terms/{leadershipId}/appointments")
     public LeadershipView appoint(@PathVariable String leadershipId, @Valid @RequestBody Appointment body) {
-        access.organiserUnitAbove(view(leadershipId).unitId());
+        String by = access.organiserUnitAbove(view(leadershipId).unitId());
         access.requireOrganiserOfPerson(body.personId());
-        commands.sendAndWait(new AppointToOfficeCommand(leadershipId, body.personId(), body.office(), body.startedOn(), body.decision(), body.consent()));
+        commands.sendAndWait(new AppointToOfficeCommand(leadershipId, body.personId(), body.office(), body.startedOn(), body.decision(), body.consent(),
+                body.consent() == null ? null : by));
         return synced(leadershipId, List.of(leadershipId));
     }
 
-    /** */
+    /** the consent of the unit directly above, sent by its organiser (ADR 0029). */
     @PostMapping("/api/terms/{leadershipId}/extraordinary-congress")
     public LeadershipView extraordinary(@PathVariable String leadershipId, @Valid @RequestBody Extraordinary body) {
-        access.organiserUnitAbove(view(leadershipId).unitId());
-        commands.sendAndWait(new ApproveExtraordinaryCongressCommand(leadershipId, body.grounds(), body.approvedOn(), body.consent()));
+        String by = access.organiserUnitAbove(view(leadershipId).unitId());
+        commands.sendAndWait(new ApproveExtraordinaryCongressCommand(leadershipId, body.grounds(), body.approvedOn(), body.consent(), by));
         return synced(leadershipId, List.of(leadershipId));
     }
 
@@ -334,6 +341,16 @@ public class TermController {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------
+
+    /**
+     * R-50, ADR 0029: the unit on whose behalf the caller gives {@code consent} — the nearest unit above the
+     * leadership's that he organises (its parent for an administrator), never a unit named in the body. A caller who
+     * organises no unit above — the unit's own organiser — is refused (403) before any command; the leadership then
+     * refuses a unit that is not the one directly above on the day. No consent, no consenting unit.
+     */
+    private String consentingUnit(String unitId, Decision consent) {
+        return consent == null ? null : access.organiserUnitAbove(unitId);
+    }
 
     private LeadershipView view(String leadershipId) {
         return queries.query(new TermQueries.LeadershipOf(leadershipId), ResponseTypes.optionalInstanceOf(LeadershipView.class)).join()

@@ -187,6 +187,8 @@ class AccessMatrixApiTest extends ApiTest {
                 row("POST", "/api/elections/{electionId}/rounds/{round}/ballots", "/api/elections/{election}/rounds/1/ballots", "{\"keptCandidateIds\":[]}", List.of("outsider", "auditor", "counting", "organiser")),
                 row("POST", "/api/elections/{electionId}/rounds/{round}/paper-ballots", "/api/elections/{election}/rounds/1/paper-ballots", "{\"delegateId\":\"{delegate}\"}", WRITE),
                 row("POST", "/api/elections/{electionId}/rounds/{round}/paper-ballots/spoiled", "/api/elections/{election}/rounds/1/paper-ballots/spoiled", "{\"delegateId\":\"{delegate}\"}", WRITE),
+                row("POST", "/api/elections/{electionId}/rounds/{round}/paper-ballots/openings", "/api/elections/{election}/rounds/1/paper-ballots/openings", "{\"authority\":\"PRESIDIUM\",\"decisionReference\":\"7/NQ\",\"reason\":\"Khiếu nại\"}", WRITE),
+                row("POST", "/api/elections/{electionId}/rounds/{round}/paper-ballots/destruction", "/api/elections/{election}/rounds/1/paper-ballots/destruction", "{\"decisionReference\":\"12/QĐ\"}", WRITE),
                 row("POST", "/api/elections/{electionId}/rounds/{round}/paper-entries", "/api/elections/{election}/rounds/1/paper-entries", "{\"sheet\":1,\"keptCandidateIds\":[]}", List.of("outsider", "auditor", "voter", "organiser")),
                 row("POST", "/api/elections/{electionId}/rounds/{round}/paper-accounting", "/api/elections/{election}/rounds/1/paper-accounting", "{\"notReturned\":0}", List.of("outsider", "auditor", "voter")),
                 row("GET", "/api/elections/{electionId}/rounds/{round}/ballot-papers.pdf", "/api/elections/{election}/rounds/1/ballot-papers.pdf", null, WRITE),

@@ -244,6 +244,9 @@ class TermHistoryApiTest extends ApiTest {
             assertThat(appointed.status()).as(appointed.raw()).isEqualTo(200);
         }
         String byElection = elect("EXECUTIVE_COMMITTEE", 1, List.of(p.get(3)), List.of(p.get(3)), "Bầu bổ sung Ban Chấp hành");
+        String sibling = c.scenario.unit("SYT", "Công đoàn cơ sở Sở Y tế tỉnh Sóc Trăng", "BRANCH_UNION", c.scenario.upper);
+        Http siblingOrganiser = account("ORGANISER", sibling);
+        Http provinceOrganiser = account("ORGANISER", c.scenario.province);
         long before = eventCount();
         Answer refused = c.organiser.post("/api/terms/" + current + "/by-elections",
                 "{\"electionId\":\"" + byElection + "\",\"startedOn\":\"2024-09-01\"}");
@@ -252,8 +255,25 @@ class TermHistoryApiTest extends ApiTest {
         assertThat(refused.body().path("rule").asText()).isEqualTo("R-50");
         assertThat(refused.body().path("title").asText()).contains("cấp trên");
         assertThat(eventCount()).isEqualTo(before);
-        Answer accepted = c.organiser.post("/api/terms/" + current + "/by-elections",
-                "{\"electionId\":\"" + byElection + "\",\"startedOn\":\"2024-09-01\",\"consent\":" + decision("77/CV-CĐVC", "2024-08-20") + "}");
+        // R-50, ADR 0029: the consent is the upper level's. The branch's own organiser cannot send one, nor can the
+        // organiser of a sibling branch (the same endpoint with another unit's data); the province's is a level too
+        // high; each refusal records nothing.
+        String withConsent = "{\"electionId\":\"" + byElection + "\",\"startedOn\":\"2024-09-01\",\"consent\":" + decision("77/CV-CĐVC", "2024-08-20") + "}";
+        Answer own = c.organiser.post("/api/terms/" + current + "/by-elections", withConsent);
+        assertThat(own.status()).as(own.raw()).isEqualTo(403);
+        assertThat(own.contentType()).startsWith("application/problem+json");
+        assertThat(own.body().path("code").asText()).isEqualTo("forbidden");
+        Answer siblings = siblingOrganiser.post("/api/terms/" + current + "/by-elections", withConsent);
+        assertThat(siblings.status()).as(siblings.raw()).isEqualTo(403);
+        assertThat(siblings.body().path("code").asText()).isEqualTo("forbidden");
+        Answer province = provinceOrganiser.post("/api/terms/" + current + "/by-elections", withConsent);
+        assertThat(province.status()).as(province.raw()).isEqualTo(409);
+        assertThat(province.body().path("code").asText()).isEqualTo("consent-not-from-upper-level");
+        assertThat(province.body().path("rule").asText()).isEqualTo("R-50");
+        assertThat(province.body().path("title").asText()).contains("cấp trên trực tiếp");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(c.organiser.get("/api/terms/" + current).body().path("additions").asInt()).isEqualTo(3);
+        Answer accepted = upper.post("/api/terms/" + current + "/by-elections", withConsent);
         assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
         assertThat(accepted.body().path("additions").asInt()).isEqualTo(4);
         assertThat(accepted.body().path("changes")).filteredOn(ch -> ch.path("how").asText().equals("BY_ELECTION")).singleElement()
@@ -332,6 +352,18 @@ class TermHistoryApiTest extends ApiTest {
                 "{\"grounds\":\"MORE_THAN_HALF_SEATS_VACANT\",\"approvedOn\":\"2025-01-10\",\"consent\":" + decision("3/CV-CĐVC", "2025-01-10") + "}");
         assertThat(noGrounds.status()).as(noGrounds.raw()).isEqualTo(409);
         assertThat(noGrounds.body().path("rule").asText()).isEqualTo("R-53");
+        // R-53, ADR 0029: the branch does not consent to its own extraordinary congress, nor does the province in
+        // place of the union directly above; nothing is recorded.
+        Http provinceOrganiser = account("ORGANISER", c.scenario.province);
+        long before = eventCount();
+        String tasksChanged = "{\"grounds\":\"TASKS_CHANGED\",\"approvedOn\":\"2025-01-10\",\"consent\":" + decision("4/CV-CĐVC", "2025-01-10") + "}";
+        Answer own = c.organiser.post("/api/terms/" + current + "/extraordinary-congress", tasksChanged);
+        assertThat(own.status()).as(own.raw()).isEqualTo(403);
+        Answer province = provinceOrganiser.post("/api/terms/" + current + "/extraordinary-congress", tasksChanged);
+        assertThat(province.status()).as(province.raw()).isEqualTo(409);
+        assertThat(province.body().path("code").asText()).isEqualTo("consent-not-from-upper-level");
+        assertThat(province.body().path("rule").asText()).isEqualTo("R-53");
+        assertThat(eventCount()).isEqualTo(before);
         Answer tasks = upper.post("/api/terms/" + current + "/extraordinary-congress",
                 "{\"grounds\":\"TASKS_CHANGED\",\"approvedOn\":\"2025-01-10\",\"consent\":" + decision("4/CV-CĐVC", "2025-01-10") + "}");
         assertThat(tasks.status()).as(tasks.raw()).isEqualTo(200);

@@ -37,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * no surplus, its own quorum, rating ballots and its own count; everything else is the same engine.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-@org.axonframework.serialization.Revision("1") // its snapshots' shape (common.infra.Snapshots)
+@org.axonframework.serialization.Revision("2") // its snapshots' shape (common.infra.Snapshots); 2: R-31 seal of paper ballots
 public class ElectionAggregate {
 
     @AggregateIdentifier
@@ -75,6 +75,10 @@ public class ElectionAggregate {
         List<String> countingCommittee;
         /** a tie round among the tied of the round before (its own threshold). */
         boolean tie;
+        /** the first day its paper ballots may be destroyed; null when the round was counted without paper ballots. */
+        java.time.LocalDate sealedUntil;
+        /** its paper ballots were destroyed. */
+        boolean paperDestroyed;
 
         /**
          * A counted round decides nothing more about its voters or paper sheets: what only an open round needs is
@@ -92,7 +96,8 @@ public class ElectionAggregate {
                     && voters.equals(r.voters) && closed == r.closed && counted == r.counted && voided == r.voided && Objects.equals(resultsLink, r.resultsLink)
                     && paperVoters.equals(r.paperVoters)
                     && spoiled == r.spoiled && Objects.equals(notReturned, r.notReturned) && entries.equals(r.entries)
-                    && Objects.equals(countingCommittee, r.countingCommittee);
+                    && Objects.equals(countingCommittee, r.countingCommittee)
+                    && Objects.equals(sealedUntil, r.sealedUntil) && paperDestroyed == r.paperDestroyed;
         }
 
         @Override
@@ -722,8 +727,10 @@ public class ElectionAggregate {
     }
 
     @EventSourcingHandler
-    void on(RoundClosed e) {
-        rounds.get(e.round()).closed = true;
+    void on(RoundClosed e, @org.axonframework.eventhandling.Timestamp java.time.Instant at) {
+        Round r = rounds.get(e.round());
+        r.closed = true;
+        if (e.paperBallots() > 0) r.sealedUntil = PaperBallotSeal.sealedUntil(e.closedAt() != null ? e.closedAt() : at, profile);
     }
 
     @EventSourcingHandler
@@ -733,5 +740,56 @@ public class ElectionAggregate {
         elected.addAll(e.result().electedCandidateIds());
         tied = e.result().tiedCandidateIds() == null ? List.of() : List.copyOf(e.result().tiedCandidateIds());
         tieSeats = e.result().tieSeats();
+    }
+
+    // ---- the seal on paper ballots (R-31) ---------------------------------------------------------------
+
+    /** the paper ballots of a counted round; refused for a round that had none, or whose ballots are gone. */
+    private Round sealedPaper(int round) {
+        Round r = rounds.get(round);
+        if (r == null || !r.closed || r.voided || r.sealedUntil == null) {
+            throw RuleViolation.conflict("no-paper-ballots", "R-31", "round");
+        }
+        if (r.paperDestroyed) {
+            throw RuleViolation.conflict("paper-ballots-destroyed", "R-31", "round");
+        }
+        return r;
+    }
+
+    /** only the presidium or the executive committee opens sealed paper ballots, by a recorded decision; answers the day they stay sealed until. */
+    @CommandHandler
+    public java.time.LocalDate handle(OpenSealedPaperBallotsCommand cmd) {
+        Round r = sealedPaper(cmd.round());
+        if (cmd.authority() == null) {
+            throw RuleViolation.invalid("seal-authority-required", "R-31", "authority");
+        }
+        if (Text.isBlank(cmd.decisionReference())) {
+            throw RuleViolation.invalid("missing-field", "R-31", "decisionReference").variant("seal-decision");
+        }
+        if (Text.isBlank(cmd.reason()) || cmd.openedOn() == null) {
+            throw RuleViolation.invalid("missing-field", "R-31", "reason").variant("seal-opening");
+        }
+        apply(new SealedPaperBallotsOpened(electionId, cmd.round(), cmd.authority(), cmd.decisionReference().strip(),
+                Text.clean(cmd.reason()), cmd.openedOn(), r.sealedUntil));
+        return r.sealedUntil;
+    }
+
+    /** paper ballots are destroyed only once the profile's sealed period has run out, by a recorded decision. */
+    @CommandHandler
+    public java.time.LocalDate handle(DestroyPaperBallotsCommand cmd) {
+        Round r = sealedPaper(cmd.round());
+        if (cmd.destroyedOn() == null || Text.isBlank(cmd.decisionReference())) {
+            throw RuleViolation.invalid("missing-field", "R-31", "decisionReference").variant("destruction-decision");
+        }
+        if (cmd.destroyedOn().isBefore(r.sealedUntil)) {
+            throw RuleViolation.conflict("ballots-still-sealed", "R-31", "destroyedOn", r.sealedUntil);
+        }
+        apply(new PaperBallotsDestroyed(electionId, cmd.round(), cmd.destroyedOn(), cmd.decisionReference().strip(), r.sealedUntil));
+        return r.sealedUntil;
+    }
+
+    @EventSourcingHandler
+    void on(PaperBallotsDestroyed e) {
+        rounds.get(e.round()).paperDestroyed = true;
     }
 }

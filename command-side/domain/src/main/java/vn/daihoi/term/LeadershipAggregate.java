@@ -11,6 +11,7 @@ import vn.daihoi.congress.Term;
 import vn.daihoi.congress.TermShift;
 import vn.daihoi.election.ElectionFacts;
 import vn.daihoi.organisation.Decision;
+import vn.daihoi.organisation.UnitDirectory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -200,7 +201,7 @@ public class LeadershipAggregate {
     }
 
     /** the elected of a counted by-election of this unit take office. */
-    void fillByElection(FillVacancyByElectionCommand cmd, ElectionFacts facts) {
+    void fillByElection(FillVacancyByElectionCommand cmd, ElectionFacts facts, UnitDirectory units) {
         requireInOffice();
         Office office = facts.body() == null ? null : Slate.officeOf(facts.body());
         if (!unitId.equals(facts.unitId())) {
@@ -215,23 +216,27 @@ public class LeadershipAggregate {
         if (elections.contains(facts.electionId())) {
             throw RuleViolation.conflict("election-already-used", "R-50", "electionId");
         }
-        fill(facts.electedPersonIds(), office, HoldingStart.BY_ELECTION, cmd.startedOn(), cmd.decision(), facts.electionId(), cmd.consent());
+        fill(facts.electedPersonIds(), office, HoldingStart.BY_ELECTION, cmd.startedOn(), cmd.decision(), facts.electionId(), cmd.consent(),
+                cmd.consentedByUnitId(), units);
     }
 
     @CommandHandler
-    public void handle(AppointToOfficeCommand cmd) {
+    public void handle(AppointToOfficeCommand cmd, UnitDirectory units) {
         requireInOffice();
         requireDecision(cmd.decision(), "decision", "R-50");
         if (Text.isBlank(cmd.personId()) || cmd.office() == null) {
             throw RuleViolation.invalid("missing-field", "R-50", "personId").variant("holding-person-and-office");
         }
-        fill(List.of(cmd.personId()), cmd.office(), HoldingStart.APPOINTED, cmd.startedOn(), cmd.decision(), null, cmd.consent());
+        fill(List.of(cmd.personId()), cmd.office(), HoldingStart.APPOINTED, cmd.startedOn(), cmd.decision(), null, cmd.consent(),
+                cmd.consentedByUnitId(), units);
     }
 
-    private void fill(List<String> persons, Office office, HoldingStart how, LocalDate on, Decision decision, String electionId, Decision consent) {
+    private void fill(List<String> persons, Office office, HoldingStart how, LocalDate on, Decision decision, String electionId, Decision consent,
+                      String consentedByUnitId, UnitDirectory units) {
         if (on == null) {
             throw RuleViolation.invalid("missing-field", "R-50", "startedOn").variant("started-on");
         }
+        requireUpperLevel(consent, consentedByUnitId, on, units, "R-50");
         if (on.isBefore(startedOn)) {
             throw RuleViolation.invalid("starts-before-term", "R-50", "startedOn");
         }
@@ -260,17 +265,31 @@ public class LeadershipAggregate {
 
     /** consent only when more than half the seats are vacant or the congress's tasks changed fundamentally. */
     @CommandHandler
-    public void handle(ApproveExtraordinaryCongressCommand cmd) {
+    public void handle(ApproveExtraordinaryCongressCommand cmd, UnitDirectory units) {
         requireInOffice();
         requireDecision(cmd.consent(), "consent", "R-53");
         if (cmd.grounds() == null || cmd.approvedOn() == null) {
             throw RuleViolation.invalid("missing-field", "R-53", "grounds").variant("extraordinary-grounds");
         }
+        requireUpperLevel(cmd.consent(), cmd.consentedByUnitId(), cmd.approvedOn(), units, "R-53");
         int vacant = seats - openHolders(Office.COMMITTEE_MEMBER).size();
         if (cmd.grounds() == ExtraordinaryGrounds.MORE_THAN_HALF_SEATS_VACANT && 2 * vacant <= seats) {
             throw RuleViolation.conflict("not-enough-vacancies", "R-53", "grounds", vacant, seats);
         }
         apply(new ExtraordinaryCongressApproved(leadershipId, unitId, cmd.grounds(), seats, vacant, cmd.approvedOn(), cmd.consent()));
+    }
+
+    /**
+     * R-50, R-53: the upper level's consent is a decision of the unit directly above this leadership's unit on the day
+     * it takes effect — not of the unit itself, a sibling, or a level further up (ADR 0029). Who gave it is set by the
+     * application from the sender's grant, so a decision number alone, typed by anyone, no longer passes.
+     */
+    private void requireUpperLevel(Decision consent, String consentedByUnitId, LocalDate on, UnitDirectory units, String rule) {
+        if (consent == null) return;
+        String upper = units.find(unitId).map(u -> u.parentOn(on)).orElse(null);
+        if (upper == null || !upper.equals(consentedByUnitId)) {
+            throw RuleViolation.conflict("consent-not-from-upper-level", rule, "consent");
+        }
     }
 
     private Set<String> openHolders(Office office) {

@@ -116,7 +116,7 @@ public class TermCommandHandler {
     @CommandHandler
     public void handle(FillVacancyByElectionCommand cmd) {
         ElectionFacts facts = election(cmd.electionId());
-        leaderships.load(cmd.leadershipId()).execute(l -> l.fillByElection(cmd, facts));
+        leaderships.load(cmd.leadershipId()).execute(l -> l.fillByElection(cmd, facts, units));
     }
 
     /** every earlier leadership of the unit (imported or not, provisional too) ends its open offices on {@code day}. */

@@ -44,7 +44,10 @@ class LeadershipAggregateTest {
             @Override public List<Entry> ofUnit(String unitId) { return List.of(new Entry(L, 2023, false, null)); }
             @Override public Optional<CongressEntry> congress(String congressId) { return Optional.empty(); }
         };
-        fixture.registerAnnotatedCommandHandler(new TermCommandHandler(fixture.getRepository(), null, null, none, null, null));
+        // The branch stands under the province's union of public employees ("cdvc"), which gives the consents.
+        UnitsAbove units = new UnitsAbove().under(UNIT, "cdvc", LocalDate.of(2000, 1, 1));
+        fixture.registerInjectableResource(units);
+        fixture.registerAnnotatedCommandHandler(new TermCommandHandler(fixture.getRepository(), null, null, none, units, null));
     }
 
     static Matcher<RuleViolation> violation(String type, String rule) {
@@ -154,10 +157,10 @@ class LeadershipAggregateTest {
     void aBranchMayAddThreeOfFiveSeatsAndTheFourthNeedsUpperLevelConsent() {
         LocalDate on = LocalDate.of(2024, 6, 1);
         fixture.given(fourResignedThreeAppointed(true))
-                .when(new AppointToOfficeCommand(L, "q4", Office.COMMITTEE_MEMBER, on, new Decision("9/QĐ", on, "CĐVC"), null))
+                .when(new AppointToOfficeCommand(L, "q4", Office.COMMITTEE_MEMBER, on, new Decision("9/QĐ", on, "CĐVC"), null, null))
                 .expectException(violation("additions-cap-exceeded", "R-50"));
         fixture.given(fourResignedThreeAppointed(true))
-                .when(new AppointToOfficeCommand(L, "q4", Office.COMMITTEE_MEMBER, on, new Decision("9/QĐ", on, "CĐVC"), CONSENT))
+                .when(new AppointToOfficeCommand(L, "q4", Office.COMMITTEE_MEMBER, on, new Decision("9/QĐ", on, "CĐVC"), CONSENT, "cdvc"))
                 .expectEvents(new OfficeFilled(L, UNIT, new Holding(L + "/10", "q4", Office.COMMITTEE_MEMBER, HoldingStart.APPOINTED, on,
                         new Decision("9/QĐ", on, "CĐVC"), null, null, null, null), true, CONSENT));
     }
@@ -170,7 +173,7 @@ class LeadershipAggregateTest {
         given.add(appointed("q1", 7, on));
         given.add(appointed("q2", 8, on));
         fixture.given(given)
-                .when(new AppointToOfficeCommand(L, "q3", Office.COMMITTEE_MEMBER, on, new Decision("9/QĐ", on, "LĐLĐ"), null))
+                .when(new AppointToOfficeCommand(L, "q3", Office.COMMITTEE_MEMBER, on, new Decision("9/QĐ", on, "LĐLĐ"), null, null))
                 .expectException(violation("additions-cap-exceeded", "R-50"));
     }
 
@@ -178,7 +181,7 @@ class LeadershipAggregateTest {
     void aFullCommitteeHasNoVacancyToFill() {
         LocalDate on = LocalDate.of(2024, 3, 1);
         fixture.given(submitted(true), recognised())
-                .when(new AppointToOfficeCommand(L, "q1", Office.COMMITTEE_MEMBER, on, new Decision("9/QĐ", on, "CĐVC"), CONSENT))
+                .when(new AppointToOfficeCommand(L, "q1", Office.COMMITTEE_MEMBER, on, new Decision("9/QĐ", on, "CĐVC"), CONSENT, "cdvc"))
                 .expectException(violation("no-vacancy", "R-50"));
     }
 
@@ -186,7 +189,7 @@ class LeadershipAggregateTest {
     void aViceChairIsAppointedFromTheCommitteeOnly() {
         LocalDate on = LocalDate.of(2024, 3, 1);
         fixture.given(submitted(true), recognised())
-                .when(new AppointToOfficeCommand(L, "outsider", Office.VICE_CHAIR, on, new Decision("9/QĐ", on, "CĐVC"), null))
+                .when(new AppointToOfficeCommand(L, "outsider", Office.VICE_CHAIR, on, new Decision("9/QĐ", on, "CĐVC"), null, null))
                 .expectException(violation("office-outside-committee", "R-41"));
     }
 
@@ -194,10 +197,10 @@ class LeadershipAggregateTest {
     void anExtraordinaryCongressNeedsMoreThanHalfTheSeatsVacant() {
         LocalDate on = LocalDate.of(2024, 3, 1);
         fixture.given(submitted(true), recognised(), resigned("p2", 2, on), resigned("p3", 3, on))
-                .when(new ApproveExtraordinaryCongressCommand(L, ExtraordinaryGrounds.MORE_THAN_HALF_SEATS_VACANT, on.plusDays(5), CONSENT))
+                .when(new ApproveExtraordinaryCongressCommand(L, ExtraordinaryGrounds.MORE_THAN_HALF_SEATS_VACANT, on.plusDays(5), CONSENT, "cdvc"))
                 .expectException(violation("not-enough-vacancies", "R-53"));
         fixture.given(submitted(true), recognised(), resigned("p2", 2, on), resigned("p3", 3, on), resigned("p4", 4, on))
-                .when(new ApproveExtraordinaryCongressCommand(L, ExtraordinaryGrounds.MORE_THAN_HALF_SEATS_VACANT, on.plusDays(5), CONSENT))
+                .when(new ApproveExtraordinaryCongressCommand(L, ExtraordinaryGrounds.MORE_THAN_HALF_SEATS_VACANT, on.plusDays(5), CONSENT, "cdvc"))
                 .expectEvents(new ExtraordinaryCongressApproved(L, UNIT, ExtraordinaryGrounds.MORE_THAN_HALF_SEATS_VACANT, 5, 3, on.plusDays(5), CONSENT));
     }
 
@@ -205,7 +208,7 @@ class LeadershipAggregateTest {
     void anExtraordinaryCongressForChangedTasksNeedsOnlyConsent() {
         LocalDate on = LocalDate.of(2025, 1, 1);
         fixture.given(submitted(true), recognised())
-                .when(new ApproveExtraordinaryCongressCommand(L, ExtraordinaryGrounds.TASKS_CHANGED, on, CONSENT))
+                .when(new ApproveExtraordinaryCongressCommand(L, ExtraordinaryGrounds.TASKS_CHANGED, on, CONSENT, "cdvc"))
                 .expectEvents(new ExtraordinaryCongressApproved(L, UNIT, ExtraordinaryGrounds.TASKS_CHANGED, 5, 0, on, CONSENT));
     }
 

@@ -5,7 +5,13 @@ import vn.daihoi.organisation.Decision;
 
 import java.time.LocalDate;
 
-/** the upper level appoints a person to a vacant office; {@code consent} lifts the cap. */
+/**
+ * R-50: the upper level appoints a person to a vacant office; {@code consent} lifts the cap.
+ *
+ * @param consentedByUnitId the unit on whose behalf the sender gave {@code consent}, set by the application from the
+ *                          sender's grant, never from a request body; the leadership refuses a consent not given by the
+ *                          unit directly above its own on {@code startedOn} (ADR 0029). Ignored without a consent.
+ */
 public record AppointToOfficeCommand(@TargetAggregateIdentifier String leadershipId, String personId, Office office,
-                                     LocalDate startedOn, Decision decision, Decision consent) {
+                                     LocalDate startedOn, Decision decision, Decision consent, String consentedByUnitId) {
 }
