@@ -1,7 +1,11 @@
 package vn.daihoi.common.infra;
 
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
@@ -22,8 +26,53 @@ public final class Snapshots {
     private Snapshots() {
     }
 
-    public static SnapshotTriggerDefinition trigger(Configuration c) {
-        return new EventCountSnapshotTriggerDefinition(c.snapshotter(), EVERY);
+    /**
+     * The snapshotter inspects the whole aggregate class, command handlers included, but only ever calls its event
+     * sourcing handlers: a command handler's injected resources (lookups, the ballot box) are resolved to nothing
+     * here, last, after every real resolver had its turn.
+     */
+    private static final org.axonframework.messaging.annotation.ParameterResolverFactory UNUSED_IN_SNAPSHOTS = new UnusedInSnapshots();
+
+    /** Last of all resolvers, and never for a handler's first parameter (its payload). */
+    @org.axonframework.common.Priority(org.axonframework.common.Priority.LAST)
+    private static final class UnusedInSnapshots implements org.axonframework.messaging.annotation.ParameterResolverFactory {
+        @Override
+        public org.axonframework.messaging.annotation.ParameterResolver<?> createInstance(java.lang.reflect.Executable executable,
+                                                                                        java.lang.reflect.Parameter[] parameters, int index) {
+            if (index == 0) return null;
+            return new org.axonframework.messaging.annotation.ParameterResolver<Object>() {
+                @Override
+                public Object resolveParameterValue(org.axonframework.messaging.Message<?> message) {
+                    throw new IllegalStateException("a command handler's resource was asked for while taking a snapshot");
+                }
+
+                @Override
+                public boolean matches(org.axonframework.messaging.Message<?> message) {
+                    return false;
+                }
+            };
+        }
+    }
+
+    /**
+     * The trigger, with a snapshotter of this aggregate type's own: the one Spring configures knows only aggregates
+     * annotated for Spring's scan, and refuses ours ("Aggregate Type is unknown in this snapshotter") — a snapshot
+     * would then never be taken, silently but for a warning. The snapshot is taken on the committing thread, after
+     * the commit, from the latest snapshot and the events since.
+     */
+    public static <T> SnapshotTriggerDefinition trigger(Configuration c, Class<T> aggregate) {
+        org.axonframework.messaging.annotation.ParameterResolverFactory resolvers =
+                org.axonframework.messaging.annotation.MultiParameterResolverFactory.ordered(c.parameterResolverFactory(), UNUSED_IN_SNAPSHOTS);
+        AggregateSnapshotter snapshotter = AggregateSnapshotter.builder()
+                .eventStore(c.eventStore())
+                .aggregateFactories(new GenericAggregateFactory<>(org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory
+                        .inspectAggregate(aggregate, resolvers, c.handlerDefinition(aggregate))))
+                .parameterResolverFactory(resolvers)
+                .handlerDefinition(c.handlerDefinition(aggregate))
+                .transactionManager(c.getComponent(TransactionManager.class, NoTransactionManager::instance))
+                .repositoryProvider(c::repository)
+                .build();
+        return new EventCountSnapshotTriggerDefinition(snapshotter, EVERY);
     }
 
     public static SnapshotFilter filter(Class<?> aggregate) {

@@ -29,7 +29,7 @@ public class CongressCommandConfiguration {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(CongressAggregate.class)
                     .configureCache(c -> congressAggregateCache)
-                    .configureSnapshotTrigger(c -> vn.daihoi.common.infra.Snapshots.trigger(c))
+                    .configureSnapshotTrigger(c -> vn.daihoi.common.infra.Snapshots.trigger(c, CongressAggregate.class))
                     .configureSnapshotFilter(c -> vn.daihoi.common.infra.Snapshots.filter(CongressAggregate.class)));
             configurer.configureAggregate(PersonAggregate.class);
             for (String group : new String[]{JdbcCongressDirectory.PROCESSING_GROUP, JdbcPersonDirectory.PROCESSING_GROUP}) {
