@@ -35,6 +35,7 @@ import vn.daihoi.infra.edge.Line;
 import vn.daihoi.infra.edge.Note;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -86,7 +87,7 @@ public class ConfidenceVoteController {
 
     /** the assembly's organisers list the officials to be rated, each with the office he holds. */
     @PostMapping("/api/congresses/{congressId}/confidence-votes")
-    public ResponseEntity<ElectionView> organise(@PathVariable String congressId, @Valid @RequestBody NewConfidenceVote body) {
+    public CompletableFuture<ResponseEntity<ElectionView>> organise(@PathVariable String congressId, @Valid @RequestBody NewConfidenceVote body) {
         access.requireOrganiserOfCongress(congressId);
         if (body.officials() != null) {
             access.requireOrganiserOfPeople(body.officials().stream().filter(java.util.Objects::nonNull).map(Official::personId).toList());
@@ -97,8 +98,9 @@ public class ConfidenceVoteController {
         }
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new OpenElectionCommand(id, congressId, ElectedBody.CONFIDENCE_VOTE, body.title(), null, officials));
-        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(id));
-        return ResponseEntity.created(URI.create("/api/confidence-votes/" + id)).body(minutes.vote(id));
+        URI location = URI.create("/api/confidence-votes/" + id);
+        return sync.answer(ElectionProjection.PROCESSING_GROUP, List.of(id), location,
+                () -> ResponseEntity.created(location).body(minutes.vote(id)));
     }
 
     @GetMapping("/api/confidence-votes/{electionId}")

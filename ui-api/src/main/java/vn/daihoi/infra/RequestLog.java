@@ -1,5 +1,7 @@
 package vn.daihoi.infra;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,19 +33,35 @@ public class RequestLog extends OncePerRequestFilter {
         long start = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
         response.setHeader("X-Request-Id", requestId);
+        boolean async = false;
         try {
             chain.doFilter(request, response);
+            async = request.isAsyncStarted();
         } finally {
-            Object matched = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-            String route = matched == null ? "(unmatched)" : matched.toString();
-            long micros = (System.nanoTime() - start) / 1_000;
-            log.atInfo()
-                    .addKeyValue("requestId", requestId)
-                    .addKeyValue("method", request.getMethod())
-                    .addKeyValue("route", route)
-                    .addKeyValue("status", response.getStatus())
-                    .addKeyValue("durationMs", micros / 1000.0)
-                    .log("{} {} {} {}ms", request.getMethod(), route, response.getStatus(), micros / 1000.0);
+            if (async) {
+                // ADR 0027: an answer that waits for its read model is written later, off this thread: log it then.
+                request.getAsyncContext().addListener(new AsyncListener() {
+                    @Override public void onComplete(AsyncEvent e) { line(request, response, start, requestId); }
+                    @Override public void onTimeout(AsyncEvent e) {}
+                    @Override public void onError(AsyncEvent e) {}
+                    @Override public void onStartAsync(AsyncEvent e) {}
+                });
+            } else {
+                line(request, response, start, requestId);
+            }
         }
+    }
+
+    private static void line(HttpServletRequest request, HttpServletResponse response, long start, String requestId) {
+        Object matched = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String route = matched == null ? "(unmatched)" : matched.toString();
+        long micros = (System.nanoTime() - start) / 1_000;
+        log.atInfo()
+                .addKeyValue("requestId", requestId)
+                .addKeyValue("method", request.getMethod())
+                .addKeyValue("route", route)
+                .addKeyValue("status", response.getStatus())
+                .addKeyValue("durationMs", micros / 1000.0)
+                .log("{} {} {} {}ms", request.getMethod(), route, response.getStatus(), micros / 1000.0);
     }
 }
