@@ -50,6 +50,8 @@ public class SecurityConfiguration {
                     // request, which was authorised when it came in; the bearer token is not read again there.
                     a.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                     for (String[] p : PUBLIC) a.requestMatchers(HttpMethod.valueOf(p[0]), p[1]).permitAll();
+                    // ADR 0028: the metrics cover every unit, so only a role whose scope is everything reads them.
+                    a.requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name());
                     a.requestMatchers("/api/**", "/actuator/**").authenticated();
                     a.anyRequest().permitAll();
                 })

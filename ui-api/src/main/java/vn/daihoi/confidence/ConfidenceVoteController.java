@@ -55,11 +55,14 @@ public class ConfidenceVoteController {
     private final Access access;
     private final ElectionAccess rights;
     private final JdbcBallotBox box;
+    private final vn.daihoi.infra.Meters meters;
     private final ConfidenceMinutes minutes;
     private final ElectionController elections;
 
     public ConfidenceVoteController(CommandGateway commands, ProjectionSync sync, Access access, ElectionAccess rights,
-                                    JdbcBallotBox box, ConfidenceMinutes minutes, ElectionController elections) {
+                                    JdbcBallotBox box, ConfidenceMinutes minutes, ElectionController elections,
+                                    vn.daihoi.infra.Meters meters) {
+        this.meters = meters;
         this.commands = commands;
         this.sync = sync;
         this.access = access;
@@ -121,6 +124,7 @@ public class ConfidenceVoteController {
         Caller voter = rights.requireVoter(electionId);
         CastBallotCommand.Receipt receipt = box.cast(new CastBallotCommand(electionId, round, voter.delegateId(), key, List.of(),
                 lines(body.ratings())));
+        meters.cast(receipt);
         return ResponseEntity.status(receipt.repeated() ? 200 : 201).body(receipt);
     }
 

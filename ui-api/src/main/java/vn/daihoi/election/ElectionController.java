@@ -53,11 +53,14 @@ public class ElectionController {
     private final ElectionProjection elections;
     /** ADR 0022: a round opens and closes at the moment the command arrives; the minutes print that moment. */
     private final java.time.Clock clock;
+    private final vn.daihoi.infra.Meters meters;
 
     public ElectionController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
                               JdbcBallotBox box, CountingMinutes minutes, ElectionAccess rights, KeyShareSheet sheets,
-                              vn.daihoi.account.Accounts accounts, ElectionProjection elections, java.time.Clock clock) {
+                              vn.daihoi.account.Accounts accounts, ElectionProjection elections, java.time.Clock clock,
+                              vn.daihoi.infra.Meters meters) {
         this.clock = clock;
+        this.meters = meters;
         this.elections = elections;
         this.sheets = sheets;
         this.accounts = accounts;
@@ -165,6 +168,7 @@ public class ElectionController {
         // ADR 0008: the ballot box casts in one statement of its own; the command bus would add only its unit of work.
         CastBallotCommand.Receipt receipt = box.cast(
                 new CastBallotCommand(electionId, round, voter.delegateId(), key, body.keptCandidateIds()));
+        meters.cast(receipt);
         return ResponseEntity.status(receipt.repeated() ? 200 : 201).body(receipt);
     }
 

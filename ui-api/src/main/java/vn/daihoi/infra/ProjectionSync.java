@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -90,6 +91,8 @@ public class ProjectionSync implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final Duration limit;
     private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+    private final LongAdder caughtUp = new LongAdder();
+    private final LongAdder late = new LongAdder();
     private final ScheduledExecutorService ticker;
     /** Where the callers' answers are made once the verdict is known (a query each), with the caller's sign-in. */
     private final ExecutorService answers;
@@ -186,6 +189,11 @@ public class ProjectionSync implements DisposableBean {
         return done;
     }
 
+    /** How many waits ended with this verdict since start (ADR 0028). */
+    public double answered(Freshness verdict) {
+        return (verdict == Freshness.CAUGHT_UP ? caughtUp : late).sum();
+    }
+
     /** The index of the newest stored event; 0 when none. */
     public long head() {
         Long index = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
@@ -206,9 +214,11 @@ public class ProjectionSync implements DisposableBean {
                 Waiter w = it.next();
                 if (position.get(w.group()).handledAll(w.indexes())) {
                     it.remove();
+                    caughtUp.increment();
                     w.done().complete(Freshness.CAUGHT_UP);
                 } else if (now - w.deadline() >= 0) {
                     it.remove();
+                    late.increment();
                     w.done().complete(Freshness.LATE);
                 }
             }
@@ -224,6 +234,7 @@ public class ProjectionSync implements DisposableBean {
             Waiter w = it.next();
             if (now - w.deadline() >= 0) {
                 it.remove();
+                late.increment();
                 w.done().complete(Freshness.LATE);
             }
         }

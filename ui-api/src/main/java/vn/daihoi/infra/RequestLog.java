@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,13 @@ public class RequestLog extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("daihoi.request");
 
+    /** Looked up when first needed: this filter is made before the application's other beans. */
+    private final ObjectProvider<Meters> meters;
+
+    public RequestLog(ObjectProvider<Meters> meters) {
+        this.meters = meters;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -41,15 +49,24 @@ public class RequestLog extends OncePerRequestFilter {
             if (async) {
                 // ADR 0027: an answer that waits for its read model is written later, off this thread: log it then.
                 request.getAsyncContext().addListener(new AsyncListener() {
-                    @Override public void onComplete(AsyncEvent e) { line(request, response, start, requestId); }
+                    @Override public void onComplete(AsyncEvent e) { done(request, response, start, requestId); }
                     @Override public void onTimeout(AsyncEvent e) {}
                     @Override public void onError(AsyncEvent e) {}
                     @Override public void onStartAsync(AsyncEvent e) {}
                 });
             } else {
-                line(request, response, start, requestId);
+                done(request, response, start, requestId);
             }
         }
+    }
+
+    private void done(HttpServletRequest request, HttpServletResponse response, long start, String requestId) {
+        Object refused = request.getAttribute(Meters.PROBLEM_TYPE);
+        if (refused != null) {
+            Meters m = meters.getIfAvailable();
+            if (m != null) m.countRefusal(refused);
+        }
+        line(request, response, start, requestId);
     }
 
     private static void line(HttpServletRequest request, HttpServletResponse response, long start, String requestId) {

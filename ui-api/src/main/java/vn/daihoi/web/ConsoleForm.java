@@ -111,6 +111,7 @@ public class ConsoleForm {
         };
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
+        vn.daihoi.infra.Meters.refused(v.type()); // ADR 0028: refusals by type, pages as the API
         model.addAttribute("problem", new PageProblem(v.type(), v.ruleId(), v.field(),
                 texts.title(v, RequestContextUtils.getLocale(request)), status));
     }
