@@ -62,7 +62,7 @@ public class ConsoleForm {
         try {
             if (body != null) check(body);
             Object answer = command.get();
-            if (answer instanceof CompletionStage<?> pending) answer = pending.toCompletableFuture().join();
+            if (answer instanceof CompletionStage<?> pending) answer = joined(pending.toCompletableFuture());
             if (answer instanceof ResponseEntity<?> r && ProjectionSync.isStale(r)) stale(model, response);
             return true;
         } catch (RuntimeException e) {
@@ -79,15 +79,19 @@ public class ConsoleForm {
      * then empty (its Location says where the written resource will be: {@link #createdId}).
      */
     public <T> ResponseEntity<T> await(CompletableFuture<ResponseEntity<T>> pending, Model model, HttpServletResponse response) {
-        ResponseEntity<T> answer;
+        ResponseEntity<T> answer = joined(pending);
+        if (ProjectionSync.isStale(answer)) stale(model, response);
+        return answer;
+    }
+
+    /** The future's value; its failure as itself, not wrapped, so a refusal is shown as one. */
+    private static <T> T joined(CompletableFuture<T> pending) {
         try {
-            answer = pending.join();
+            return pending.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) throw cause;
             throw e;
         }
-        if (ProjectionSync.isStale(answer)) stale(model, response);
-        return answer;
     }
 
     /** The id at the end of an answer's Location: the resource it created, or where a late answer says to look. */
@@ -100,6 +104,12 @@ public class ConsoleForm {
     public static void stale(Model model, HttpServletResponse response) {
         response.setHeader(ProjectionSync.STALE_HEADER, "true");
         model.addAttribute("readModelStale", true);
+        // A form that redirects after its write: the page it leads to says it too (kept only if a redirect follows).
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes a) {
+            org.springframework.web.servlet.FlashMap flash = RequestContextUtils.getOutputFlashMap(a.getRequest());
+            if (flash != null) flash.put("readModelStale", true);
+        }
     }
 
     /** Puts a refusal on the page. */

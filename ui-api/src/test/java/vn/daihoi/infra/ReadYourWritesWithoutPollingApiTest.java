@@ -167,6 +167,65 @@ class ReadYourWritesWithoutPollingApiTest extends ApiTest {
         assertThat(micros).as("µs per read of all groups' positions").isLessThan(5000);
     }
 
+    /**
+     * A console page renders the read model right after its form, so it waits (bounded) rather than answer 202; when
+     * the read model is late, the redirect carries the stale mark and the page it leads to says so in words.
+     */
+    @Test
+    void aConsoleFormWhoseReadModelIsLateSaysSoOnThePageItLeadsTo() throws Exception {
+        String token = login("admin", ADMIN_PASSWORD);
+        String name = "Liên đoàn Lao động tỉnh Trang " + run();
+        HttpResponse<String> a = client.send(post("/api/units", token, unit("PAGE-" + run(), name)), HttpResponse.BodyHandlers.ofString());
+        assertThat(a.statusCode()).as(a.body()).isEqualTo(201);
+        String unitId = JSON.readTree(a.body()).path("unit").path("unitId").asText();
+
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        assertThat(form(browser, "/staff", "username=admin&password=" + ADMIN_PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> fresh = browser.send(page("/console/units/" + unitId + "?on=2024-01-01"), HttpResponse.BodyHandlers.ofString());
+        assertThat(fresh.statusCode()).isEqualTo(200);
+        assertThat(fresh.body()).contains(name).doesNotContain("data-read-model-stale");
+
+        holdBack(processing.eventProcessor(UnitProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow(), 10);
+        long t0 = System.nanoTime();
+        HttpResponse<String> renamed = form(browser, "/console/units/" + unitId + "/rename",
+                "name=" + java.net.URLEncoder.encode(name + " Mới", StandardCharsets.UTF_8) + "&effectiveOn=2025-01-01&decision.number=" + java.net.URLEncoder.encode("9/QĐ", StandardCharsets.UTF_8));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(302);
+        assertThat(renamed.headers().firstValue(ProjectionSync.STALE_HEADER)).contains("true");
+        assertThat(millis).as("the page waited the limit, no more, ms").isBetween(sync.limit().toMillis(), sync.limit().toMillis() + 2500);
+        HttpResponse<String> next = browser.send(page(renamed.headers().firstValue("Location").orElseThrow()), HttpResponse.BodyHandlers.ofString());
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(next.body()).contains("data-read-model-stale").contains("Trang này có thể chưa hiện thay đổi vừa rồi");
+        // Once read, the notice is gone: it spoke of that write only.
+        HttpResponse<String> again = browser.send(page("/console/units/" + unitId + "?on=2024-01-01"), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.body()).doesNotContain("data-read-model-stale");
+
+        // The projection runs again and the rename shows (and the next test finds the processor as it was).
+        String shown = null;
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40); System.nanoTime() < deadline; Thread.sleep(200)) {
+            HttpResponse<String> u = client.send(get("/api/units/" + unitId + "?asOf=2025-06-01", token), HttpResponse.BodyHandlers.ofString());
+            shown = JSON.readTree(u.body()).path("unit").path("name").asText();
+            if (shown.equals(name + " Mới")) break;
+        }
+        assertThat(shown).isEqualTo(name + " Mới");
+    }
+
+    private HttpResponse<String> form(HttpClient browser, String path, String fields) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(browser.send(page("/vote"), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(m.find()).as("a CSRF field on the page").isTrue();
+        String body = "_csrf=" + java.net.URLEncoder.encode(m.group(1), StandardCharsets.UTF_8) + "&" + fields;
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest page(String path) {
+        return HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : "http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "text/html").GET().build();
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     /** Holds this node's segments of a processor back for a while, as when no node runs them. */
