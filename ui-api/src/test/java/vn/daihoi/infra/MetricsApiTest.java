@@ -1,7 +1,6 @@
 package vn.daihoi.infra;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import vn.daihoi.support.ApiTest;
 import vn.daihoi.support.CongressInSession;
 import vn.daihoi.support.Http;
@@ -30,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 13, item 8 (ADR 0028): the Prometheus scrape, for administrators only, moves with the work — a cast, a
  * refusal, a command — and says nothing that links a voter to a ballot (R-23).
  */
-@AutoConfigureObservability(tracing = false) // Spring Boot's tests turn metrics export off unless asked: the scrape is what is tested
 class MetricsApiTest extends ApiTest {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? ([-+0-9.eE]+|NaN)$");
