@@ -1,6 +1,7 @@
 package vn.daihoi.account;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,7 +46,12 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> {
+                    // ADR 0027: an answer that waited for its read model is written in an async dispatch of the same
+                    // request, which was authorised when it came in; the bearer token is not read again there.
+                    a.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                     for (String[] p : PUBLIC) a.requestMatchers(HttpMethod.valueOf(p[0]), p[1]).permitAll();
+                    // ADR 0028: the metrics cover every unit, so only a role whose scope is everything reads them.
+                    a.requestMatchers("/actuator/prometheus").hasRole(Role.ADMIN.name());
                     a.requestMatchers("/api/**", "/actuator/**").authenticated();
                     a.anyRequest().permitAll();
                 })

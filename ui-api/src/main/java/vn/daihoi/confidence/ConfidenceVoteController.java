@@ -35,6 +35,7 @@ import vn.daihoi.infra.edge.Line;
 import vn.daihoi.infra.edge.Note;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -54,11 +55,14 @@ public class ConfidenceVoteController {
     private final Access access;
     private final ElectionAccess rights;
     private final JdbcBallotBox box;
+    private final vn.daihoi.infra.Meters meters;
     private final ConfidenceMinutes minutes;
     private final ElectionController elections;
 
     public ConfidenceVoteController(CommandGateway commands, ProjectionSync sync, Access access, ElectionAccess rights,
-                                    JdbcBallotBox box, ConfidenceMinutes minutes, ElectionController elections) {
+                                    JdbcBallotBox box, ConfidenceMinutes minutes, ElectionController elections,
+                                    vn.daihoi.infra.Meters meters) {
+        this.meters = meters;
         this.commands = commands;
         this.sync = sync;
         this.access = access;
@@ -86,7 +90,7 @@ public class ConfidenceVoteController {
 
     /** the assembly's organisers list the officials to be rated, each with the office he holds. */
     @PostMapping("/api/congresses/{congressId}/confidence-votes")
-    public ResponseEntity<ElectionView> organise(@PathVariable String congressId, @Valid @RequestBody NewConfidenceVote body) {
+    public CompletableFuture<ResponseEntity<ElectionView>> organise(@PathVariable String congressId, @Valid @RequestBody NewConfidenceVote body) {
         access.requireOrganiserOfCongress(congressId);
         if (body.officials() != null) {
             access.requireOrganiserOfPeople(body.officials().stream().filter(java.util.Objects::nonNull).map(Official::personId).toList());
@@ -97,8 +101,9 @@ public class ConfidenceVoteController {
         }
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new OpenElectionCommand(id, congressId, ElectedBody.CONFIDENCE_VOTE, body.title(), null, officials));
-        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(id));
-        return ResponseEntity.created(URI.create("/api/confidence-votes/" + id)).body(minutes.vote(id));
+        URI location = URI.create("/api/confidence-votes/" + id);
+        return sync.answer(ElectionProjection.PROCESSING_GROUP, List.of(id), location,
+                () -> ResponseEntity.created(location).body(minutes.vote(id)));
     }
 
     @GetMapping("/api/confidence-votes/{electionId}")
@@ -119,6 +124,7 @@ public class ConfidenceVoteController {
         Caller voter = rights.requireVoter(electionId);
         CastBallotCommand.Receipt receipt = box.cast(new CastBallotCommand(electionId, round, voter.delegateId(), key, List.of(),
                 lines(body.ratings())));
+        meters.cast(receipt);
         return ResponseEntity.status(receipt.repeated() ? 200 : 201).body(receipt);
     }
 

@@ -27,6 +27,7 @@ import vn.daihoi.infra.edge.Note;
 import vn.daihoi.organisation.DecisionBody;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -71,7 +72,7 @@ public class CongressController {
                        Integer seats, @Min(0) int votesFor, @Min(0) int votesAgainst, @Min(0) int abstentions) {}
 
     @PostMapping("/api/congresses")
-    public ResponseEntity<Dashboard> convene(@Valid @RequestBody Convene body) {
+    public CompletableFuture<ResponseEntity<Dashboard>> convene(@Valid @RequestBody Convene body) {
         access.requireOrganiserOf(body.unitId());
         String id = body.congressId() == null || body.congressId().isBlank() ? UUID.randomUUID().toString() : body.congressId();
         commands.sendAndWait(new ConveneCongressCommand(id, body.unitId(), body.ordinal() == null ? 0 : body.ordinal(),
@@ -80,7 +81,7 @@ public class CongressController {
                 body.termShift() == null ? null : new TermShift(body.termShift().decision().toDecision(), body.termShift().months()),
                 body.decision() == null ? null : body.decision().toDecision(), body.purpose(), body.ofCongressId(),
                 body.convenerPersonId()));
-        return ResponseEntity.created(URI.create("/api/congresses/" + id)).body(synced(id));
+        return synced(id, true);
     }
 
     @GetMapping("/api/congresses/{congressId}")
@@ -90,42 +91,42 @@ public class CongressController {
     }
 
     @PostMapping("/api/congresses/{congressId}/reschedule")
-    public Dashboard reschedule(@PathVariable String congressId, @Valid @RequestBody Reschedule body) {
+    public CompletableFuture<ResponseEntity<Dashboard>> reschedule(@PathVariable String congressId, @Valid @RequestBody Reschedule body) {
         access.requireOrganiserOfCongress(congressId);
         commands.sendAndWait(new RescheduleCongressCommand(congressId, body.date(), body.venue(), body.reason()));
-        return synced(congressId);
+        return synced(congressId, false);
     }
 
     @PostMapping("/api/congresses/{congressId}/cancel")
-    public Dashboard cancel(@PathVariable String congressId, @Valid @RequestBody Cancel body) {
+    public CompletableFuture<ResponseEntity<Dashboard>> cancel(@PathVariable String congressId, @Valid @RequestBody Cancel body) {
         access.requireOrganiserOfCongress(congressId);
         commands.sendAndWait(new CancelCongressCommand(congressId, body.reason()));
-        return synced(congressId);
+        return synced(congressId, false);
     }
 
     @PostMapping("/api/congresses/{congressId}/open")
-    public Dashboard open(@PathVariable String congressId) {
+    public CompletableFuture<ResponseEntity<Dashboard>> open(@PathVariable String congressId) {
         access.requireOrganiserOfCongress(congressId);
         commands.sendAndWait(new OpenCongressSessionCommand(congressId));
-        return synced(congressId);
+        return synced(congressId, false);
     }
 
     @PostMapping("/api/congresses/{congressId}/close")
-    public Dashboard close(@PathVariable String congressId) {
+    public CompletableFuture<ResponseEntity<Dashboard>> close(@PathVariable String congressId) {
         access.requireOrganiserOfCongress(congressId);
         commands.sendAndWait(new CloseCongressCommand(congressId));
-        return synced(congressId);
+        return synced(congressId, false);
     }
 
     /** a show-of-hands decision, checked against attendance and the profile's majority. */
     @PostMapping("/api/congresses/{congressId}/decisions")
-    public Dashboard decide(@PathVariable String congressId, @Valid @RequestBody ShowOfHands body) {
+    public CompletableFuture<ResponseEntity<Dashboard>> decide(@PathVariable String congressId, @Valid @RequestBody ShowOfHands body) {
         access.requireOrganiserOfCongress(congressId);
         access.requireOrganiserOfPeople(body.personIds()); // ADR 0013
         String id = body.decisionId() == null || body.decisionId().isBlank() ? UUID.randomUUID().toString() : body.decisionId();
         commands.sendAndWait(new RecordShowOfHandsDecisionCommand(congressId, id, body.subject(), body.title(), body.personIds(),
                 body.seats(), body.votesFor(), body.votesAgainst(), body.abstentions()));
-        return synced(congressId);
+        return synced(congressId, false);
     }
 
     /** The season under a federation: which units have convened, held and finished their congress for a term. */
@@ -143,9 +144,11 @@ public class CongressController {
         return RuleProfiles.all();
     }
 
-    private Dashboard synced(String congressId) {
-        sync.await(CongressProjection.PROCESSING_GROUP, List.of(congressId));
-        return dashboardOf(congressId);
+    /** ADR 0027: the dashboard once the congress's read model has the write; 202 with its location when late. */
+    private CompletableFuture<ResponseEntity<Dashboard>> synced(String congressId, boolean created) {
+        URI location = URI.create("/api/congresses/" + congressId);
+        return sync.answer(CongressProjection.PROCESSING_GROUP, List.of(congressId), location,
+                () -> (created ? ResponseEntity.created(location) : ResponseEntity.ok()).body(dashboardOf(congressId)));
     }
 
     Dashboard dashboardOf(String congressId) {

@@ -34,11 +34,13 @@ import vn.daihoi.infra.pdf.Slip;
 import vn.daihoi.person.PersonProjection;
 import vn.daihoi.person.PersonalData;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -110,7 +112,7 @@ public class DelegateController {
     }
 
     @PostMapping("/delegates")
-    public ResponseEntity<RollEntry> add(@PathVariable String congressId, @Valid @RequestBody NewDelegate body) {
+    public CompletableFuture<ResponseEntity<RollEntry>> add(@PathVariable String congressId, @Valid @RequestBody NewDelegate body) {
         access.requireOrganiserOfCongress(congressId);
         if ((body.personId() == null) == (body.person() == null)) {
             throw RuleViolation.invalid("person-ambiguous", "R-70", "personId");
@@ -126,8 +128,8 @@ public class DelegateController {
         if (r.addedLines().isEmpty()) {
             throw RuleViolation.conflict("delegate-code-taken", "R-11", "code", body.code());
         }
-        await(congressId, personId);
-        return ResponseEntity.status(201).body(entry(congressId, delegateId));
+        return sync.answer(after(congressId, personId), rollAt(congressId),
+                () -> ResponseEntity.status(201).body(entry(congressId, delegateId)));
     }
 
     /**
@@ -135,7 +137,7 @@ public class DelegateController {
      * transaction; rows whose code is already on the roll are counted, not added again.
      */
     @PostMapping(value = "/delegates/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    public ImportReport importCsv(@PathVariable String congressId, @RequestBody byte[] csv,
+    public CompletableFuture<ResponseEntity<ImportReport>> importCsv(@PathVariable String congressId, @RequestBody byte[] csv,
                                   @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
         access.requireOrganiserOfCongress(congressId);
         DelegateCsv.Parsed parsed = DelegateCsv.parse(csv, DelegateCsv.charsetOf(contentType));
@@ -147,60 +149,74 @@ public class DelegateController {
         }
         ImportDelegatesCommand.Result r = rows.isEmpty() ? new ImportDelegatesCommand.Result(List.of(), List.of())
                 : commands.sendAndWait(new ImportDelegatesCommand(congressId, rows));
-        await(congressId, rows.stream().filter(x -> r.addedLines().contains(x.line())).map(ImportDelegatesCommand.Row::personId).toArray(String[]::new));
-        return new ImportReport(r.addedLines().size(), r.alreadyOnRollLines().size(), parsed.rejected(), r.addedLines(), r.alreadyOnRollLines());
+        ImportReport report = new ImportReport(r.addedLines().size(), r.alreadyOnRollLines().size(), parsed.rejected(), r.addedLines(),
+                r.alreadyOnRollLines());
+        // ADR 0027: the report is the command's (which lines were refused): kept whole when the roll is late, marked.
+        return sync.then(after(congressId, rows.stream().filter(x -> r.addedLines().contains(x.line()))
+                        .map(ImportDelegatesCommand.Row::personId).toArray(String[]::new)),
+                f -> f.fold(() -> ResponseEntity.ok(report), () -> ProjectionSync.marked(ResponseEntity.ok(report))));
     }
 
     @PostMapping("/delegates/{delegateId}/check-in")
-    public Attendance checkIn(@PathVariable String congressId, @PathVariable String delegateId) {
+    public CompletableFuture<ResponseEntity<Attendance>> checkIn(@PathVariable String congressId, @PathVariable String delegateId) {
         access.requireOrganiserOfCongress(congressId);
         String code = secrets.newVotingCode();
         commands.sendAndWait(new CheckInDelegateCommand(congressId, delegateId, credential(congressId, delegateId, code)));
-        RollEntry e = entryAfter(congressId, delegateId);
-        return attendance(congressId, e, e.hasCredential() && e.votes() ? code : null);
+        // ADR 0027: the code is shown once. Late, the answer keeps it (a voter checked in holds a credential), marked.
+        return sync.then(after(congressId), f -> {
+            RollEntry e = entry(congressId, delegateId);
+            return f.fold(() -> ResponseEntity.ok(attendance(congressId, e, e.hasCredential() && e.votes() ? code : null)),
+                    () -> ProjectionSync.marked(ResponseEntity.ok(attendance(congressId, e, e.votes() ? code : null))));
+        });
     }
 
     @PostMapping("/delegates/{delegateId}/check-out")
-    public Attendance checkOut(@PathVariable String congressId, @PathVariable String delegateId) {
+    public CompletableFuture<ResponseEntity<Attendance>> checkOut(@PathVariable String congressId, @PathVariable String delegateId) {
         access.requireOrganiserOfCongress(congressId);
         commands.sendAndWait(new CheckOutDelegateCommand(congressId, delegateId));
-        return attendance(congressId, entryAfter(congressId, delegateId), null);
+        return sync.answer(after(congressId), rollAt(congressId),
+                () -> ResponseEntity.ok(attendance(congressId, entry(congressId, delegateId), null)));
     }
 
     @PostMapping("/delegates/{delegateId}/attendance-correction")
-    public Attendance correct(@PathVariable String congressId, @PathVariable String delegateId, @Valid @RequestBody Correction body) {
+    public CompletableFuture<ResponseEntity<Attendance>> correct(@PathVariable String congressId, @PathVariable String delegateId,
+                                                               @Valid @RequestBody Correction body) {
         access.requireOrganiserOfCongress(congressId);
         commands.sendAndWait(new CorrectAttendanceCommand(congressId, delegateId, body.present(), body.reason()));
-        return attendance(congressId, entryAfter(congressId, delegateId), null);
+        return sync.answer(after(congressId), rollAt(congressId),
+                () -> ResponseEntity.ok(attendance(congressId, entry(congressId, delegateId), null)));
     }
 
     @PostMapping("/delegates/{delegateId}/replace")
-    public RollEntry replace(@PathVariable String congressId, @PathVariable String delegateId, @Valid @RequestBody Replacement body) {
+    public CompletableFuture<ResponseEntity<RollEntry>> replace(@PathVariable String congressId, @PathVariable String delegateId, @Valid @RequestBody Replacement body) {
         access.requireOrganiserOfCongress(congressId);
         access.requireDelegatesOfCongress(congressId, java.util.Collections.singletonList(body.alternateId()));
         commands.sendAndWait(new ReplaceDelegateCommand(congressId, delegateId, body.alternateId(), body.reason()));
-        return entryAfter(congressId, body.alternateId());
+        return sync.answer(after(congressId), rollAt(congressId), () -> ResponseEntity.ok(entry(congressId, body.alternateId())));
     }
 
     /** A lost slip: the old code stops working, a new one is shown. */
     @PostMapping("/delegates/{delegateId}/credential")
-    public Attendance reissue(@PathVariable String congressId, @PathVariable String delegateId) {
+    public CompletableFuture<ResponseEntity<Attendance>> reissue(@PathVariable String congressId, @PathVariable String delegateId) {
         access.requireOrganiserOfCongress(congressId);
         String code = secrets.newVotingCode();
         commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId, credential(congressId, delegateId, code)));
-        return attendance(congressId, entryAfter(congressId, delegateId), code);
+        // ADR 0027: the new code is shown once: a late roll marks the answer, never withholds the code.
+        return sync.then(after(congressId), f -> f.fold(
+                () -> ResponseEntity.ok(attendance(congressId, entry(congressId, delegateId), code)),
+                () -> ProjectionSync.marked(ResponseEntity.ok(attendance(congressId, entry(congressId, delegateId), code)))));
     }
 
     @PostMapping("/delegates/{delegateId}/credential/revoke")
-    public RollEntry revoke(@PathVariable String congressId, @PathVariable String delegateId, @Valid @RequestBody(required = false) Revocation body) {
+    public CompletableFuture<ResponseEntity<RollEntry>> revoke(@PathVariable String congressId, @PathVariable String delegateId, @Valid @RequestBody(required = false) Revocation body) {
         access.requireOrganiserOfCongress(congressId);
         commands.sendAndWait(new RevokeVotingCredentialCommand(congressId, delegateId, body == null ? null : body.reason()));
-        return entryAfter(congressId, delegateId);
+        return sync.answer(after(congressId), rollAt(congressId), () -> ResponseEntity.ok(entry(congressId, delegateId)));
     }
 
     /** Prints fresh slips for present voters: each listed delegate's credential is reissued, its code printed once. */
     @PostMapping("/credential-slips")
-    public ResponseEntity<byte[]> slips(@PathVariable String congressId, @Valid @RequestBody Slips body) {
+    public CompletableFuture<ResponseEntity<byte[]>> slips(@PathVariable String congressId, @Valid @RequestBody Slips body) {
         access.requireOrganiserOfCongress(congressId);
         access.requireDelegatesOfCongress(congressId, body.delegateIds()); // ADR 0013: before the first slip is reissued
         // Every listed delegate must be on the roll, a voter and checked in before the first slip is
@@ -221,7 +237,8 @@ public class DelegateController {
             commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId, credential(congressId, delegateId, code)));
             codes.put(delegateId, code);
         }
-        await(congressId);
+        // The slips need nothing the reissue changed (names and roll codes); the wait is for whoever reads the roll next.
+        CompletableFuture<ProjectionSync.Freshness> verdict = after(congressId);
         Map<String, RollEntry> roll = queries.query(new RollOf(congressId), Roll.class).join().delegates().stream()
                 .collect(Collectors.toMap(RollEntry::delegateId, Function.identity()));
         String title = congress.title();
@@ -241,16 +258,17 @@ public class DelegateController {
                     voting + "#code=" + c.getValue(), issuer);
         }).toList();
         byte[] pdf = new PdfDocumentBuilder("Thẻ biểu quyết — " + title).slips(slips).toBytes();
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        ResponseEntity<byte[]> answer = ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"the-bieu-quyet.pdf\"").body(pdf);
+        // ADR 0027: the codes are printed once: a late roll marks the sheet, never withholds it.
+        return sync.then(verdict, f -> f.fold(() -> answer, () -> ProjectionSync.marked(answer)));
     }
 
     @PostMapping("/credentials-report")
-    public CongressQueries.Dashboard credentialsReport(@PathVariable String congressId, @Valid @RequestBody CredentialsReport body) {
+    public CompletableFuture<ResponseEntity<CongressQueries.Dashboard>> credentialsReport(@PathVariable String congressId, @Valid @RequestBody CredentialsReport body) {
         access.requireOrganiserOfCongress(congressId);
         commands.sendAndWait(new RecordCredentialsReportCommand(congressId, body.rejected(), body.notes()));
-        await(congressId);
-        return dashboard(congressId);
+        return sync.answer(after(congressId), URI.create("/api/congresses/" + congressId), () -> ResponseEntity.ok(dashboard(congressId)));
     }
 
     /** Deterministic per congress and roll code, so that an import repeated adds nothing. */
@@ -258,14 +276,15 @@ public class DelegateController {
         return DelegateIds.of(congressId, code);
     }
 
-    private void await(String congressId, String... personIds) {
-        sync.await(CongressProjection.PROCESSING_GROUP, List.of(congressId));
-        if (personIds.length > 0) sync.await(PersonProjection.PROCESSING_GROUP, List.of(personIds));
+    /** ADR 0027: the roll's read model (and the people's, for people just registered) has the write, or the limit passed. */
+    private CompletableFuture<ProjectionSync.Freshness> after(String congressId, String... personIds) {
+        CompletableFuture<ProjectionSync.Freshness> roll = sync.after(CongressProjection.PROCESSING_GROUP, List.of(congressId));
+        return personIds.length == 0 ? roll
+                : roll.thenCombine(sync.after(PersonProjection.PROCESSING_GROUP, List.of(personIds)), ProjectionSync.Freshness::and);
     }
 
-    private RollEntry entryAfter(String congressId, String delegateId) {
-        await(congressId);
-        return entry(congressId, delegateId);
+    private static URI rollAt(String congressId) {
+        return URI.create("/api/congresses/" + congressId + "/delegates");
     }
 
     private RollEntry entry(String congressId, String delegateId) {

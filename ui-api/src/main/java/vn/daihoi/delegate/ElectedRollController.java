@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,7 +19,9 @@ import vn.daihoi.infra.ProjectionSync;
 import vn.daihoi.infra.edge.Limits;
 import vn.daihoi.infra.edge.Line;
 
+import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Rolls filled from elections (ADR 0009): the committee a congress elected, summoned to its first meeting (R-41),
@@ -52,7 +55,7 @@ public class ElectedRollController {
 
     /** every member the convening congress elected to the executive committee, summoned as a voting member. */
     @PostMapping("/elected-committee")
-    public Report summonCommittee(@PathVariable String congressId) {
+    public CompletableFuture<ResponseEntity<Report>> summonCommittee(@PathVariable String congressId) {
         access.requireOrganiserOfCongress(congressId);
         SummonElectedCommitteeCommand.Result r = toRoll(() -> commands.sendAndWait(new SummonElectedCommitteeCommand(congressId)));
         return report(congressId, r.fromElectionId(), r.addedDelegateIds(), r.alreadyOnRollPersonIds());
@@ -63,7 +66,7 @@ public class ElectedRollController {
      * its roll. The caller organises this congress's unit (the upper level, which summons its own congress, R-11).
      */
     @PostMapping("/from-election")
-    public Report fromElection(@PathVariable String congressId, @Valid @RequestBody FromElection body) {
+    public CompletableFuture<ResponseEntity<Report>> fromElection(@PathVariable String congressId, @Valid @RequestBody FromElection body) {
         access.requireOrganiserOfCongress(congressId);
         // ADR 0013: the lower unit's election is under this congress's unit, so its organiser reaches it too.
         elections.requireOrganiser(body.electionId(), "electionId");
@@ -80,9 +83,10 @@ public class ElectedRollController {
         }
     }
 
-    private Report report(String congressId, String electionId, List<String> added, List<String> present) {
-        sync.await(CongressProjection.PROCESSING_GROUP, List.of(congressId));
-        return new Report(electionId, added.size(), present.size(), added, present,
-                queries.query(new RollOf(congressId), Roll.class).join());
+    /** ADR 0027: the report with the roll once the roll's read model has the write; 202 with the roll's location when late. */
+    private CompletableFuture<ResponseEntity<Report>> report(String congressId, String electionId, List<String> added, List<String> present) {
+        return sync.answer(CongressProjection.PROCESSING_GROUP, List.of(congressId), URI.create("/api/congresses/" + congressId + "/delegates"),
+                () -> ResponseEntity.ok(new Report(electionId, added.size(), present.size(), added, present,
+                        queries.query(new RollOf(congressId), Roll.class).join())));
     }
 }

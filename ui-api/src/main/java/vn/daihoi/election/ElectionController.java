@@ -29,6 +29,7 @@ import vn.daihoi.infra.edge.Line;
 import vn.daihoi.infra.edge.Note;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,11 +54,14 @@ public class ElectionController {
     private final ElectionProjection elections;
     /** ADR 0022: a round opens and closes at the moment the command arrives; the minutes print that moment. */
     private final java.time.Clock clock;
+    private final vn.daihoi.infra.Meters meters;
 
     public ElectionController(CommandGateway commands, QueryGateway queries, ProjectionSync sync, Access access,
                               JdbcBallotBox box, CountingMinutes minutes, ElectionAccess rights, KeyShareSheet sheets,
-                              vn.daihoi.account.Accounts accounts, ElectionProjection elections, java.time.Clock clock) {
+                              vn.daihoi.account.Accounts accounts, ElectionProjection elections, java.time.Clock clock,
+                              vn.daihoi.infra.Meters meters) {
         this.clock = clock;
+        this.meters = meters;
         this.elections = elections;
         this.sheets = sheets;
         this.accounts = accounts;
@@ -94,11 +98,11 @@ public class ElectionController {
     public record PaperAccounting(@Min(0) int notReturned) {}
 
     @PostMapping("/api/congresses/{congressId}/elections")
-    public ResponseEntity<ElectionView> open(@PathVariable String congressId, @Valid @RequestBody NewElection body) {
+    public CompletableFuture<ResponseEntity<ElectionView>> open(@PathVariable String congressId, @Valid @RequestBody NewElection body) {
         access.requireOrganiserOfCongress(congressId);
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new OpenElectionCommand(id, congressId, body.body(), body.title(), body.seats()));
-        return ResponseEntity.created(URI.create("/api/elections/" + id)).body(synced(id));
+        return synced(id, true);
     }
 
     @GetMapping("/api/elections/{electionId}")
@@ -108,20 +112,20 @@ public class ElectionController {
     }
 
     @PostMapping("/api/elections/{electionId}/candidates")
-    public ElectionView nominate(@PathVariable String electionId, @Valid @RequestBody Nomination body) {
+    public CompletableFuture<ResponseEntity<ElectionView>> nominate(@PathVariable String electionId, @Valid @RequestBody Nomination body) {
         rights.requireOrganiser(electionId);
         access.requireOrganiserOfPerson(body.personId()); // ADR 0013: only a person found in the caller's units
         access.requireDelegatesOfCongress(rights.congressOf(electionId), java.util.Collections.singletonList(body.nominatedByDelegateId()));
         commands.sendAndWait(new NominateCandidateCommand(electionId, UUID.randomUUID().toString(), body.personId(), body.source(),
                 body.nominatedByDelegateId(), body.applicationReference()));
-        return synced(electionId);
+        return synced(electionId, false);
     }
 
     @PostMapping("/api/elections/{electionId}/candidates/{candidateId}/withdrawal")
-    public ElectionView withdraw(@PathVariable String electionId, @PathVariable String candidateId, @Valid @RequestBody Withdrawal body) {
+    public CompletableFuture<ResponseEntity<ElectionView>> withdraw(@PathVariable String electionId, @PathVariable String candidateId, @Valid @RequestBody Withdrawal body) {
         rights.requireOrganiser(electionId);
         commands.sendAndWait(new DecideWithdrawalCommand(electionId, candidateId, body.granted(), body.decisionReference()));
-        return synced(electionId);
+        return synced(electionId, false);
     }
 
     /**
@@ -129,7 +133,7 @@ public class ElectionController {
      * print; the election aggregate checks it against R-24 over those very names before it records the approval.
      */
     @PostMapping("/api/elections/{electionId}/approve-list")
-    public ElectionView approve(@PathVariable String electionId, @Valid @RequestBody ListApproval body) {
+    public CompletableFuture<ResponseEntity<ElectionView>> approve(@PathVariable String electionId, @Valid @RequestBody ListApproval body) {
         rights.requireOrganiser(electionId);
         ElectionView election = view(electionId);
         // a confidence ballot lists the officials as the organisers listed them (by office), not by name.
@@ -138,26 +142,25 @@ public class ElectionController {
         election.candidates().stream().filter(c -> !c.withdrawn() && c.fullName() != null)
                 .forEach(c -> printed.put(c.candidateId(), c.fullName()));
         commands.sendAndWait(new ApproveCandidateListCommand(electionId, body.listDecisionId(), body.noSurplusDecisionId(), order, printed));
-        return synced(electionId);
+        return synced(electionId, false);
     }
 
     @PostMapping("/api/elections/{electionId}/rounds")
-    public ResponseEntity<RoundView> openRound(@PathVariable String electionId, @Valid @RequestBody NewRound body) {
+    public CompletableFuture<ResponseEntity<RoundView>> openRound(@PathVariable String electionId, @Valid @RequestBody NewRound body) {
         rights.requireOrganiser(electionId);
         commands.sendAndWait(new OpenRoundCommand(electionId, body.round(), body.candidateIds(), body.seats(), body.decisionReference(),
                 clock.instant()));
-        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
-        return ResponseEntity.created(URI.create("/api/elections/" + electionId + "/rounds/" + body.round()))
-                .body(roundView(electionId, body.round()));
+        URI location = URI.create("/api/elections/" + electionId + "/rounds/" + body.round());
+        return sync.answer(ElectionProjection.PROCESSING_GROUP, List.of(electionId), location,
+                () -> ResponseEntity.created(location).body(roundView(electionId, body.round())));
     }
 
     @PostMapping("/api/elections/{electionId}/rounds/{round}/late-voters")
-    public RoundView lateVoter(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody LateVoter body) {
+    public CompletableFuture<ResponseEntity<RoundView>> lateVoter(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody LateVoter body) {
         rights.requireOrganiser(electionId);
         access.requireDelegatesOfCongress(rights.congressOf(electionId), java.util.Collections.singletonList(body.delegateId()));
         commands.sendAndWait(new AddLateVoterCommand(electionId, round, body.delegateId(), body.decisionReference()));
-        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
-        return roundView(electionId, round);
+        return syncedRound(electionId, round);
     }
 
     /**
@@ -173,6 +176,7 @@ public class ElectionController {
         // ADR 0008: the ballot box casts in one statement of its own; the command bus would add only its unit of work.
         CastBallotCommand.Receipt receipt = box.cast(
                 new CastBallotCommand(electionId, round, voter.delegateId(), key, body.keptCandidateIds()));
+        meters.cast(receipt);
         return ResponseEntity.status(receipt.repeated() ? 200 : 201).body(receipt);
     }
 
@@ -217,11 +221,10 @@ public class ElectionController {
      * The organisers or the counting committee close it; the shares are what opens it.
      */
     @PostMapping("/api/elections/{electionId}/rounds/{round}/close")
-    public RoundView close(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody(required = false) Shares body) {
+    public CompletableFuture<ResponseEntity<RoundView>> close(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody(required = false) Shares body) {
         rights.requireCountingOrOrganiser(electionId);
         commands.sendAndWait(new CloseRoundCommand(electionId, round, body == null ? List.of() : body.shares(), clock.instant()));
-        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
-        return roundView(electionId, round);
+        return syncedRound(electionId, round);
     }
 
     /** What a member receives: his share, once. The answer is not cached anywhere (no-store). */
@@ -230,21 +233,25 @@ public class ElectionController {
 
     /** ADR 0017: a counting-committee member takes his key share of the round, once, as data. */
     @PostMapping("/api/elections/{electionId}/rounds/{round}/key-share")
-    public ResponseEntity<KeyShareView> takeShare(@PathVariable String electionId, @PathVariable int round) {
+    public CompletableFuture<ResponseEntity<KeyShareView>> takeShare(@PathVariable String electionId, @PathVariable int round) {
         KeyShareSlip slip = takeSlip(electionId, round);
-        return ResponseEntity.ok().header("Cache-Control", "no-store")
+        // ADR 0027: a share is given once; a late read model marks the answer but never withholds the share.
+        return sync.answerMarked(ElectionProjection.PROCESSING_GROUP, List.of(electionId), () -> ResponseEntity.ok().header("Cache-Control", "no-store")
                 .body(new KeyShareView(electionId, round, slip.holderPersonId(), slip.index(), slip.holders(), slip.sharesNeeded(),
-                        slip.keyFingerprint(), slip.shareCode(), slip.sealedNow()));
+                        slip.keyFingerprint(), slip.shareCode(), slip.sealedNow())));
     }
 
     /** ADR 0017: the same, once, as the printable sheet with its QR code. */
     @PostMapping(value = "/api/elections/{electionId}/rounds/{round}/key-share.pdf", produces = "application/pdf")
-    public ResponseEntity<byte[]> takeShareSheet(@PathVariable String electionId, @PathVariable int round) {
+    public CompletableFuture<ResponseEntity<byte[]>> takeShareSheet(@PathVariable String electionId, @PathVariable int round) {
         KeyShareSlip slip = takeSlip(electionId, round);
-        byte[] pdf = sheets.pdf(view(electionId), round, slip, minutes.name(slip.holderPersonId()));
-        // The page's form runs this same method: its mapping has no "produces", so the type is stated here.
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF).header("Cache-Control", "no-store")
-                .header("Content-Disposition", "attachment; filename=\"manh-khoa-vong-" + round + ".pdf\"").body(pdf);
+        // ADR 0027: as takeShare, the sheet is given whole and once; a late read model only marks it.
+        return sync.answerMarked(ElectionProjection.PROCESSING_GROUP, List.of(electionId), () -> {
+            byte[] pdf = sheets.pdf(view(electionId), round, slip, minutes.name(slip.holderPersonId()));
+            // The page's form runs this same method: its mapping has no "produces", so the type is stated here.
+            return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF).header("Cache-Control", "no-store")
+                    .header("Content-Disposition", "attachment; filename=\"manh-khoa-vong-" + round + ".pdf\"").body(pdf);
+        });
     }
 
     private KeyShareSlip takeSlip(String electionId, int round) {
@@ -253,20 +260,17 @@ public class ElectionController {
         if (personId == null || personId.isBlank()) {
             throw RuleViolation.conflict("not-a-share-holder", "R-23", "personId").variant("account");
         }
-        KeyShareSlip slip = commands.sendAndWait(new TakeKeyShareCommand(electionId, round, personId));
-        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
-        return slip;
+        return commands.sendAndWait(new TakeKeyShareCommand(electionId, round, personId));
     }
 
     record VoidRound(@NotBlank @Line(max = Limits.NAME) String reason, @NotBlank @Line(max = Limits.REFERENCE) String decisionReference) {}
 
     /** R-28, ADR 0017: too few key shares can be presented; on the congress's decision the round is void and held again. */
     @PostMapping("/api/elections/{electionId}/rounds/{round}/void")
-    public RoundView voidRound(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody VoidRound body) {
+    public CompletableFuture<ResponseEntity<RoundView>> voidRound(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody VoidRound body) {
         rights.requireOrganiser(electionId);
         commands.sendAndWait(new VoidRoundCommand(electionId, round, body.reason(), body.decisionReference()));
-        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
-        return roundView(electionId, round);
+        return syncedRound(electionId, round);
     }
 
     /** Where a published round's results can be read without signing in. */
@@ -277,16 +281,17 @@ public class ElectionController {
      * answers the link already published.
      */
     @PostMapping("/api/elections/{electionId}/rounds/{round}/results-link")
-    public ResponseEntity<ResultsLink> publishResults(@PathVariable String electionId, @PathVariable int round) {
+    public CompletableFuture<ResponseEntity<ResultsLink>> publishResults(@PathVariable String electionId, @PathVariable int round) {
         rights.requireOrganiser(electionId);
         java.util.Optional<String> known = elections.resultsLinkOf(electionId, round);
-        if (known.isPresent()) return ResponseEntity.ok(new ResultsLink(known.get(), "/results/" + known.get()));
+        if (known.isPresent()) return CompletableFuture.completedFuture(ResponseEntity.ok(new ResultsLink(known.get(), "/results/" + known.get())));
         byte[] random = new byte[24];
         LINKS.nextBytes(random);
         String linkId = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         commands.sendAndWait(new PublishResultsCommand(electionId, round, linkId));
-        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
-        return ResponseEntity.created(URI.create("/results/" + linkId)).body(new ResultsLink(linkId, "/results/" + linkId));
+        // ADR 0027: the link is the command's, not the read model's: the answer stays whole, marked when the page is late.
+        return sync.answerMarked(ElectionProjection.PROCESSING_GROUP, List.of(electionId),
+                () -> ResponseEntity.created(URI.create("/results/" + linkId)).body(new ResultsLink(linkId, "/results/" + linkId)));
     }
 
     private static final java.security.SecureRandom LINKS = new java.security.SecureRandom();
@@ -341,9 +346,17 @@ public class ElectionController {
         return v;
     }
 
-    private ElectionView synced(String electionId) {
-        sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
-        return view(electionId);
+    /** ADR 0027: the election once its read model has the write; 202 with its location when late. */
+    private CompletableFuture<ResponseEntity<ElectionView>> synced(String electionId, boolean created) {
+        URI location = URI.create("/api/elections/" + electionId);
+        return sync.answer(ElectionProjection.PROCESSING_GROUP, List.of(electionId), location,
+                () -> (created ? ResponseEntity.created(location) : ResponseEntity.ok()).body(view(electionId)));
+    }
+
+    /** ADR 0027: the round once the election's read model has the write; 202 with the round's location when late. */
+    private CompletableFuture<ResponseEntity<RoundView>> syncedRound(String electionId, int round) {
+        return sync.answer(ElectionProjection.PROCESSING_GROUP, List.of(electionId),
+                URI.create("/api/elections/" + electionId + "/rounds/" + round), () -> ResponseEntity.ok(roundView(electionId, round)));
     }
 
     private ElectionView view(String electionId) {

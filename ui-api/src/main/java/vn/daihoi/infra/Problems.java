@@ -65,6 +65,7 @@ public class Problems {
     private static ResponseEntity<ProblemDetail> problem(ProblemTexts texts, HttpStatus status, String code, String rule,
                                                          String field, String key, Object[] args) {
         String english = texts.text(key, args, ProblemTexts.ENGLISH, code);
+        Meters.refused(code); // ADR 0028: refusals by type
         ProblemDetail p = ProblemDetail.forStatus(status);
         p.setType(URI.create(TYPE_PREFIX + code));
         p.setTitle(texts.text(key, args, ProblemTexts.VIETNAMESE, code));

@@ -121,13 +121,26 @@ public class ProjectionReplay {
         long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
         Map<String, Boolean> caughtUp = new LinkedHashMap<>();
         while (true) {
-            processors.forEach((name, p) -> caughtUp.put(name, head == 0 || ProjectionSync.handled(p, head)));
+            processors.forEach((name, p) -> caughtUp.put(name, head == 0 || handled(p, head)));
             boolean failed = processors.entrySet().stream().anyMatch(e -> inError(e.getKey(), e.getValue()));
             if (failed || caughtUp.values().stream().allMatch(Boolean::booleanValue) || System.nanoTime() > deadline) {
                 return caughtUp;
             }
             pause();
         }
+    }
+
+    /**
+     * Every segment is claimed here and each one's token has handled the event at {@code index}. A replay runs its
+     * processors in this JVM (they were stopped and started here), so their status here is the whole truth;
+     * read-your-writes, which must hold when other nodes own segments, reads the token store instead (ProjectionSync).
+     */
+    static boolean handled(StreamingEventProcessor processor, long index) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (status.isEmpty()) return false;
+        double claimed = status.values().stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
+        if (claimed < 0.999) return false; // some segment is not claimed yet
+        return status.values().stream().allMatch(s -> ProjectionSync.handled(s.getTrackingToken(), index));
     }
 
     private boolean inError(String name, StreamingEventProcessor p) {

@@ -28,6 +28,7 @@ import vn.daihoi.organisation.UnitQueries.UnitView;
 import vn.daihoi.organisation.UnitQueries.UnitWithAncestors;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,27 +58,28 @@ public class UnitController {
     // ---- commands -----------------------------------------------------------------------------------
 
     @PostMapping
-    public ResponseEntity<UnitWithAncestors> register(@Valid @RequestBody UnitRequests.Register body) {
+    public CompletableFuture<ResponseEntity<UnitWithAncestors>> register(@Valid @RequestBody UnitRequests.Register body) {
         String unitId = body.unitId() == null || body.unitId().isBlank() ? UUID.randomUUID().toString() : body.unitId();
         String parent = parentId(body.parentUnitId(), body.parentCode(), body.effectiveOn(), "parentCode");
         if (parent == null) access.requireAdmin(); else requireOrganiserOfKnown(parent, "parentUnitId");
         commands.sendAndWait(new RegisterUnitCommand(unitId, body.code(), body.name(), body.kind(), parent,
                 body.effectiveOn(), body.decision().toDecision()));
-        sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
-        return ResponseEntity.created(URI.create("/api/units/" + unitId)).body(unitAsOf(unitId, body.effectiveOn()));
+        URI location = URI.create("/api/units/" + unitId);
+        return sync.answer(UnitProjection.PROCESSING_GROUP, List.of(unitId), location,
+                () -> ResponseEntity.created(location).body(unitAsOf(unitId, body.effectiveOn())));
     }
 
     @PostMapping("/{unitId}/rename")
-    public UnitWithAncestors rename(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Rename body) {
+    public CompletableFuture<ResponseEntity<UnitWithAncestors>> rename(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Rename body) {
         requireKnown(unitId);
         access.requireOrganiserAbove(unitId);
         commands.sendAndWait(new RenameUnitCommand(unitId, body.name(), body.effectiveOn(), body.decision().toDecision()));
-        sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
-        return unitAsOf(unitId, body.effectiveOn());
+        return sync.answer(UnitProjection.PROCESSING_GROUP, List.of(unitId), URI.create("/api/units/" + unitId),
+                () -> ResponseEntity.ok(unitAsOf(unitId, body.effectiveOn())));
     }
 
     @PostMapping("/{unitId}/move")
-    public UnitWithAncestors move(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Move body) {
+    public CompletableFuture<ResponseEntity<UnitWithAncestors>> move(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Move body) {
         String parent = parentId(body.newParentUnitId(), body.newParentCode(), body.effectiveOn(), "newParentCode");
         if (parent == null) {
             throw RuleViolation.invalid("missing-field", null, "newParentUnitId").variant("new-parent");
@@ -86,21 +88,21 @@ public class UnitController {
         access.requireOrganiserAbove(unitId);
         requireOrganiserOfKnown(parent, "newParentUnitId");
         commands.sendAndWait(new MoveUnitCommand(unitId, parent, body.effectiveOn(), body.decision().toDecision()));
-        sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
-        return unitAsOf(unitId, body.effectiveOn());
+        return sync.answer(UnitProjection.PROCESSING_GROUP, List.of(unitId), URI.create("/api/units/" + unitId),
+                () -> ResponseEntity.ok(unitAsOf(unitId, body.effectiveOn())));
     }
 
     @PostMapping("/{unitId}/dissolve")
-    public UnitWithAncestors dissolve(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Dissolve body) {
+    public CompletableFuture<ResponseEntity<UnitWithAncestors>> dissolve(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Dissolve body) {
         requireKnown(unitId);
         access.requireOrganiserAbove(unitId);
         commands.sendAndWait(new DissolveUnitCommand(unitId, body.effectiveOn(), body.decision().toDecision()));
-        sync.await(UnitProjection.PROCESSING_GROUP, List.of(unitId));
-        return unitAsOf(unitId, body.effectiveOn());
+        return sync.answer(UnitProjection.PROCESSING_GROUP, List.of(unitId), URI.create("/api/units/" + unitId),
+                () -> ResponseEntity.ok(unitAsOf(unitId, body.effectiveOn())));
     }
 
     @PostMapping("/merge")
-    public ResponseEntity<UnitWithAncestors> merge(@Valid @RequestBody UnitRequests.Merge body) {
+    public CompletableFuture<ResponseEntity<UnitWithAncestors>> merge(@Valid @RequestBody UnitRequests.Merge body) {
         body.sourceUnitIds().forEach(access::requireOrganiserAbove);
         if (body.intoUnitId() != null) access.requireOrganiserAbove(body.intoUnitId());
         if (body.newUnit() != null) {
@@ -112,13 +114,14 @@ public class UnitController {
                 body.effectiveOn(), body.decision().toDecision()));
         List<String> touched = new ArrayList<>(body.sourceUnitIds());
         touched.add(target);
-        sync.await(UnitProjection.PROCESSING_GROUP, touched);
-        return ResponseEntity.status(newUnit == null ? HttpStatus.OK : HttpStatus.CREATED)
-                .location(URI.create("/api/units/" + target)).body(unitAsOf(target, body.effectiveOn()));
+        URI location = URI.create("/api/units/" + target);
+        return sync.answer(UnitProjection.PROCESSING_GROUP, touched, location,
+                () -> ResponseEntity.status(newUnit == null ? HttpStatus.OK : HttpStatus.CREATED)
+                        .location(location).body(unitAsOf(target, body.effectiveOn())));
     }
 
     @PostMapping("/{unitId}/split")
-    public ResponseEntity<List<UnitWithAncestors>> split(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Split body) {
+    public CompletableFuture<ResponseEntity<List<UnitWithAncestors>>> split(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Split body) {
         requireKnown(unitId);
         access.requireOrganiserAbove(unitId);
         // ADR 0013: a new unit is placed only under a unit the caller organises (by default the source's parent).
@@ -132,9 +135,10 @@ public class UnitController {
         List<String> touched = new ArrayList<>(created);
         touched.add(unitId);
         into.forEach(n -> touched.addAll(n.takesChildUnitIds()));
-        sync.await(UnitProjection.PROCESSING_GROUP, touched);
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(created.stream().map(id -> unitAsOf(id, body.effectiveOn())).toList());
+        // Late: the source's own page, whose history lists what it was split into.
+        return sync.answer(UnitProjection.PROCESSING_GROUP, touched, URI.create("/api/units/" + unitId),
+                () -> ResponseEntity.status(HttpStatus.CREATED)
+                        .body(created.stream().map(id -> unitAsOf(id, body.effectiveOn())).toList()));
     }
 
     private static NewUnit newUnit(UnitRequests.NewUnitBody b) {

@@ -24,6 +24,7 @@ import vn.daihoi.person.PersonQueries.PersonById;
 import vn.daihoi.person.PersonQueries.PersonView;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -63,12 +64,12 @@ public class PersonController {
     }
 
     @PostMapping
-    public ResponseEntity<PersonView> register(@Valid @RequestBody PersonBody body) {
+    public CompletableFuture<ResponseEntity<PersonView>> register(@Valid @RequestBody PersonBody body) {
         requireOrganiser();
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterPersonCommand(id, body.toData()));
         access.recordRegistration(id);
-        return ResponseEntity.created(URI.create("/api/people/" + id)).body(synced(id));
+        return synced(id, true);
     }
 
     @GetMapping("/{personId}")
@@ -78,22 +79,24 @@ public class PersonController {
     }
 
     @PostMapping("/{personId}/correct")
-    public PersonView correct(@PathVariable String personId, @Valid @RequestBody PersonBody body) {
+    public CompletableFuture<ResponseEntity<PersonView>> correct(@PathVariable String personId, @Valid @RequestBody PersonBody body) {
         access.requireOrganiserOfPerson(personId);
         commands.sendAndWait(new CorrectPersonalDataCommand(personId, body.toData()));
-        return synced(personId);
+        return synced(personId, false);
     }
 
     @PostMapping("/{personId}/erase")
-    public PersonView erase(@PathVariable String personId, @Valid @RequestBody Erase body) {
+    public CompletableFuture<ResponseEntity<PersonView>> erase(@PathVariable String personId, @Valid @RequestBody Erase body) {
         access.requireAdmin();
         commands.sendAndWait(new ErasePersonCommand(personId, body.requestReference()));
-        return synced(personId);
+        return synced(personId, false);
     }
 
-    private PersonView synced(String personId) {
-        sync.await(PersonProjection.PROCESSING_GROUP, List.of(personId));
-        return find(personId);
+    /** ADR 0027: the person once the people's read model has the write; 202 with the location when late. */
+    private CompletableFuture<ResponseEntity<PersonView>> synced(String personId, boolean created) {
+        URI location = URI.create("/api/people/" + personId);
+        return sync.answer(PersonProjection.PROCESSING_GROUP, List.of(personId), location,
+                () -> (created ? ResponseEntity.created(location) : ResponseEntity.ok()).body(find(personId)));
     }
 
     private PersonView find(String personId) {

@@ -38,6 +38,7 @@ import vn.daihoi.term.TermQueries.SeasonDeadline;
 import vn.daihoi.term.TermQueries.UnitTerms;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ public class TermController {
 
     /** the unit's organiser submits its counted elections; the term and ordinal are the congress's. */
     @PostMapping("/api/units/{unitId}/terms")
-    public ResponseEntity<LeadershipView> submit(@PathVariable String unitId, @Valid @RequestBody Submission body) {
+    public CompletableFuture<ResponseEntity<LeadershipView>> submit(@PathVariable String unitId, @Valid @RequestBody Submission body) {
         access.requireOrganiserOf(unitId);
         body.electionIds().forEach(id -> elections.requireOrganiser(id, "electionIds"));
         // The committee's election fixes the congress, its term and ordinal (Slate): the first meeting's elections,
@@ -132,29 +133,29 @@ public class TermController {
                 .orElseThrow(() -> RuleViolation.notFound("unknown-congress", "electionIds"));
         String id = commands.sendAndWait(new SubmitForRecognitionCommand(UUID.randomUUID().toString(), unitId, congress.term(),
                 congress.ordinal(), body.electionIds(), LocalDate.now(clock)));
-        return ResponseEntity.created(URI.create("/api/terms/" + id)).body(synced(id, List.of(id)));
+        return synced(id, List.of(id), true);
     }
 
     /** only an organiser of a unit above; the predecessors' offices end the same day. */
     @PostMapping("/api/terms/{leadershipId}/recognise")
-    public LeadershipView recognise(@PathVariable String leadershipId, @Valid @RequestBody Recognition body) {
+    public CompletableFuture<ResponseEntity<LeadershipView>> recognise(@PathVariable String leadershipId, @Valid @RequestBody Recognition body) {
         LeadershipView l = view(leadershipId);
         String by = access.organiserUnitAbove(l.unitId());
         commands.sendAndWait(new RecogniseLeadershipCommand(leadershipId, body.recognisedOn(), body.decision(), by));
-        return synced(leadershipId, unitLeaderships(l.unitId()));
+        return synced(leadershipId, unitLeaderships(l.unitId()), false);
     }
 
     @PostMapping("/api/terms/{leadershipId}/refuse")
-    public LeadershipView refuse(@PathVariable String leadershipId, @Valid @RequestBody Refusal body) {
+    public CompletableFuture<ResponseEntity<LeadershipView>> refuse(@PathVariable String leadershipId, @Valid @RequestBody Refusal body) {
         LeadershipView l = view(leadershipId);
         String by = access.organiserUnitAbove(l.unitId());
         commands.sendAndWait(new RefuseRecognitionCommand(leadershipId, body.refusedOn(), body.reason(), by));
-        return synced(leadershipId, List.of(leadershipId));
+        return synced(leadershipId, List.of(leadershipId), false);
     }
 
     /** A past term from its decisions, by an organiser above the unit (or an administrator). */
     @PostMapping("/api/units/{unitId}/terms/import")
-    public ResponseEntity<LeadershipView> importTerm(@PathVariable String unitId, @Valid @RequestBody Import body) {
+    public CompletableFuture<ResponseEntity<LeadershipView>> importTerm(@PathVariable String unitId, @Valid @RequestBody Import body) {
         String by = access.organiserUnitAbove(unitId);
         access.requireOrganiserOfPeople(body.holdings().stream().map(PastHolding::personId).toList());
         String id = UUID.randomUUID().toString();
@@ -162,27 +163,27 @@ public class TermController {
                 h.personId(), h.office(), h.from(), h.startDecision(), h.to(), h.ended(), h.endDecision())).toList();
         commands.sendAndWait(new ImportTermCommand(id, unitId, body.term(), body.congressOrdinal(), body.congressDate(), body.seats(),
                 body.termShift(), body.recognisedOn(), body.decision(), holdings, by));
-        return ResponseEntity.created(URI.create("/api/terms/" + id)).body(synced(id, unitLeaderships(unitId, id)));
+        return synced(id, unitLeaderships(unitId, id), true);
     }
 
     /** */
     @PostMapping("/api/units/{unitId}/terms/provisional")
-    public ResponseEntity<LeadershipView> provisional(@PathVariable String unitId, @Valid @RequestBody Provisional body) {
+    public CompletableFuture<ResponseEntity<LeadershipView>> provisional(@PathVariable String unitId, @Valid @RequestBody Provisional body) {
         String by = access.organiserUnitAbove(unitId);
         access.requireOrganiserOfPeople(body.members().stream().map(Appointee::personId).toList());
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new AppointProvisionalCommitteeCommand(id, unitId, body.term(), body.reason(), body.appointedOn(),
                 body.decision(), body.seats(), body.members().stream()
                 .map(m -> new AppointProvisionalCommitteeCommand.Appointee(m.personId(), m.office())).toList(), by));
-        return ResponseEntity.created(URI.create("/api/terms/" + id)).body(synced(id, unitLeaderships(unitId, id)));
+        return synced(id, unitLeaderships(unitId, id), true);
     }
 
     /** resignation, dismissal or transfer, by the unit's organiser or one above. */
     @PostMapping("/api/terms/{leadershipId}/offices/end")
-    public LeadershipView end(@PathVariable String leadershipId, @Valid @RequestBody Ending body) {
+    public CompletableFuture<ResponseEntity<LeadershipView>> end(@PathVariable String leadershipId, @Valid @RequestBody Ending body) {
         access.requireOrganiserOf(view(leadershipId).unitId());
         commands.sendAndWait(new EndOfficeCommand(leadershipId, body.personId(), body.office(), body.how(), body.endedOn(), body.decision()));
-        return synced(leadershipId, List.of(leadershipId));
+        return synced(leadershipId, List.of(leadershipId), false);
     }
 
     /**
@@ -190,42 +191,43 @@ public class TermController {
      * level's: only a caller who organises a unit above sends one (ADR 0029); the unit's own organiser is refused.
      */
     @PostMapping("/api/terms/{leadershipId}/by-elections")
-    public LeadershipView byElection(@PathVariable String leadershipId, @Valid @RequestBody ByElection body) {
+    public CompletableFuture<ResponseEntity<LeadershipView>> byElection(@PathVariable String leadershipId, @Valid @RequestBody ByElection body) {
         String unitId = view(leadershipId).unitId();
         access.requireOrganiserOf(unitId);
         String consentedBy = consentingUnit(unitId, body.consent());
         elections.requireOrganiser(body.electionId(), "electionId");
         commands.sendAndWait(new FillVacancyByElectionCommand(leadershipId, body.electionId(), body.startedOn(), body.decision(), body.consent(),
                 consentedBy));
-        return synced(leadershipId, List.of(leadershipId));
+        return synced(leadershipId, List.of(leadershipId), false);
     }
 
     /** the upper level appoints. */
     @PostMapping("/api/terms/{leadershipId}/appointments")
-    public LeadershipView appoint(@PathVariable String leadershipId, @Valid @RequestBody Appointment body) {
+    public CompletableFuture<ResponseEntity<LeadershipView>> appoint(@PathVariable String leadershipId, @Valid @RequestBody Appointment body) {
         String by = access.organiserUnitAbove(view(leadershipId).unitId());
         access.requireOrganiserOfPerson(body.personId());
         commands.sendAndWait(new AppointToOfficeCommand(leadershipId, body.personId(), body.office(), body.startedOn(), body.decision(), body.consent(),
                 body.consent() == null ? null : by));
-        return synced(leadershipId, List.of(leadershipId));
+        return synced(leadershipId, List.of(leadershipId), false);
     }
 
     /** the consent of the unit directly above, sent by its organiser (ADR 0029). */
     @PostMapping("/api/terms/{leadershipId}/extraordinary-congress")
-    public LeadershipView extraordinary(@PathVariable String leadershipId, @Valid @RequestBody Extraordinary body) {
+    public CompletableFuture<ResponseEntity<LeadershipView>> extraordinary(@PathVariable String leadershipId, @Valid @RequestBody Extraordinary body) {
         String by = access.organiserUnitAbove(view(leadershipId).unitId());
         commands.sendAndWait(new ApproveExtraordinaryCongressCommand(leadershipId, body.grounds(), body.approvedOn(), body.consent(), by));
-        return synced(leadershipId, List.of(leadershipId));
+        return synced(leadershipId, List.of(leadershipId), false);
     }
 
     /** The federation's deadlines for its units' congresses of a term. */
     @PostMapping("/api/units/{unitId}/congress-season/{termStartYear}/deadline")
-    public SeasonView deadline(@PathVariable String unitId, @PathVariable int termStartYear, @Valid @RequestBody Deadline body) {
+    public CompletableFuture<ResponseEntity<SeasonView>> deadline(@PathVariable String unitId, @PathVariable int termStartYear, @Valid @RequestBody Deadline body) {
         access.requireOrganiserOf(unitId);
         String id = SetCongressSeasonDeadlineCommand.idOf(unitId, termStartYear);
         commands.sendAndWait(new SetCongressSeasonDeadlineCommand(id, unitId, termStartYear, body.congressBy(), body.recognitionBy(), body.decision()));
-        sync.await(TermProjection.PROCESSING_GROUP, List.of(id));
-        return season(unitId, termStartYear, null);
+        return sync.answer(TermProjection.PROCESSING_GROUP, List.of(id),
+                URI.create("/api/units/" + unitId + "/congress-season?term=" + termStartYear),
+                () -> ResponseEntity.ok(season(unitId, termStartYear, null)));
     }
 
     // ---- reads ------------------------------------------------------------------------------------------
@@ -363,8 +365,10 @@ public class TermController {
         return ids;
     }
 
-    private LeadershipView synced(String leadershipId, List<String> touched) {
-        sync.await(TermProjection.PROCESSING_GROUP, touched);
-        return view(leadershipId);
+    /** ADR 0027: the term once the terms' read model has the write; 202 with its location when late. */
+    private CompletableFuture<ResponseEntity<LeadershipView>> synced(String leadershipId, List<String> touched, boolean created) {
+        URI location = URI.create("/api/terms/" + leadershipId);
+        return sync.answer(TermProjection.PROCESSING_GROUP, touched, location,
+                () -> (created ? ResponseEntity.created(location) : ResponseEntity.ok()).body(view(leadershipId)));
     }
 }

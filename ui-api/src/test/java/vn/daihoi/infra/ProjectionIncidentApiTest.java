@@ -38,7 +38,9 @@ class ProjectionIncidentApiTest extends ApiTest {
             long events = eventCount();
             Answer rename = admin.post("/api/units/" + s.upper + "/rename", """
                     {"name":"%s","effectiveOn":"2025-01-01","decision":{"number":"7/QĐ"}}""".formatted(poisoned));
-            assertThat(rename.status()).as(rename.raw()).isEqualTo(200);
+            // ADR 0027: stored, but its read model cannot have it: 202 (Location, Daihoi-Read-Model-Stale), not a stale 200.
+            assertThat(rename.status()).as(rename.raw()).isEqualTo(202);
+            assertThat(rename.raw()).as("no body from a read model that does not have the write").isEmpty();
             assertThat(eventCount()).as("the rename is a stored fact").isEqualTo(events + 1);
 
             // The processor stops in error and health says so.

@@ -14,14 +14,25 @@ public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final RestClient client;
+    private final String token;
 
     Http(RestClient client) {
+        this(client, null);
+    }
+
+    private Http(RestClient client, String token) {
         this.client = client;
+        this.token = token;
     }
 
     /** The same client, sending {@code Authorization: Bearer token}. */
     public Http as(String token) {
-        return new Http(client.mutate().defaultHeader("Authorization", "Bearer " + token).build());
+        return new Http(client.mutate().defaultHeader("Authorization", "Bearer " + token).build(), token);
+    }
+
+    /** The bearer token this client sends; null when it sends none. */
+    public String token() {
+        return token;
     }
 
     /** The same client without a token. */

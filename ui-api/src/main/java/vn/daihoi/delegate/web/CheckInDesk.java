@@ -73,10 +73,12 @@ public class CheckInDesk {
 
     @PostMapping("/desk/{congressId}/check-in")
     public String checkIn(@PathVariable String congressId, @RequestParam(name = "delegateId", required = false) String delegateId,
-                          @RequestParam(name = "q", required = false) String q, Model model) {
+                          @RequestParam(name = "q", required = false) String q, Model model,
+                          jakarta.servlet.http.HttpServletResponse response) {
         access.requireOrganiserOfCongress(congressId);
         String id = FormText.line(delegateId, Limits.ID);
-        DelegateController.Attendance a = delegates.checkIn(congressId, id == null ? "" : id);
+        // ADR 0027: a check-in's answer is whole (its code is shown once), marked when the roll is late.
+        DelegateController.Attendance a = form.await(delegates.checkIn(congressId, id == null ? "" : id), model, response).getBody();
         return show(congressId, q, model, a);
     }
 
@@ -88,8 +90,10 @@ public class CheckInDesk {
         access.requireOrganiserOfCongress(congressId);
         String id = FormText.line(delegateId, Limits.ID);
         DelegateController.Attendance[] a = new DelegateController.Attendance[1];
-        if (form.run(null, () -> a[0] = delegates.checkOut(congressId, id == null ? "" : id), model, request, response)) {
-            model.addAttribute("checkedOut", a[0].delegateId());
+        if (form.run(null, () -> a[0] = form.await(delegates.checkOut(congressId, id == null ? "" : id), model, response).getBody(),
+                model, request, response)) {
+            // Late (ADR 0027): the page says so; the delegate is named from the request, as the roll may not show him yet.
+            model.addAttribute("checkedOut", a[0] != null ? a[0].delegateId() : id);
         }
         return show(congressId, q, model, null);
     }

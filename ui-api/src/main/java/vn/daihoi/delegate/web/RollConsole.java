@@ -86,7 +86,7 @@ public class RollConsole {
         } else {
             byte[] bytes = file.getBytes();
             DelegateController.ImportReport[] report = new DelegateController.ImportReport[1];
-            if (form.run(null, () -> report[0] = onTheFile(() -> delegates.importCsv(congressId, bytes, null)), model, request, response)) {
+            if (form.run(null, () -> report[0] = onTheFile(() -> form.await(delegates.importCsv(congressId, bytes, null), model, response).getBody()), model, request, response)) {
                 model.addAttribute("report", report[0]);
                 model.addAttribute("fileName", FormText.line(file.getOriginalFilename(), Limits.NAME));
             }
@@ -149,7 +149,7 @@ public class RollConsole {
         };
         DelegateController.Slips body = new DelegateController.Slips(ids);
         @SuppressWarnings("unchecked") ResponseEntity<byte[]>[] pdf = new ResponseEntity[1];
-        if (form.run(body, () -> pdf[0] = delegates.slips(congressId, body), model, request, response)) {
+        if (form.run(body, () -> pdf[0] = form.await(delegates.slips(congressId, body), model, response), model, request, response)) {
             return pdf[0];
         }
         model.addAttribute("failedForm", "slips");

@@ -64,7 +64,7 @@ public class UpperDelegatesPage {
         access.requireOrganiserOfCongress(congressId);
         ElectedRollController.FromElection body = new ElectedRollController.FromElection(FormText.line(electionId, Limits.ID));
         ElectedRollController.Report[] report = new ElectedRollController.Report[1];
-        if (form.run(body, () -> report[0] = roll.fromElection(congressId, body), model, request, response)) {
+        if (form.run(body, () -> report[0] = form.await(roll.fromElection(congressId, body), model, response).getBody(), model, request, response)) {
             model.addAttribute("report", report[0]);
         }
         return show(congressId, model);

@@ -50,8 +50,10 @@ public class BallotPage {
     private final ElectionAccess rights;
     private final ElectionProjection elections;
     private final JdbcBallotBox box;
+    private final vn.daihoi.infra.Meters meters;
 
-    public BallotPage(ElectionAccess rights, ElectionProjection elections, JdbcBallotBox box) {
+    public BallotPage(ElectionAccess rights, ElectionProjection elections, JdbcBallotBox box, vn.daihoi.infra.Meters meters) {
+        this.meters = meters;
         this.rights = rights;
         this.elections = elections;
         this.box = box;
@@ -121,6 +123,7 @@ public class BallotPage {
         CastBallotCommand.Receipt receipt = box.cast(b.confidence()
                 ? new CastBallotCommand(electionId, round, voter.delegateId(), c.key(), List.of(), ratingLines(b, c.ratings()))
                 : new CastBallotCommand(electionId, round, voter.delegateId(), c.key(), List.copyOf(c.kept())));
+        meters.cast(receipt);
         response.setStatus(receipt.repeated() ? 200 : 201);
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("election", b.election());

@@ -151,7 +151,12 @@ public class CountingDeskPage {
             int number = sheetNumber(sheet);
             ElectionController.PaperEntry body = new ElectionController.PaperEntry(number, ids, why, correcting ? reason : null);
             if (form.run(body, () -> api.enter(electionId, round, body), model, request, response)) {
-                sync.await(ElectionProjection.PROCESSING_GROUP, List.of(electionId));
+                // ADR 0027: the desk shows the entry from the read model: wait for it (bounded); late, the page says so.
+                sync.after(ElectionProjection.PROCESSING_GROUP, List.of(electionId)).join()
+                        .fold(() -> null, () -> {
+                            ConsoleForm.stale(model, response);
+                            return null;
+                        });
                 model.addAttribute("entered", new Entered(number, numbers(ids, order), why, correcting));
             } else {
                 model.addAttribute("typed", new Typed(sheet, kept, invalid, correcting));
@@ -195,7 +200,7 @@ public class CountingDeskPage {
 
     /** ADR 0017: the member takes his key share, once, as the printable sheet (the API's own path). */
     @PostMapping("/counting/elections/{electionId}/rounds/{round}/key-share.pdf")
-    public ResponseEntity<byte[]> keyShare(@PathVariable String electionId, @PathVariable int round) {
+    public java.util.concurrent.CompletableFuture<ResponseEntity<byte[]>> keyShare(@PathVariable String electionId, @PathVariable int round) {
         RoundView r = round(electionId, round);
         Seat seat = seat(electionId, r);
         if (!seat.member()) throw new AccessDenied();

@@ -136,7 +136,7 @@ public class ElectionConsole {
         }
         ElectionController.NewElection b = new ElectionController.NewElection(elected, FormText.line(title, Limits.NAME), n);
         AtomicReference<String> id = new AtomicReference<>();
-        if (!form.run(b, () -> id.set(Objects.requireNonNull(api.open(congressId, b).getBody()).electionId()), model, request, response)) {
+        if (!form.run(b, () -> id.set(ConsoleForm.createdId(form.await(api.open(congressId, b), model, response))), model, request, response)) {
             return listPage(congressId, model, typed);
         }
         return "redirect:/console/elections/" + id.get();
@@ -160,7 +160,7 @@ public class ElectionConsole {
         }
         ConfidenceVoteController.NewConfidenceVote b = new ConfidenceVoteController.NewConfidenceVote(FormText.line(title, Limits.NAME), officials);
         AtomicReference<String> id = new AtomicReference<>();
-        if (!form.run(b, () -> id.set(Objects.requireNonNull(confidenceApi.organise(congressId, b).getBody()).electionId()),
+        if (!form.run(b, () -> id.set(ConsoleForm.createdId(form.await(confidenceApi.organise(congressId, b), model, response))),
                 model, request, response)) {
             return listPage(congressId, model, typed("form", "confidence", "title", title));
         }
@@ -205,7 +205,7 @@ public class ElectionConsole {
         if (person == null && name != null) {
             PersonController.PersonBody p = new PersonController.PersonBody(name, null, null, null, null);
             AtomicReference<String> registered = new AtomicReference<>();
-            if (!form.run(p, () -> registered.set(Objects.requireNonNull(people.register(p).getBody()).personId()), model, request, response)) {
+            if (!form.run(p, () -> registered.set(ConsoleForm.createdId(form.await(people.register(p), model, response))), model, request, response)) {
                 return electionPage(electionId, model, typed);
             }
             person = registered.get();

@@ -42,9 +42,14 @@ public class EdgeInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    /** An endpoint that answers {@code ResponseEntity<byte[]>} writes a PDF (slips, minutes, dossiers, ballot papers). */
+    /**
+     * An endpoint that answers {@code ResponseEntity<byte[]>} writes a PDF (slips, minutes, dossiers, ballot papers),
+     * also when the answer comes later, once its read model caught up ({@code CompletableFuture<ResponseEntity<byte[]>>},
+     * ADR 0027).
+     */
     static boolean makesPdf(HandlerMethod method) {
         ResolvableType type = ResolvableType.forMethodReturnType(method.getMethod());
+        if (java.util.concurrent.CompletionStage.class.isAssignableFrom(type.toClass())) type = type.getGeneric(0);
         return ResponseEntity.class.isAssignableFrom(type.toClass()) && type.getGeneric(0).toClass() == byte[].class;
     }
 

@@ -20,6 +20,7 @@ public final class ProblemWriter {
     private ProblemWriter() {}
 
     public static String json(int status, String code, String field, String vietnamese, String english) {
+        vn.daihoi.infra.Meters.refused(code); // ADR 0028: refusals by type
         StringBuilder b = new StringBuilder(256).append('{');
         b.append("\"type\":\"").append(Problems.TYPE_PREFIX).append(escape(code)).append("\",");
         b.append("\"title\":\"").append(escape(vietnamese)).append("\",");

@@ -164,7 +164,7 @@ public class UnitsConsole {
                         : new UnitRequests.NewUnitBody(null, text(fields, "newUnit.code", Limits.CODE), text(fields, "newUnit.name", Limits.NAME),
                         kind(fields, "newUnit.kind"), parentOf(id), null);
                 var body = new UnitRequests.Merge(sources, text(fields, "intoUnitId", Limits.ID), newUnit, effectiveOn, decision);
-                yield form.run(body, () -> after.set(api.merge(body).getBody().unit().unitId()), model, request, response);
+                yield form.run(body, () -> after.set(ConsoleForm.createdId(form.await(api.merge(body), model, response))), model, request, response);
             }
             default -> { // split
                 List<UnitRequests.NewUnitBody> into = new ArrayList<>();

@@ -77,7 +77,7 @@ public class TermConsole {
         List<String> ids = ids(electionIds);
         TermController.Submission body = new TermController.Submission(ids);
         String[] created = new String[1];
-        if (form.run(body, () -> created[0] = terms.submit(unitId, body).getBody().leadershipId(), model, request, response)) {
+        if (form.run(body, () -> created[0] = ConsoleForm.createdId(form.await(terms.submit(unitId, body), model, response)), model, request, response)) {
             return "redirect:/console/terms/" + created[0];
         }
         return unitPage(unitId, model);
@@ -100,7 +100,7 @@ public class TermConsole {
                 named(vn.daihoi.term.ProvisionalReason.class, f.get("reason")), date(f, "appointedOn"), decision(f, "decision"),
                 seats == null ? 0 : seats, members);
         String[] created = new String[1];
-        if (form.run(body, () -> created[0] = terms.provisional(unitId, body).getBody().leadershipId(), model, request, response)) {
+        if (form.run(body, () -> created[0] = ConsoleForm.createdId(form.await(terms.provisional(unitId, body), model, response)), model, request, response)) {
             return "redirect:/console/terms/" + created[0];
         }
         model.addAttribute("failedForm", "provisional");
