@@ -1,5 +1,6 @@
 package vn.daihoi.organisation;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -56,6 +57,7 @@ public class UnitController {
 
     // ---- commands -----------------------------------------------------------------------------------
 
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping
     public ResponseEntity<UnitWithAncestors> register(@Valid @RequestBody UnitRequests.Register body) {
         String unitId = body.unitId() == null || body.unitId().isBlank() ? UUID.randomUUID().toString() : body.unitId();
@@ -99,6 +101,8 @@ public class UnitController {
         return unitAsOf(unitId, body.effectiveOn());
     }
 
+    @ApiResponse(responseCode = "200", description = "Sáp nhập vào đơn vị có sẵn · merged into an existing unit")
+    @ApiResponse(responseCode = "201", description = "Sáp nhập thành đơn vị mới · merged into a new unit")
     @PostMapping("/merge")
     public ResponseEntity<UnitWithAncestors> merge(@Valid @RequestBody UnitRequests.Merge body) {
         body.sourceUnitIds().forEach(access::requireOrganiserAbove);
@@ -117,6 +121,7 @@ public class UnitController {
                 .location(URI.create("/api/units/" + target)).body(unitAsOf(target, body.effectiveOn()));
     }
 
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping("/{unitId}/split")
     public ResponseEntity<List<UnitWithAncestors>> split(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Split body) {
         requireKnown(unitId);

@@ -114,6 +114,9 @@ public class ApiContract {
                 .addProperty("field", new StringSchema().description("the offending field or parameter"))
                 .addProperty("errors", new ArraySchema().items(error).description("every invalid field of a request body"))
                 .addProperty("retryAfterSeconds", new IntegerSchema().format("int64").description("429 only"))
+                .addProperty("caughtUp", new ObjectSchema().additionalProperties(new io.swagger.v3.oas.models.media.BooleanSchema())
+                        .description("replay-failed only: each processor, caught up or not"))
+                .addProperty("inError", new ArraySchema().items(new StringSchema()).description("replay-failed only: processors in error"))
                 .required(List.of("type", "title", "status", "code", "titleEn"));
     }
 
@@ -128,6 +131,10 @@ public class ApiContract {
             String method = httpMethod(handler);
             boolean open = isPublic(method, path);
             if (open) operation.setSecurity(List.of());
+            String feature = feature(handler);
+            operation.setTags(List.of(feature));
+            operation.setOperationId(feature + Character.toUpperCase(handler.getMethod().getName().charAt(0)) + handler.getMethod().getName().substring(1));
+            rawBody(operation, handler);
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             operation.setResponses(responses);
             answer(operation, handler, responses);
@@ -146,6 +153,22 @@ public class ApiContract {
             }
             return operation;
         };
+    }
+
+    /** The feature a handler belongs to, by its package ({@code vn.daihoi.election…} → election); plumbing is "operations". */
+    static String feature(HandlerMethod handler) {
+        String[] parts = handler.getBeanType().getPackageName().split("\\.");
+        String feature = parts.length > 2 ? parts[2] : "daihoi";
+        return feature.equals("infra") ? "operations" : feature;
+    }
+
+    /** A body read as bytes (the roll's CSV) is the file as sent, not base64: text for text types, binary otherwise. */
+    private static void rawBody(Operation operation, HandlerMethod handler) {
+        boolean bytes = Arrays.stream(handler.getMethodParameters())
+                .anyMatch(p -> p.hasParameterAnnotation(RequestBody.class) && p.getParameterType() == byte[].class);
+        if (!bytes || operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) return;
+        operation.getRequestBody().getContent().forEach((type, media) ->
+                media.setSchema(type.startsWith("text/") ? new StringSchema() : new BinarySchema()));
     }
 
     /** A handler that answers no body says so with {@code 204}; one that writes bytes writes a PDF unless it says otherwise. */
