@@ -21,7 +21,6 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
@@ -35,6 +34,15 @@ import org.springframework.web.method.HandlerMethod;
 import vn.daihoi.account.SecurityConfiguration;
 import vn.daihoi.infra.edge.Line;
 import vn.daihoi.infra.edge.Note;
+
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.metadata.BeanDescriptor;
+import jakarta.validation.metadata.ConstraintDescriptor;
+import jakarta.validation.metadata.ContainerElementTypeDescriptor;
+import jakarta.validation.metadata.PropertyDescriptor;
 
 import java.lang.annotation.Annotation;
 import java.util.Arrays;
@@ -50,7 +58,8 @@ import java.util.Set;
  * instead of by hand on each method: the bearer token (and which operations need none), the problems a request can
  * be refused with ({@code application/problem+json}, one shared {@code Problem} schema with the fields
  * {@link vn.daihoi.infra.Problems} really writes), a {@code 204} where a handler answers no body, the PDF answers,
- * and the edge's lengths ({@link Line}, {@link Note}) as {@code maxLength}.
+ * and the constraints the application's validator checks (the edge's {@link Line} and {@link Note} as {@code maxLength},
+ * the programmatic limits of reused message records).
  */
 @Configuration
 public class ApiContract {
@@ -213,35 +222,60 @@ public class ApiContract {
         return outer != null && SHARED_NAMES.contains(c.getSimpleName()) ? outer.getSimpleName() + c.getSimpleName() : c.getSimpleName();
     }
 
+    /**
+     * Names the schemas ({@link #schemaName}) and writes into each the constraints the API really validates it with,
+     * read from the application's own {@link Validator}: the Jakarta annotations and the edge's {@code @Line} /
+     * {@code @Note} (ADR 0014) on request records, and the programmatic limits of the message records they reuse
+     * ({@code Decision}, {@code TermShift}, {@code Rejection}: EdgeConfiguration), which no annotation shows.
+     */
     @Bean
-    ModelConverter sharedNames() {
+    ModelConverter namesAndConstraints(Validator validator) {
         return new ModelConverter() {
             @Override
             public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
-                if (type.getName() == null && type.getType() != null) {
-                    Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
+                Class<?> raw = type.getType() == null ? null : Json.mapper().constructType(type.getType()).getRawClass();
+                if (raw != null && type.getName() == null) {
                     String name = schemaName(raw);
                     if (!name.equals(raw.getSimpleName())) type.name(name);
                 }
-                return chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+                Schema<?> resolved = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+                if (resolved != null && raw != null && !raw.isPrimitive() && !raw.isEnum() && !raw.getName().startsWith("java.")) {
+                    Schema<?> model = resolved.get$ref() == null ? resolved
+                            : context.getDefinedModels().get(resolved.get$ref().substring(resolved.get$ref().lastIndexOf('/') + 1));
+                    if (model != null && model.getProperties() != null) constrain(model, validator.getConstraintsForClass(raw));
+                }
+                return resolved;
             }
         };
     }
 
-    /** The edge's lengths (ADR 0014) in the schema: a {@code @Line} or {@code @Note} field has a {@code maxLength}. */
-    @Bean
-    PropertyCustomizer edgeLengths() {
-        return (property, type) -> {
-            Annotation[] annotations = type.getCtxAnnotations();
-            if (annotations == null || property == null) return property;
-            for (Annotation a : annotations) {
+    private static void constrain(Schema<?> model, BeanDescriptor bean) {
+        if (!bean.isBeanConstrained()) return;
+        for (PropertyDescriptor p : bean.getConstrainedProperties()) {
+            Schema<?> property = model.getProperties().get(p.getPropertyName());
+            if (property == null) continue;
+            for (ConstraintDescriptor<?> c : p.getConstraintDescriptors()) {
+                Annotation a = c.getAnnotation();
                 Integer max = a instanceof Line l ? Integer.valueOf(l.max()) : a instanceof Note n ? Integer.valueOf(n.max()) : null;
-                if (max == null) continue;
-                if ("array".equals(property.getType()) && property.getItems() != null) continue;
-                if (property.getMaxLength() == null || property.getMaxLength() > max) property.setMaxLength(max);
+                if (max != null && property.get$ref() == null && !"array".equals(property.getType())) maxLength(property, max);
+                boolean required = a instanceof NotNull || a instanceof NotBlank || a instanceof NotEmpty;
+                if (required && (model.getRequired() == null || !model.getRequired().contains(p.getPropertyName()))) {
+                    model.addRequiredItem(p.getPropertyName());
+                }
             }
-            return property;
-        };
+            if (property.getItems() == null) continue;
+            for (ContainerElementTypeDescriptor element : p.getConstrainedContainerElementTypes()) {
+                for (ConstraintDescriptor<?> c : element.getConstraintDescriptors()) {
+                    Annotation a = c.getAnnotation();
+                    if (a instanceof Line l) maxLength(property.getItems(), l.max());
+                    if (a instanceof Note n) maxLength(property.getItems(), n.max());
+                }
+            }
+        }
+    }
+
+    private static void maxLength(Schema<?> property, int max) {
+        if (property.getMaxLength() == null || property.getMaxLength() > max) property.setMaxLength(max);
     }
 
     static boolean takesBody(HandlerMethod handler) {

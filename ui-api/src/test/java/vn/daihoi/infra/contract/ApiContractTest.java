@@ -208,6 +208,12 @@ class ApiContractTest extends ApiTest {
         JsonNode invalid = resolve(contract(), entry.path("properties").path("invalid"));
         assertThat(names(invalid.path("enum"))).isNotEmpty();
         assertThat(entry.path("properties").path("keptCandidateIds").path("maxItems").asInt()).isEqualTo(200);
+        // A message record reused by request records (a term's decisions): its limits come from the validator's
+        // programmatic mapping (EdgeConfiguration), which no annotation on the record shows.
+        assertThat(schemas.path("Decision").path("properties").path("number").path("maxLength").asInt()).isEqualTo(120);
+        assertThat(schemas.path("Decision").path("properties").path("issuedBy").path("maxLength").asInt()).isEqualTo(255);
+        // A type-use constraint on a list's items: NewRound.candidateIds is List<@NotBlank @Line(max = ID) String>.
+        assertThat(schemas.path("NewRound").path("properties").path("candidateIds").path("items").path("maxLength").asInt()).isEqualTo(64);
         // The confidence vote's paper entry is another record: its own schema, not the election's under one name.
         assertThat(schemas.has("ConfidenceVoteControllerPaperEntry")).isTrue();
         assertThat(schemas.has("PaperEntry")).isFalse();
