@@ -92,7 +92,7 @@ public class ApiContract {
     OpenAPI daihoiContract() {
         Components components = new Components()
                 .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("Mã phiên từ POST /api/auth/login hoặc /api/auth/voting-code · the token from a sign-in"))
+                        .description("Mã truy cập (token) nhận từ POST /api/auth/login hoặc /api/auth/voting-code · the token a sign-in gives"))
                 .addSchemas("Problem", problemSchema());
         REFUSALS.forEach((status, r) -> components.addResponses(r[0], new ApiResponse().description(r[1])
                 .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))))));
@@ -239,7 +239,7 @@ public class ApiContract {
                     if (!name.equals(raw.getSimpleName())) type.name(name);
                 }
                 Schema<?> resolved = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
-                if (resolved != null && raw != null && !raw.isPrimitive() && !raw.isEnum() && !raw.getName().startsWith("java.")) {
+                if (resolved != null && raw != null && !raw.isPrimitive() && !raw.isArray() && !raw.isEnum() && !raw.getName().startsWith("java.")) {
                     Schema<?> model = resolved.get$ref() == null ? resolved
                             : context.getDefinedModels().get(resolved.get$ref().substring(resolved.get$ref().lastIndexOf('/') + 1));
                     if (model != null && model.getProperties() != null) constrain(model, validator.getConstraintsForClass(raw));
