@@ -1,5 +1,6 @@
 package vn.daihoi.audit;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -72,6 +73,7 @@ public class AuditController {
     }
 
     /** Administrators: a new key for a federation (or, without unitId, the instance); the one in use is retired. */
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping("/api/federation-keys")
     public ResponseEntity<PublishedKey> rotate(@Valid @RequestBody NewKey body) {
         access.requireAdmin();

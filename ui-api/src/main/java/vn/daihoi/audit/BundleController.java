@@ -22,6 +22,9 @@ public class BundleController {
         this.names = names;
     }
 
+    // ADR 0025: a zip, which the signature (bytes) does not say.
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Gói hồ sơ đại hội · the congress bundle",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/zip"))
     @GetMapping("/api/congresses/{congressId}/bundle")
     public ResponseEntity<byte[]> bundle(@PathVariable String congressId) {
         String unitId = access.unitOfCongress(congressId);

@@ -1,5 +1,6 @@
 package vn.daihoi.confidence;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -89,6 +90,7 @@ public class ConfidenceVoteController {
                                Integer collected, Integer whollyInvalid, List<PersonResult> people) {}
 
     /** the assembly's organisers list the officials to be rated, each with the office he holds. */
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping("/api/congresses/{congressId}/confidence-votes")
     public CompletableFuture<ResponseEntity<ElectionView>> organise(@PathVariable String congressId, @Valid @RequestBody NewConfidenceVote body) {
         access.requireOrganiserOfCongress(congressId);
@@ -117,6 +119,8 @@ public class ConfidenceVoteController {
      * naming someone off the list or an unknown level is refused before it is cast; a person left unrated is an
      * invalid line, the voter's choice.
      */
+    @ApiResponse(responseCode = "200", description = "Cùng Idempotency-Key: biên nhận đã cấp · the same Idempotency-Key: the receipt already given")
+    @ApiResponse(responseCode = "201", description = "Đã bỏ phiếu · cast")
     @PostMapping("/api/confidence-votes/{electionId}/rounds/{round}/ballots")
     public ResponseEntity<CastBallotCommand.Receipt> cast(@PathVariable String electionId, @PathVariable int round,
                                                           @RequestHeader(value = "Idempotency-Key", required = false) String key,

@@ -1,5 +1,6 @@
 package vn.daihoi.congress;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -71,6 +72,7 @@ public class CongressController {
                        @Size(max = Limits.IDS) List<@NotBlank @Line(max = Limits.ID) String> personIds,
                        Integer seats, @Min(0) int votesFor, @Min(0) int votesAgainst, @Min(0) int abstentions) {}
 
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping("/api/congresses")
     public CompletableFuture<ResponseEntity<Dashboard>> convene(@Valid @RequestBody Convene body) {
         access.requireOrganiserOf(body.unitId());

@@ -1,5 +1,6 @@
 package vn.daihoi.delegate;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -111,6 +112,7 @@ public class DelegateController {
         return entry(congressId, voter.delegateId());
     }
 
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping("/delegates")
     public CompletableFuture<ResponseEntity<RollEntry>> add(@PathVariable String congressId, @Valid @RequestBody NewDelegate body) {
         access.requireOrganiserOfCongress(congressId);

@@ -1,5 +1,6 @@
 package vn.daihoi.election;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -97,6 +98,7 @@ public class ElectionController {
 
     public record PaperAccounting(@Min(0) int notReturned) {}
 
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping("/api/congresses/{congressId}/elections")
     public CompletableFuture<ResponseEntity<ElectionView>> open(@PathVariable String congressId, @Valid @RequestBody NewElection body) {
         access.requireOrganiserOfCongress(congressId);
@@ -145,6 +147,7 @@ public class ElectionController {
         return synced(electionId, false);
     }
 
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping("/api/elections/{electionId}/rounds")
     public CompletableFuture<ResponseEntity<RoundView>> openRound(@PathVariable String electionId, @Valid @RequestBody NewRound body) {
         rights.requireOrganiser(electionId);
@@ -168,6 +171,8 @@ public class ElectionController {
      * be corrected; a retried request with the same {@code Idempotency-Key} gets the same receipt (200); a new
      * ballot from a voter who already voted is refused.
      */
+    @ApiResponse(responseCode = "200", description = "Cùng Idempotency-Key: biên nhận đã cấp · the same Idempotency-Key: the receipt already given")
+    @ApiResponse(responseCode = "201", description = "Đã bỏ phiếu · cast")
     @PostMapping("/api/elections/{electionId}/rounds/{round}/ballots")
     public ResponseEntity<CastBallotCommand.Receipt> cast(@PathVariable String electionId, @PathVariable int round,
                                                           @RequestHeader(value = "Idempotency-Key", required = false) String key,
@@ -280,6 +285,8 @@ public class ElectionController {
      * Publishes a counted round's results under an unguessable public link (a recorded command); publishing again
      * answers the link already published.
      */
+    @ApiResponse(responseCode = "200", description = "Đã công bố trước đó · published before")
+    @ApiResponse(responseCode = "201", description = "Đã công bố · published")
     @PostMapping("/api/elections/{electionId}/rounds/{round}/results-link")
     public CompletableFuture<ResponseEntity<ResultsLink>> publishResults(@PathVariable String electionId, @PathVariable int round) {
         rights.requireOrganiser(electionId);

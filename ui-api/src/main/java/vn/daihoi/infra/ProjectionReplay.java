@@ -63,6 +63,9 @@ public class ProjectionReplay {
     /** Per processor: caught up with the store (true) or not; {@code replaced}: whether the new read models were swapped in. */
     public record Replayed(List<String> processors, Map<String, Boolean> caughtUp, boolean replaced, List<String> inError) {}
 
+    // ADR 0025: the answer's type is not in the signature (a Replayed, or a 503 problem), so the contract states it.
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Đã dựng lại · replayed and swapped in",
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Replayed.class)))
     @PostMapping("/api/operations/replay")
     public ResponseEntity<?> replay() {
         access.requireAdmin();

@@ -1,5 +1,6 @@
 package vn.daihoi.organisation;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -57,6 +58,7 @@ public class UnitController {
 
     // ---- commands -----------------------------------------------------------------------------------
 
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping
     public CompletableFuture<ResponseEntity<UnitWithAncestors>> register(@Valid @RequestBody UnitRequests.Register body) {
         String unitId = body.unitId() == null || body.unitId().isBlank() ? UUID.randomUUID().toString() : body.unitId();
@@ -101,6 +103,8 @@ public class UnitController {
                 () -> ResponseEntity.ok(unitAsOf(unitId, body.effectiveOn())));
     }
 
+    @ApiResponse(responseCode = "200", description = "Sáp nhập vào đơn vị có sẵn · merged into an existing unit")
+    @ApiResponse(responseCode = "201", description = "Sáp nhập thành đơn vị mới · merged into a new unit")
     @PostMapping("/merge")
     public CompletableFuture<ResponseEntity<UnitWithAncestors>> merge(@Valid @RequestBody UnitRequests.Merge body) {
         body.sourceUnitIds().forEach(access::requireOrganiserAbove);
@@ -120,6 +124,7 @@ public class UnitController {
                         .location(location).body(unitAsOf(target, body.effectiveOn())));
     }
 
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping("/{unitId}/split")
     public CompletableFuture<ResponseEntity<List<UnitWithAncestors>>> split(@PathVariable String unitId, @Valid @RequestBody UnitRequests.Split body) {
         requireKnown(unitId);

@@ -1,5 +1,6 @@
 package vn.daihoi.person;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -63,6 +64,7 @@ public class PersonController {
         if (!c.isAdmin() && c.scopes(Role.ORGANISER).isEmpty()) throw new AccessDenied();
     }
 
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping
     public CompletableFuture<ResponseEntity<PersonView>> register(@Valid @RequestBody PersonBody body) {
         requireOrganiser();

@@ -1,5 +1,6 @@
 package vn.daihoi.term;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -108,6 +109,7 @@ public class TermController {
     // ---- commands ---------------------------------------------------------------------------------------
 
     /** the unit's organiser submits its counted elections; the term and ordinal are the congress's. */
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping("/api/units/{unitId}/terms")
     public CompletableFuture<ResponseEntity<LeadershipView>> submit(@PathVariable String unitId, @Valid @RequestBody Submission body) {
         access.requireOrganiserOf(unitId);
@@ -154,6 +156,7 @@ public class TermController {
     }
 
     /** A past term from its decisions, by an organiser above the unit (or an administrator). */
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping("/api/units/{unitId}/terms/import")
     public CompletableFuture<ResponseEntity<LeadershipView>> importTerm(@PathVariable String unitId, @Valid @RequestBody Import body) {
         String by = access.organiserUnitAbove(unitId);
@@ -167,6 +170,7 @@ public class TermController {
     }
 
     /** */
+    @ApiResponse(responseCode = "201", description = "Đã tạo · created")
     @PostMapping("/api/units/{unitId}/terms/provisional")
     public CompletableFuture<ResponseEntity<LeadershipView>> provisional(@PathVariable String unitId, @Valid @RequestBody Provisional body) {
         String by = access.organiserUnitAbove(unitId);

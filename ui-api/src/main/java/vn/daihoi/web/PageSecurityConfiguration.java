@@ -37,6 +37,8 @@ public class PageSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                         .sessionFixation(f -> f.changeSessionId()))
                 .addFilterBefore(new SessionTokenFilter(tokens), AuthorizationFilter.class)
+                // ADR 0025: Swagger UI only for staff signed in on the pages.
+                .addFilterAfter(new StaffOnlySwaggerUi(), SessionTokenFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

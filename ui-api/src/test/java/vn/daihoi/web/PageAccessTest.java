@@ -88,7 +88,9 @@ class PageAccessTest extends ApiTest {
             "GET /audit/units/{unitId}/terms.csv", "GET /audit/terms/{leadershipId}/dossier.pdf", "GET /audit/congresses/{congressId}",
             "GET /audit/units/{unitId}/holders", "GET /audit/units/{unitId}/holders.csv", "GET /audit/people/{personId}",
             "GET /audit/people/{personId}.csv", "GET /audit/units/{unitId}/season", "GET /audit/units/{unitId}/season.csv",
-            "GET /audit/units/{unitId}/confidence", "GET /audit/units/{unitId}/confidence.csv");
+            "GET /audit/units/{unitId}/confidence", "GET /audit/units/{unitId}/confidence.csv",
+            // ADR 0025: the API's contract (public) and Swagger UI (staff signed in on the pages), springdoc's own routes
+            "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /api-docs");
 
     /** A browser-like client: its own cookie jar, no redirects followed. */
     final class Visitor {
