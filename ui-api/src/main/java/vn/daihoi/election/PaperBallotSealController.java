@@ -46,7 +46,7 @@ public class PaperBallotSealController {
     public record PaperBallotsAnswer(String electionId, int round, String done, LocalDate on, String authority, LocalDate sealedUntil) {}
 
     @PostMapping("/api/elections/{electionId}/rounds/{round}/paper-ballots/openings")
-    public PaperBallotsAnswer open(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody SealOpening body) {
+    public PaperBallotsAnswer openSealed(@PathVariable String electionId, @PathVariable int round, @Valid @RequestBody SealOpening body) {
         rights.requireOrganiser(electionId);
         LocalDate today = LocalDate.now(clock);
         SealAuthority authority = SealAuthority.named(body.authority());
