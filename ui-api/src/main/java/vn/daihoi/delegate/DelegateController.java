@@ -163,7 +163,7 @@ public class DelegateController {
     public CompletableFuture<ResponseEntity<Attendance>> checkIn(@PathVariable String congressId, @PathVariable String delegateId) {
         access.requireOrganiserOfCongress(congressId);
         String code = secrets.newVotingCode();
-        commands.sendAndWait(new CheckInDelegateCommand(congressId, delegateId, credential(congressId, delegateId, code)));
+        issuing(congressId, delegateId, code, c -> commands.sendAndWait(new CheckInDelegateCommand(congressId, delegateId, c)));
         // ADR 0027: the code is shown once. Late, the answer keeps it (a voter checked in holds a credential), marked.
         return sync.then(after(congressId), f -> {
             RollEntry e = entry(congressId, delegateId);
@@ -202,7 +202,7 @@ public class DelegateController {
     public CompletableFuture<ResponseEntity<Attendance>> reissue(@PathVariable String congressId, @PathVariable String delegateId) {
         access.requireOrganiserOfCongress(congressId);
         String code = secrets.newVotingCode();
-        commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId, credential(congressId, delegateId, code)));
+        issuing(congressId, delegateId, code, c -> commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId, c)));
         // ADR 0027: the new code is shown once: a late roll marks the answer, never withholds the code.
         return sync.then(after(congressId), f -> f.fold(
                 () -> ResponseEntity.ok(attendance(congressId, entry(congressId, delegateId), code)),
@@ -236,7 +236,7 @@ public class DelegateController {
         Map<String, String> codes = new java.util.LinkedHashMap<>();
         for (String delegateId : body.delegateIds()) {
             String code = secrets.newVotingCode();
-            commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId, credential(congressId, delegateId, code)));
+            issuing(congressId, delegateId, code, c -> commands.sendAndWait(new ReissueVotingCredentialCommand(congressId, delegateId, c)));
             codes.put(delegateId, code);
         }
         // The slips need nothing the reissue changed (names and roll codes); the wait is for whoever reads the roll next.
@@ -306,12 +306,12 @@ public class DelegateController {
     }
 
     /**
-     * A new credential for a one-time code: only its hash is kept (ADR 0006), in a row prepared before the command and
-     * made redeemable by the command's issue event (issue 13: no command handler writes to the database).
+     * Sends a command that issues a new credential for a one-time code: only its hash is kept (ADR 0006), in a row
+     * prepared in the command's own transaction and made redeemable by its issue event (issue 13: no command handler
+     * writes to the database; a refused command leaves no row).
      */
-    private IssuedCredential credential(String congressId, String delegateId, String code) {
+    private void issuing(String congressId, String delegateId, String code, java.util.function.Function<IssuedCredential, Object> command) {
         IssuedCredential c = new IssuedCredential(UUID.randomUUID().toString(), secrets.hashVotingCode(code));
-        credentials.prepare(c.credentialId(), congressId, delegateId, c.codeHash());
-        return c;
+        credentials.issuing(c, congressId, delegateId, () -> command.apply(c));
     }
 }

@@ -292,8 +292,8 @@ public class ScenarioLoader {
                 // Seeds never vote: the code is hashed like a real slip's and then forgotten, so nobody can use it.
                 IssuedCredential credential = new IssuedCredential(id(scenario, "credential", c.key() + "/" + Scenario.codeKey(code)),
                         secrets.hashVotingCode(secrets.newVotingCode()));
-                credentials.prepare(credential.credentialId(), congressId, delegateId(congressId, code), credential.codeHash());
-                commands.sendAndWait(new CheckInDelegateCommand(congressId, delegateId(congressId, code), credential));
+                credentials.issuing(credential, congressId, delegateId(congressId, code),
+                        () -> commands.sendAndWait(new CheckInDelegateCommand(congressId, delegateId(congressId, code), credential)));
                 count(Step.CHECK_INS, 1, 0);
             }
 

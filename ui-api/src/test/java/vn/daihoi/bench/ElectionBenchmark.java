@@ -292,8 +292,8 @@ public final class ElectionBenchmark {
         return (setup, c, i) -> {
             String code = secrets.newVotingCode();
             var credential = new vn.daihoi.delegate.IssuedCredential(UUID.randomUUID().toString(), secrets.hashVotingCode(code));
-            credentials.prepare(credential.credentialId(), c.congressId, c.delegateIds.get(i), credential.codeHash());
-            commands.sendAndWait(new vn.daihoi.delegate.CheckInDelegateCommand(c.congressId, c.delegateIds.get(i), credential));
+            credentials.issuing(credential, c.congressId, c.delegateIds.get(i),
+                    () -> commands.sendAndWait(new vn.daihoi.delegate.CheckInDelegateCommand(c.congressId, c.delegateIds.get(i), credential)));
             var redeemed = credentials.redeem(secrets.hashVotingCode(code)).orElseThrow(() -> new IllegalStateException("code not redeemable"));
             return tokens.forVoter(redeemed.congressId(), redeemed.delegateId(), redeemed.credentialId()).token();
         };

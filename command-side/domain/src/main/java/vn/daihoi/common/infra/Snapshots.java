@@ -13,15 +13,21 @@ import org.axonframework.serialization.Revision;
 
 /**
  * Snapshots of the large aggregates (issue 13): a congress of 1,100 delegates carries thousands of events, and an
- * election with paper ballots hundreds. A snapshot is taken every {@value #EVERY} events after the command's unit
- * of work commits; it is read only when its revision is the aggregate class's {@link Revision}, so a snapshot of an
- * older shape of the aggregate is passed over and the aggregate is replayed from its events instead (bump the
- * revision whenever a field of the aggregate changes meaning).
+ * election of many rounds hundreds of large ones. A snapshot is taken every {@value #EVERY} events of a congress and
+ * every {@value #ELECTION_EVERY} of an election, after the command's unit of work commits. It is read only when its
+ * revision is the aggregate class's {@link Revision}, so a snapshot of an older shape of the aggregate is passed over
+ * and the aggregate is replayed from its events instead (bump the revision whenever a field changes meaning).
  */
 public final class Snapshots {
 
-    /** Events between two snapshots of one aggregate. */
+    /** Events between two snapshots of a congress (a 1,100-delegate roll is some 3,300 small events). */
     public static final int EVERY = 250;
+
+    /**
+     * Events between two snapshots of an election: fewer, because each round's own events are large (the frozen roll,
+     * the participants, every published ballot) — about ten events a round, so a snapshot every five rounds or so.
+     */
+    public static final int ELECTION_EVERY = 50;
 
     private Snapshots() {
     }
@@ -61,6 +67,11 @@ public final class Snapshots {
      * the commit, from the latest snapshot and the events since.
      */
     public static <T> SnapshotTriggerDefinition trigger(Configuration c, Class<T> aggregate) {
+        return trigger(c, aggregate, EVERY);
+    }
+
+    /** The same, every {@code every} events. */
+    public static <T> SnapshotTriggerDefinition trigger(Configuration c, Class<T> aggregate, int every) {
         org.axonframework.messaging.annotation.ParameterResolverFactory resolvers =
                 org.axonframework.messaging.annotation.MultiParameterResolverFactory.ordered(c.parameterResolverFactory(), UNUSED_IN_SNAPSHOTS);
         AggregateSnapshotter snapshotter = AggregateSnapshotter.builder()
@@ -72,7 +83,7 @@ public final class Snapshots {
                 .transactionManager(c.getComponent(TransactionManager.class, NoTransactionManager::instance))
                 .repositoryProvider(c::repository)
                 .build();
-        return new EventCountSnapshotTriggerDefinition(snapshotter, EVERY);
+        return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
     public static SnapshotFilter filter(Class<?> aggregate) {

@@ -30,10 +30,28 @@ public class JdbcVotingCredentials {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Prepares {@code credential}'s row, sends the command that may issue it, and takes the row back unless the command
+     * issued it: a refused command leaves nothing behind, nor does one that did not issue (a guest, a voter who holds
+     * one already). The row is prepared in a transaction of its own, not around the command: a command inside an
+     * outer transaction would have Axon tell the processors of its events before they are committed, and every
+     * answer would wait a poll for its read model. A crash between the two leaves a row no code redeems, which goes
+     * when the congress closes.
+     */
+    public <T> T issuing(vn.daihoi.delegate.IssuedCredential credential, String congressId, String delegateId,
+                         java.util.function.Supplier<T> send) {
+        prepare(credential.credentialId(), congressId, delegateId, credential.codeHash());
+        try {
+            return send.get();
+        } finally {
+            jdbc.update("delete from voting_credential where credential_id = ? and state = 'PENDING'", credential.credentialId());
+        }
+    }
+
     public record Redeemed(String credentialId, String congressId, String delegateId) {}
 
     /** A credential about to be issued by a command: its row exists, but no code redeems it until the issue event. */
-    public void prepare(String credentialId, String congressId, String delegateId, byte[] codeHash) {
+    void prepare(String credentialId, String congressId, String delegateId, byte[] codeHash) {
         jdbc.update("insert into voting_credential (credential_id, congress_id, delegate_id, code_hash, state) values (?, ?, ?, ?, 'PENDING') on conflict (credential_id) do nothing",
                 credentialId, congressId, delegateId, codeHash);
     }

@@ -25,7 +25,7 @@ public class ElectionCommandConfiguration {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ElectionAggregate.class)
                     .configureCache(c -> electionAggregateCache)
-                    .configureSnapshotTrigger(c -> vn.daihoi.common.infra.Snapshots.trigger(c, ElectionAggregate.class))
+                    .configureSnapshotTrigger(c -> vn.daihoi.common.infra.Snapshots.trigger(c, ElectionAggregate.class, vn.daihoi.common.infra.Snapshots.ELECTION_EVERY))
                     .configureSnapshotFilter(c -> vn.daihoi.common.infra.Snapshots.filter(ElectionAggregate.class)));
             configurer.registerCommandHandler(c -> new ElectionCommandHandler(box));
             // The election directory is written in the transaction that opens the election, like the unit directory.
