@@ -69,7 +69,7 @@ public interface Assemblies {
             summoned++;
             if (s.present()) present++;
         }
-        return new Attendance(summoned, present, summoned > 0 && quorum.reachedBy(present, summoned));
+        return Attendance.judged(summoned, present, quorum);
     }
 
     /**
@@ -86,6 +86,6 @@ public interface Assemblies {
     static Attendance attendanceAmong(List<Seat> roll, Collection<String> personIds, Fraction quorum) {
         int summoned = new HashSet<>(personIds).size();
         int present = presentSeatsAmong(roll, personIds).size();
-        return new Attendance(summoned, present, summoned > 0 && quorum.reachedBy(present, summoned));
+        return Attendance.judged(summoned, present, quorum);
     }
 }

@@ -73,7 +73,7 @@ final class Roll {
             summoned++;
             if (e.getValue().present) present++;
         }
-        return new Attendance(summoned, present, summoned > 0 && quorum.reachedBy(present, summoned));
+        return Attendance.judged(summoned, present, quorum);
     }
 
     Collection<Seat> all() {

@@ -54,7 +54,7 @@ public enum BallotKind {
 
     /** The same people summoned and present, judged by this kind's quorum. */
     public Attendance judged(Attendance a, RuleProfile profile) {
-        return new Attendance(a.summoned(), a.present(), a.summoned() > 0 && quorum(profile).reachedBy(a.present(), a.summoned()));
+        return Attendance.judged(a.summoned(), a.present(), quorum(profile));
     }
 
     /** Whether a ballot of this kind carries rating lines (and no names kept). */
