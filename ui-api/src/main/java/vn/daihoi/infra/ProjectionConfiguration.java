@@ -2,6 +2,7 @@ package vn.daihoi.infra;
 
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,10 +18,19 @@ import org.springframework.context.annotation.Configuration;
 public class ProjectionConfiguration {
 
     @Autowired
-    void projectionsStopOnFailure(EventProcessingConfigurer processing, ReadModelShadow shadow, ProjectionIncidents incidents) {
+    void projectionsStopOnFailure(EventProcessingConfigurer processing, ReadModelShadow shadow, ProjectionIncidents incidents,
+                                  ObjectProvider<ProjectionSync> sync) {
         processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
         processing.registerDefaultErrorHandler(incidents::errorHandler);
         processing.registerDefaultHandlerInterceptor((c, processorName) -> shadow.interceptor());
         processing.registerDefaultHandlerInterceptor((c, processorName) -> incidents.resolver(processorName));
+        // ADR 0027: a batch this node has just committed is checked against the waiting answers at once, not at the next tick.
+        processing.registerDefaultHandlerInterceptor((c, processorName) -> (unitOfWork, chain) -> {
+            unitOfWork.root().resources().computeIfAbsent(ProjectionSync.class.getName(), k -> {
+                unitOfWork.root().afterCommit(u -> { ProjectionSync s = sync.getIfAvailable(); if (s != null) s.checkSoon(); });
+                return Boolean.TRUE;
+            });
+            return chain.proceed();
+        });
     }
 }

@@ -200,6 +200,24 @@ public class ProjectionSync implements DisposableBean {
         return index == null ? 0 : index;
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean checkPending = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * A processor of this node has just committed a batch: the waiters are checked now on the checking thread, as at
+     * a tick (at most one such check queued at a time). Segments held by other nodes are still seen at the ticks.
+     */
+    public void checkSoon() {
+        if (waiters.isEmpty() || !checkPending.compareAndSet(false, true)) return;
+        try {
+            ticker.execute(() -> {
+                checkPending.set(false);
+                check();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            checkPending.set(false);
+        }
+    }
+
     /** One tick: one query for the groups that have waiters, then every waiter is answered or keeps waiting. */
     void check() {
         try {

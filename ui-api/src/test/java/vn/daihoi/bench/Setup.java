@@ -266,13 +266,21 @@ final class Setup implements AutoCloseable {
     }
 
     /** Round 1 takes the approved list; a further round names every candidate again for all seats (nobody elected yet). */
+    /** The last {@link #openRound}'s two requests: the organiser's open, and the committee member's key share. */
+    volatile double lastOpenRequestMs;
+    volatile double lastShareRequestMs;
+
     BenchApi.Reply openRound(Congress c, int round) {
         String body = round == 1 ? "{\"round\":1}" : "{\"round\":%d,\"candidateIds\":%s,\"seats\":%d,\"decisionReference\":\"NQ-%d/ĐH bầu vòng %d\"}"
                 .formatted(round, BenchApi.array(c.candidateIds), SEATS, round, round);
+        long t = System.nanoTime();
         BenchApi.Reply opened = api.post(organiser, "/api/elections/" + c.electionId + "/rounds", body).expect(201, "open round " + round);
+        lastOpenRequestMs = (System.nanoTime() - t) / 1e6;
         // ADR 0017: the committee takes its key share, sealing the box, before anyone votes.
+        t = System.nanoTime();
         String share = api.post(c.countingToken, "/api/elections/" + c.electionId + "/rounds/" + round + "/key-share", "")
                 .expect(200, "take key share").body().path("shareCode").asText();
+        lastShareRequestMs = (System.nanoTime() - t) / 1e6;
         c.shares.put(round, List.of(share));
         return opened;
     }

@@ -23,11 +23,17 @@ class SnapshotApiTest extends ApiTest {
     Cache congresses;
 
     @Test
-    void aLargeCongressIsSnapshottedAndReadBackFromItsSnapshot() {
+    void aLargeCongressIsSnapshottedAndReadBackFromItsSnapshot() throws InterruptedException {
         // 130 delegates present: 130 summons, 130 check-ins, 130 credentials — well past one snapshot's worth.
         CongressInSession c = new CongressInSession(this, 130, 130);
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?", Integer.class,
                 c.scenario.congress)).isGreaterThan(Snapshots.EVERY);
+        // Snapshots are taken on a thread of their own, after the command that crossed the threshold answered.
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < until && jdbc.queryForObject("select count(*) from snapshot_event_entry where aggregate_identifier = ?",
+                Integer.class, c.scenario.congress) == 0) {
+            Thread.sleep(50);
+        }
         assertThat(jdbc.queryForObject("select count(*) from snapshot_event_entry where aggregate_identifier = ?", Integer.class,
                 c.scenario.congress)).as("snapshots of the congress").isPositive();
         assertThat(jdbc.queryForObject("select max(payload_revision) from snapshot_event_entry where aggregate_identifier = ?",

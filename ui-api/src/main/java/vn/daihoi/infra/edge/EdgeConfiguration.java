@@ -11,6 +11,7 @@ import org.hibernate.validator.cfg.ConstraintMapping;
 import org.hibernate.validator.cfg.GenericConstraintDef;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,6 +23,7 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import vn.daihoi.congress.TermShift;
 import vn.daihoi.delegate.RecordCredentialsReportCommand;
 import vn.daihoi.organisation.Decision;
@@ -41,6 +43,17 @@ public class EdgeConfiguration implements WebMvcConfigurer {
         r.addUrlPatterns("/api/*");
         r.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return r;
+    }
+
+    /** ADR 0030: the application's request mappings, with the quick first test of {@link RouteIndex}. */
+    @Bean
+    WebMvcRegistrations routeIndex() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new RouteIndex();
+            }
+        };
     }
 
     @Override

@@ -16,9 +16,11 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
+import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides, once the endpoint is known and before its arguments are read or any command runs, whether the
@@ -36,11 +38,22 @@ public class EdgeInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
         if (!(handler instanceof HandlerMethod method)) return true;
-        acceptable(request, makesPdf(method) ? JSON_OR_PDF : JSON);
-        contentType(request, method);
+        Endpoint endpoint = endpoints.computeIfAbsent(method.getMethod(), m -> Endpoint.of(method));
+        acceptable(request, endpoint.makesPdf() ? JSON_OR_PDF : JSON);
+        contentType(request, endpoint);
         parameters(request);
         return true;
     }
+
+    /** What the checks need to know of an endpoint, read once from its method (not on every request). */
+    record Endpoint(boolean makesPdf, boolean readsBody, boolean declaresConsumes) {
+        static Endpoint of(HandlerMethod method) {
+            RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequestMapping.class);
+            return new Endpoint(EdgeInterceptor.makesPdf(method), EdgeInterceptor.readsBody(method), mapping != null && mapping.consumes().length > 0);
+        }
+    }
+
+    private final Map<Method, Endpoint> endpoints = new ConcurrentHashMap<>();
 
     /**
      * An endpoint that answers {@code ResponseEntity<byte[]>} writes a PDF (slips, minutes, dossiers, ballot papers),
@@ -71,7 +84,7 @@ public class EdgeInterceptor implements HandlerInterceptor {
         throw new HttpMediaTypeNotAcceptableException(offered);
     }
 
-    private static void contentType(HttpServletRequest request, HandlerMethod method) throws HttpMediaTypeNotSupportedException {
+    private static void contentType(HttpServletRequest request, Endpoint endpoint) throws HttpMediaTypeNotSupportedException {
         String header = request.getContentType();
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         MediaType type = null;
@@ -90,10 +103,9 @@ public class EdgeInterceptor implements HandlerInterceptor {
                 throw new HttpMediaTypeNotSupportedException("unknown charset");
             }
         }
-        if (!hasBody || !readsBody(method)) return;
+        if (!hasBody || !endpoint.readsBody()) return;
         if (type == null) throw new HttpMediaTypeNotSupportedException("missing Content-Type");
-        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequestMapping.class);
-        if (mapping != null && mapping.consumes().length > 0) return; // the mapping's own condition has checked it
+        if (endpoint.declaresConsumes()) return; // the mapping's own condition has checked it
         if (!MediaType.APPLICATION_JSON.isCompatibleWith(type) && !"json".equals(type.getSubtypeSuffix())) {
             throw new HttpMediaTypeNotSupportedException("not JSON");
         }

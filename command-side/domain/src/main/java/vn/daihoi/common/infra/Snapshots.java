@@ -24,10 +24,11 @@ public final class Snapshots {
     public static final int EVERY = 250;
 
     /**
-     * Events between two snapshots of an election: fewer, because each round's own events are large (the frozen roll,
-     * the participants, every published ballot) — about ten events a round, so a snapshot every five rounds or so.
+     * Events between two snapshots of an election: few, because a round's own events are large (the frozen roll of
+     * 1,100 delegates, the participants): a snapshot every round or two, so that an election read afresh replays at
+     * most one round's events after its snapshot (a counted round keeps none of its roll, so the snapshot is small).
      */
-    public static final int ELECTION_EVERY = 50;
+    public static final int ELECTION_EVERY = 10;
 
     private Snapshots() {
     }
@@ -63,15 +64,15 @@ public final class Snapshots {
     /**
      * The trigger, with a snapshotter of this aggregate type's own: the one Spring configures knows only aggregates
      * annotated for Spring's scan, and refuses ours ("Aggregate Type is unknown in this snapshotter") — a snapshot
-     * would then never be taken, silently but for a warning. The snapshot is taken on the committing thread, after
-     * the commit, from the latest snapshot and the events since.
+     * would then never be taken, silently but for a warning. The snapshot is taken after the commit on
+     * {@code taker}'s thread (not the command's), from the latest snapshot and the events since.
      */
-    public static <T> SnapshotTriggerDefinition trigger(Configuration c, Class<T> aggregate) {
-        return trigger(c, aggregate, EVERY);
+    public static <T> SnapshotTriggerDefinition trigger(Configuration c, Class<T> aggregate, java.util.concurrent.Executor taker) {
+        return trigger(c, aggregate, EVERY, taker);
     }
 
     /** The same, every {@code every} events. */
-    public static <T> SnapshotTriggerDefinition trigger(Configuration c, Class<T> aggregate, int every) {
+    public static <T> SnapshotTriggerDefinition trigger(Configuration c, Class<T> aggregate, int every, java.util.concurrent.Executor taker) {
         org.axonframework.messaging.annotation.ParameterResolverFactory resolvers =
                 org.axonframework.messaging.annotation.MultiParameterResolverFactory.ordered(c.parameterResolverFactory(), UNUSED_IN_SNAPSHOTS);
         AggregateSnapshotter snapshotter = AggregateSnapshotter.builder()
@@ -82,6 +83,7 @@ public final class Snapshots {
                 .handlerDefinition(c.handlerDefinition(aggregate))
                 .transactionManager(c.getComponent(TransactionManager.class, NoTransactionManager::instance))
                 .repositoryProvider(c::repository)
+                .executor(taker)
                 .build();
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }

@@ -25,11 +25,12 @@ public class CongressCommandConfiguration {
     }
 
     @Bean
-    ConfigurerModule congressCommandModule(org.axonframework.common.caching.Cache congressAggregateCache) {
+    ConfigurerModule congressCommandModule(org.axonframework.common.caching.Cache congressAggregateCache,
+                                           vn.daihoi.common.infra.SnapshotTaker snapshots) {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(CongressAggregate.class)
                     .configureCache(c -> congressAggregateCache)
-                    .configureSnapshotTrigger(c -> vn.daihoi.common.infra.Snapshots.trigger(c, CongressAggregate.class))
+                    .configureSnapshotTrigger(c -> vn.daihoi.common.infra.Snapshots.trigger(c, CongressAggregate.class, snapshots))
                     .configureSnapshotFilter(c -> vn.daihoi.common.infra.Snapshots.filter(CongressAggregate.class)));
             configurer.configureAggregate(PersonAggregate.class);
             for (String group : new String[]{JdbcCongressDirectory.PROCESSING_GROUP, JdbcPersonDirectory.PROCESSING_GROUP}) {

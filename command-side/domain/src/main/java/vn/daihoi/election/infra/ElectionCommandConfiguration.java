@@ -21,11 +21,12 @@ public class ElectionCommandConfiguration {
     }
 
     @Bean
-    ConfigurerModule electionCommandModule(BallotBox box, org.axonframework.common.caching.Cache electionAggregateCache) {
+    ConfigurerModule electionCommandModule(BallotBox box, org.axonframework.common.caching.Cache electionAggregateCache,
+                                           vn.daihoi.common.infra.SnapshotTaker snapshots) {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ElectionAggregate.class)
                     .configureCache(c -> electionAggregateCache)
-                    .configureSnapshotTrigger(c -> vn.daihoi.common.infra.Snapshots.trigger(c, ElectionAggregate.class, vn.daihoi.common.infra.Snapshots.ELECTION_EVERY))
+                    .configureSnapshotTrigger(c -> vn.daihoi.common.infra.Snapshots.trigger(c, ElectionAggregate.class, vn.daihoi.common.infra.Snapshots.ELECTION_EVERY, snapshots))
                     .configureSnapshotFilter(c -> vn.daihoi.common.infra.Snapshots.filter(ElectionAggregate.class)));
             configurer.registerCommandHandler(c -> new ElectionCommandHandler(box));
             // The election directory is written in the transaction that opens the election, like the unit directory.

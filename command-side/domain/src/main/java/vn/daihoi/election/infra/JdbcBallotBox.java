@@ -105,8 +105,14 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
                     electionId, round, x, sorted.get(x - 1), new byte[0]);
         }
         KeyFacts facts = key(electionId, round, sorted, sharesNeeded);
-        jdbc.batchUpdate("insert into ballot_round_voter (election_id, round, delegate_id) values (?, ?, ?)",
-                voters.stream().map(v -> new Object[]{electionId, round, v}).toList());
+        // One statement for the whole roll (1,100 rows): a batch of single-row inserts took a tenth of an opening.
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("insert into ballot_round_voter (election_id, round, delegate_id) select ?, ?, unnest(?::varchar[])");
+            ps.setString(1, electionId);
+            ps.setInt(2, round);
+            ps.setArray(3, con.createArrayOf("varchar", voters.toArray()));
+            return ps;
+        });
         return facts;
     }
 
@@ -296,6 +302,7 @@ public class JdbcBallotBox implements BallotBox, AutoCloseable {
             throw weakIdempotencyKey();
         }
         OpenRounds.OpenRound r = open.get();
+        keys.casting();
         Sealed content = r.ratesEach() ? confidenceContent(b, r) : electionContent(b, r);
         byte[] idem = sha256(b.idempotencyKey());
         byte[] mark = contentMark(b, content);

@@ -15,6 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * once and the pool forgets it; when none is ready one is made on the caller's thread, as before. Memory only: a
  * ready seed is never written anywhere, exactly like the seed of a box not yet sealed, and {@link #close()} wipes
  * what is left.
+ *
+ * <p>Making keys yields to voters and to the opening itself: the thread searches primes only once no ballot has
+ * been cast and no key taken for {@link #QUIET} ({@link #casting()} is told of every cast). A key is needed at the
+ * next opening, which comes after the hall has voted; the CPU a prime search takes (a tenth of a second of a core)
+ * belongs to the ballots while they come in, and to the opening that has just taken a key while it finishes. Rounds opened back to back with no pause between them may therefore find the pool empty and make
+ * their key on opening, as before the pool.
  */
 final class RoundKeyPool implements AutoCloseable {
 
@@ -30,6 +36,11 @@ final class RoundKeyPool implements AutoCloseable {
     });
     private final AtomicBoolean making = new AtomicBoolean();
     private volatile boolean closed;
+    /** When the last ballot was cast or key taken ({@link System#nanoTime()}); far in the past until the first. */
+    private volatile long lastCast = System.nanoTime() - QUIET.toNanos();
+
+    /** How long no ballot must have been cast before a key is made ahead. */
+    static final java.time.Duration QUIET = java.time.Duration.ofMillis(250);
 
     RoundKeyPool(int size, SecureRandom random) {
         this.ready = new ArrayBlockingQueue<>(size);
@@ -39,9 +50,15 @@ final class RoundKeyPool implements AutoCloseable {
 
     /** A ready key, or one made now when none is. */
     Ready take() {
+        lastCast = System.nanoTime();
         Ready r = ready.poll();
         refill();
         return r != null ? r : make();
+    }
+
+    /** A ballot was cast now: keys are not made ahead until casting pauses. */
+    void casting() {
+        lastCast = System.nanoTime();
     }
 
     /** How many keys are ready now (for tests and the benchmark). */
@@ -61,8 +78,15 @@ final class RoundKeyPool implements AutoCloseable {
             maker.execute(() -> {
                 try {
                     while (!closed && ready.remainingCapacity() > 0) {
+                        long sinceCast = System.nanoTime() - lastCast;
+                        if (sinceCast < QUIET.toNanos()) {
+                            Thread.sleep(Math.max(1, (QUIET.toNanos() - sinceCast) / 1_000_000));
+                            continue;
+                        }
                         if (!ready.offer(make())) break;
                     }
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     making.set(false);
                 }
