@@ -230,7 +230,15 @@ public class ProjectionSync implements DisposableBean {
             long now = System.nanoTime();
             for (var it = waiters.iterator(); it.hasNext(); ) {
                 Waiter w = it.next();
-                if (position.get(w.group()).handledAll(w.indexes())) {
+                Position at = position.get(w.group());
+                if (at == null) {
+                    // It began waiting, for another group, after this tick read the positions: the next tick reads it.
+                    if (now - w.deadline() >= 0) {
+                        it.remove();
+                        late.increment();
+                        w.done().complete(Freshness.LATE);
+                    }
+                } else if (at.handledAll(w.indexes())) {
                     it.remove();
                     caughtUp.increment();
                     w.done().complete(Freshness.CAUGHT_UP);
@@ -242,7 +250,7 @@ public class ProjectionSync implements DisposableBean {
             }
         } catch (RuntimeException e) {
             // The database may be away (ADR 0012): the waiters stay and time out as LATE; the next tick tries again.
-            log.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("read-your-writes check failed");
+            log.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("read-your-writes check failed: {}", e.getClass().getSimpleName());
             expire(System.nanoTime());
         }
     }
