@@ -152,7 +152,7 @@ public class Meters implements SmartInitializingSingleton {
     }
 
     /** The problem types the bundles name ({@code problem.<type>} and {@code problem.<type>.<variant>}). */
-    private static Set<String> problemTypes() {
+    static Set<String> problemTypes() {
         Set<String> types = new TreeSet<>();
         try (InputStream in = Meters.class.getResourceAsStream("/problems_en.properties")) {
             if (in == null) return types;

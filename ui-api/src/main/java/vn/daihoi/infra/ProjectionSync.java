@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,9 +33,11 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -96,6 +99,8 @@ public class ProjectionSync implements DisposableBean {
     private final ScheduledExecutorService ticker;
     /** Where the callers' answers are made once the verdict is known (a query each), with the caller's sign-in. */
     private final ExecutorService answers;
+    /** A check asked for by {@link #checkSoon} is queued on the checking thread and has not begun. */
+    private final AtomicBoolean checkPending = new AtomicBoolean();
 
     public ProjectionSync(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing,
                           @Value("${daihoi.read-your-writes.limit:5s}") Duration limit,
@@ -200,8 +205,6 @@ public class ProjectionSync implements DisposableBean {
         return index == null ? 0 : index;
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean checkPending = new java.util.concurrent.atomic.AtomicBoolean();
-
     /**
      * A processor of this node has just committed a batch: the waiters are checked now on the checking thread, as at
      * a tick (at most one such check queued at a time). Segments held by other nodes are still seen at the ticks.
@@ -213,7 +216,7 @@ public class ProjectionSync implements DisposableBean {
                 checkPending.set(false);
                 check();
             });
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        } catch (RejectedExecutionException stopped) {
             checkPending.set(false);
         }
     }
@@ -230,23 +233,10 @@ public class ProjectionSync implements DisposableBean {
             long now = System.nanoTime();
             for (var it = waiters.iterator(); it.hasNext(); ) {
                 Waiter w = it.next();
+                // No position: it began waiting, for a group this tick did not read, after the read; the next tick reads it.
                 Position at = position.get(w.group());
-                if (at == null) {
-                    // It began waiting, for another group, after this tick read the positions: the next tick reads it.
-                    if (now - w.deadline() >= 0) {
-                        it.remove();
-                        late.increment();
-                        w.done().complete(Freshness.LATE);
-                    }
-                } else if (at.handledAll(w.indexes())) {
-                    it.remove();
-                    caughtUp.increment();
-                    w.done().complete(Freshness.CAUGHT_UP);
-                } else if (now - w.deadline() >= 0) {
-                    it.remove();
-                    late.increment();
-                    w.done().complete(Freshness.LATE);
-                }
+                if (at != null && at.handledAll(w.indexes())) end(it, w, Freshness.CAUGHT_UP);
+                else if (now - w.deadline() >= 0) end(it, w, Freshness.LATE);
             }
         } catch (RuntimeException e) {
             // The database may be away (ADR 0012): the waiters stay and time out as LATE; the next tick tries again.
@@ -258,12 +248,15 @@ public class ProjectionSync implements DisposableBean {
     private void expire(long now) {
         for (var it = waiters.iterator(); it.hasNext(); ) {
             Waiter w = it.next();
-            if (now - w.deadline() >= 0) {
-                it.remove();
-                late.increment();
-                w.done().complete(Freshness.LATE);
-            }
+            if (now - w.deadline() >= 0) end(it, w, Freshness.LATE);
         }
+    }
+
+    /** The wait is over with {@code verdict}: it leaves the queue, is counted, and its answer goes on. */
+    private void end(Iterator<Waiter> it, Waiter w, Freshness verdict) {
+        it.remove();
+        (verdict == Freshness.CAUGHT_UP ? caughtUp : late).increment();
+        w.done().complete(verdict);
     }
 
     /**

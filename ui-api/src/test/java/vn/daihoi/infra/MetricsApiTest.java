@@ -6,19 +6,14 @@ import vn.daihoi.support.CongressInSession;
 import vn.daihoi.support.Http;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,7 +80,7 @@ class MetricsApiTest extends ApiTest {
         for (String id : c.personIds) assertThat(text).doesNotContain(id);
         for (String id : c.candidateIds) assertThat(text).doesNotContain(id);
         // Bounded labels: every refusal type is one the problem bundles name, or "other".
-        Set<String> known = problemTypes();
+        Set<String> known = Meters.problemTypes();
         known.add("other");
         for (Map<String, String> labels : samples(text, "daihoi_refusals_total", Map.of())) assertThat(known).contains(labels.get("type"));
     }
@@ -159,19 +154,5 @@ class MetricsApiTest extends ApiTest {
         Matcher m = LABEL.matcher(raw);
         while (m.find()) labels.put(m.group(1), m.group(2));
         return labels;
-    }
-
-    private static Set<String> problemTypes() throws IOException {
-        Set<String> types = new TreeSet<>();
-        try (InputStream in = MetricsApiTest.class.getResourceAsStream("/problems_en.properties")) {
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String key : p.stringPropertyNames()) {
-                if (!key.startsWith("problem.")) continue;
-                String rest = key.substring("problem.".length());
-                types.add(rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest);
-            }
-        }
-        return types;
     }
 }

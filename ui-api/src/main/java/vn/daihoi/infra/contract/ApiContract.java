@@ -147,7 +147,7 @@ public class ApiContract {
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             operation.setResponses(responses);
             answer(operation, handler, responses);
-            boolean body = takesBody(handler);
+            boolean body = vn.daihoi.infra.edge.EdgeInterceptor.readsBody(handler);
             boolean command = !"GET".equals(method);
             List<String> statuses = new java.util.ArrayList<>(List.of("400"));
             if (!open) statuses.addAll(List.of("401", "403"));
@@ -276,10 +276,6 @@ public class ApiContract {
 
     private static void maxLength(Schema<?> property, int max) {
         if (property.getMaxLength() == null || property.getMaxLength() > max) property.setMaxLength(max);
-    }
-
-    static boolean takesBody(HandlerMethod handler) {
-        return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class));
     }
 
     private static String path(HandlerMethod handler) {

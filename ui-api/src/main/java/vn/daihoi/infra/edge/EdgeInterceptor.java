@@ -111,7 +111,8 @@ public class EdgeInterceptor implements HandlerInterceptor {
         }
     }
 
-    private static boolean readsBody(HandlerMethod method) {
+    /** The handler reads the request body ({@code @RequestBody}); the API contract documents a body for the same ones. */
+    public static boolean readsBody(HandlerMethod method) {
         for (MethodParameter p : method.getMethodParameters()) if (p.hasParameterAnnotation(RequestBody.class)) return true;
         return false;
     }

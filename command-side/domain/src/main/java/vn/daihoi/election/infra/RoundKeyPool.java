@@ -37,7 +37,7 @@ final class RoundKeyPool implements AutoCloseable {
     private final AtomicBoolean making = new AtomicBoolean();
     private volatile boolean closed;
     /** When the last ballot was cast or key taken ({@link System#nanoTime()}); far in the past until the first. */
-    private volatile long lastCast = System.nanoTime() - QUIET.toNanos();
+    private volatile long lastActivity = System.nanoTime() - QUIET.toNanos();
 
     /** How long no ballot must have been cast before a key is made ahead. */
     static final java.time.Duration QUIET = java.time.Duration.ofMillis(250);
@@ -50,7 +50,7 @@ final class RoundKeyPool implements AutoCloseable {
 
     /** A ready key, or one made now when none is. */
     Ready take() {
-        lastCast = System.nanoTime();
+        lastActivity = System.nanoTime();
         Ready r = ready.poll();
         refill();
         return r != null ? r : make();
@@ -58,7 +58,7 @@ final class RoundKeyPool implements AutoCloseable {
 
     /** A ballot was cast now: keys are not made ahead until casting pauses. */
     void casting() {
-        lastCast = System.nanoTime();
+        lastActivity = System.nanoTime();
     }
 
     /** How many keys are ready now (for tests and the benchmark). */
@@ -78,9 +78,9 @@ final class RoundKeyPool implements AutoCloseable {
             maker.execute(() -> {
                 try {
                     while (!closed && ready.remainingCapacity() > 0) {
-                        long sinceCast = System.nanoTime() - lastCast;
-                        if (sinceCast < QUIET.toNanos()) {
-                            Thread.sleep(Math.max(1, (QUIET.toNanos() - sinceCast) / 1_000_000));
+                        long quietFor = System.nanoTime() - lastActivity;
+                        if (quietFor < QUIET.toNanos()) {
+                            Thread.sleep(Math.max(1, (QUIET.toNanos() - quietFor) / 1_000_000));
                             continue;
                         }
                         if (!ready.offer(make())) break;
